@@ -1,0 +1,152 @@
+"""Command line: thin typer commands over drafter.api, drafter.profile and drafter.catalogue.
+
+Each command parses its options, calls the library once and prints the result. User errors
+(drafter.errors.UserError) are caught in one place, printed to stderr without a traceback and
+exit 1; usage errors exit 2 (click's convention); anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import __version__, api
+from .catalogue import bundled, kind_names, load_kind
+from .errors import InputError, UserError
+from .profile import bundled_profiles, load_profile, resolve_profile_path
+
+app = typer.Typer(
+    name="drafter",
+    help="Soạn dự thảo Kế hoạch của UBND tỉnh về thông tin đối ngoại (KH-UBND) theo Nghị định 30/2020/NĐ-CP.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _err(message: str) -> None:
+    typer.secho(message, err=True, fg=typer.colors.RED)
+
+
+def user_errors(func):
+    """The one error boundary: a UserError becomes a message and exit 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except UserError as exc:
+            _err(f"Lỗi: {exc}" if not isinstance(exc, InputError) else str(exc))
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            _err("Đã dừng theo yêu cầu (Ctrl-C); không có tệp nào bị ghi dở.")
+            raise typer.Exit(130) from None
+
+    return wrapper
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} không phải ngày dạng YYYY-MM-DD (ví dụ 2026-03-09)") from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"drafter {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="In phiên bản.")] = False,
+) -> None:
+    """Soạn dự thảo Kế hoạch của UBND tỉnh về thông tin đối ngoại (KH-UBND) theo Nghị định 30/2020/NĐ-CP."""
+
+
+@app.command()
+@user_errors
+def draft(
+    profile: Annotated[str | None, typer.Argument(help="Hồ sơ tỉnh: tệp YAML hoặc mã hồ sơ có sẵn (mặc định: hồ sơ mặc định).")] = None,
+    kind: Annotated[str, typer.Option(help="Loại kế hoạch.")] = api.DEFAULT_KIND,
+    year: Annotated[int | None, typer.Option(help="Năm kế hoạch (mặc định: năm của --date, hoặc năm nay).")] = None,
+    date: Annotated[str | None, typer.Option(help="Ngày ban hành YYYY-MM-DD; bỏ trống thì để “…” cho người soạn điền.")] = None,
+    out: Annotated[Path, typer.Option(help="Thư mục đầu ra.")] = Path("outputs"),
+    force: Annotated[bool, typer.Option(help="Ghi đè tệp đã bị sửa (bản cũ được sao lưu).")] = False,
+    template: Annotated[Path | None, typer.Option(help="Mẫu DOCX khác mẫu có sẵn.")] = None,
+) -> None:
+    """Soạn một kế hoạch; dòng cuối in ra đường dẫn tệp DOCX."""
+    result = api.draft_plan(profile, kind=kind, year=year, date=_parse_date(date), out_dir=out, force=force,
+                            template=template)
+    for notice in result.notices:
+        typer.echo(f"Lưu ý: {notice}", err=True)
+    typer.echo(str(result.path))
+
+
+@app.command()
+def validate(
+    profiles: Annotated[list[str], typer.Argument(help="Tệp hồ sơ YAML (hoặc mã hồ sơ có sẵn).")],
+) -> None:
+    """Kiểm tra hồ sơ tỉnh (và danh mục nhiệm vụ); in mỗi lỗi dạng tệp:dòng: trường: thông báo."""
+    failed = False
+    try:
+        catalogue = bundled()
+        for name in kind_names():
+            load_kind(name, catalogue)
+    except InputError as exc:
+        typer.echo(str(exc))
+        raise typer.Exit(1) from None
+    for name in profiles:
+        try:
+            loaded = load_profile(name, catalogue)
+        except InputError as exc:
+            failed = True
+            typer.echo(str(exc))
+        else:
+            typer.echo(f"{resolve_profile_path(name)}: hợp lệ ({loaded.full_name}, bộ máy tại {loaded.as_of.isoformat()})")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("profiles")
+@user_errors
+def list_profiles() -> None:
+    """Liệt kê các hồ sơ tỉnh có sẵn."""
+    catalogue = bundled()
+    for path in bundled_profiles():
+        p = load_profile(path, catalogue)
+        typer.echo(f"{p.id:<18} {p.full_name:<28} {p.as_of.isoformat()}")
+
+
+@app.command()
+@user_errors
+def tasks(
+    group: Annotated[str | None, typer.Option(help="Chỉ nhóm này (g1 … g5).")] = None,
+    role: Annotated[str | None, typer.Option(help="Chỉ nhiệm vụ mà vai trò này chủ trì hoặc phối hợp.")] = None,
+) -> None:
+    """Liệt kê danh mục nhiệm vụ (mã, nhóm, thời gian, chủ trì, nội dung)."""
+    catalogue = bundled()
+    groups = {g.id for g in catalogue.groups}
+    if group and group not in groups:
+        raise UserError(f"--group {group!r} không có; các nhóm: {', '.join(sorted(groups))}")
+    if role and role not in catalogue.roles:
+        raise UserError(f"--role {role!r} không có; xem danh sách vai trò trong drafter/data/catalogue.yaml")
+    for task in catalogue.tasks:
+        if group and task.group != group:
+            continue
+        if role and role not in task.lead + task.partners:
+            continue
+        condition = f" [{', '.join(task.when)}]" if task.when else ""
+        typer.echo(f"{task.id:<28} {task.time:<22} {'+'.join(task.lead):<34} {task.text}{condition}")
+
+
+def run() -> None:  # pragma: no cover - console entry point alias
+    sys.exit(app())

@@ -1,0 +1,319 @@
+"""Pure functions: profile + catalogue + plan kind + year → the document context.
+
+No DOCX here. Everything a plan says, and how it is numbered and punctuated, is decided in
+this module, so it can be tested on plain data and the template only decides how it looks.
+Each block and appendix row carries a stable id (the catalogue's), so a later run can tell
+which paragraph a reviewer changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import placeholders, timeline, vn
+from .catalogue import Catalogue, Kind, Task
+from .errors import CatalogueError
+from .profile import Profile
+
+NUMBER_BLANK = " " * 6  # "Số:      /KH-UBND": the records office writes the number after signing
+
+SIGNER_LINES = {
+    # NĐ 30 Phụ lục I II.7: "TM." for the collective, "KT." when a deputy signs for the head.
+    "chu_tich": ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
+    "pho_chu_tich": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+}
+
+
+@dataclass
+class Draft:
+    """The document context plus what the drafter must still do by hand."""
+
+    context: dict[str, Any]
+    notices: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SelectedTask:
+    task: Task
+    number: str
+    lead_names: tuple[str, ...]
+    partner_names: tuple[str, ...]
+    time_text: str
+
+
+# --- conditions and placeholder values ------------------------------------------------------------
+
+
+def holds(condition: str, profile: Profile) -> bool:
+    if condition.startswith("role:"):
+        return condition[5:] in profile.agencies
+    return {
+        "border": profile.border is not None,
+        "coastal": profile.coastal,
+        "border_gates": bool(profile.border and profile.border.gates),
+        "replaces": bool(profile.replaces),
+        "slogan": bool(profile.brand_slogan),
+    }[condition]
+
+
+def all_hold(when: tuple[str, ...] | list[str], profile: Profile) -> bool:
+    return all(holds(c, profile) for c in when)
+
+
+def _join_and(items: list[str]) -> str:
+    """ "Lào và Campuchia", "Trung Quốc, Lào và Campuchia"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " và " + items[-1]
+
+
+def placeholder_values(profile: Profile, *, year: int, date: dt.date | None, symbol: str) -> dict[str, str | None]:
+    level, name = profile.level, profile.province_name
+    border = profile.border
+    values: dict[str, str | None] = {
+        "tinh": f"{level} {name}",
+        "ten_tinh": name,
+        "cap_tinh": level,
+        "ubnd": f"UBND {level}",
+        "uy_ban": f"Ủy ban nhân dân {level}",
+        "uy_ban_ten": f"Ủy ban nhân dân {level} {name}",
+        "slogan": profile.brand_slogan,
+        "quy_hoach": profile.provincial_planning,
+        "replaces": profile.replaces,
+        "bien_gioi_nuoc": _join_and(list(border.countries)) if border else None,
+        "bien_gioi_dia_ban": ", ".join(border.areas) if border and border.areas else None,
+        "cua_khau": ", ".join(f"cửa khẩu {g.kind} {g.name}" for g in border.gates) if border and border.gates else None,
+        "han_bao_cao": profile.report_deadline,
+        "nam": str(year),
+        "so_van_ban": f"{NUMBER_BLANK}/{symbol}",
+        "ngay_ban_hanh": vn.date_phrase(date, year),
+    }
+    values.update(profile.agencies)
+    return values
+
+
+def _fill(text: str, values: dict[str, str | None], where: str) -> str:
+    try:
+        return vn.clean(placeholders.fill(text, values))
+    except placeholders.MissingValue as exc:
+        raise CatalogueError.single(where, f"chỗ điền {{{exc.name}}} không có giá trị cho hồ sơ này") from None
+
+
+# --- appendix tasks -------------------------------------------------------------------------------
+
+
+def _names(roles: tuple[str, ...], profile: Profile, catalogue: Catalogue) -> tuple[str, ...]:
+    """Agency names for roles the profile has, each once, in catalogue order.
+
+    Collective names ("các sở, ban, ngành") are common nouns: lower case inside a list, the
+    table cell capitalises only its first letter.
+    """
+    out: list[str] = []
+    for role in roles:
+        name = profile.agencies.get(role)
+        if name and catalogue.roles[role].collective:
+            name = vn.lower_first(name)
+        if name and name not in out:
+            out.append(name)
+    return tuple(out)
+
+
+def select_tasks(catalogue: Catalogue, profile: Profile, year: int, notices: list[str] | None = None) -> list[SelectedTask]:
+    """The appendix tasks for this province and year, numbered by group ("2.3")."""
+    overrides = profile.tasks
+    tasks = list(catalogue.tasks) + list(overrides.add)
+    by_group: dict[str, list[SelectedTask]] = {g.id: [] for g in catalogue.groups}
+    for task in tasks:
+        if task.id in overrides.drop or not all_hold(task.when, profile):
+            continue
+        when = timeline.parse(task.time)
+        if not when.active(year):
+            continue
+        if task.id in overrides.leads:
+            change = overrides.leads[task.id]
+            task = Task(task.id, task.group, task.text, tuple(change.get("lead") or task.lead),
+                        tuple(change.get("partners", task.partners)), task.time, task.when, task.source)
+        if task.id in overrides.reword:
+            task = Task(task.id, task.group, overrides.reword[task.id], task.lead, task.partners,
+                        task.time, task.when, task.source)
+        leads = _names(task.lead, profile, catalogue)
+        if not leads:
+            if notices is not None:
+                notices.append(f"Bỏ nhiệm vụ {task.id}: hồ sơ không có cơ quan nào giữ vai trò chủ trì "
+                               f"({', '.join(task.lead)}).")
+            continue
+        partners = tuple(n for n in _names(task.partners, profile, catalogue) if n not in leads)
+        by_group[task.group].append(SelectedTask(task, "", leads, partners, when.text(year)))
+    out: list[SelectedTask] = []
+    for gi, group in enumerate(catalogue.groups, start=1):
+        for ti, sel in enumerate(by_group[group.id], start=1):
+            out.append(SelectedTask(sel.task, f"{gi}.{ti}", sel.lead_names, sel.partner_names, sel.time_text))
+    return out
+
+
+def appendix_rows(catalogue: Catalogue, selected: list[SelectedTask], values: dict[str, str | None]) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for gi, group in enumerate(catalogue.groups, start=1):
+        members = [s for s in selected if s.task.group == group.id]
+        if not members:
+            continue
+        rows.append({"id": group.id, "group": True, "stt": str(gi),
+                     "text": _fill(group.appendix_title, values, f"catalogue:{group.id}"),
+                     "lead": "", "partners": "", "time": ""})
+        for sel in members:
+            rows.append({
+                "id": sel.task.id, "group": False, "stt": sel.number,
+                "text": vn.capitalize_first(_fill(sel.task.text, values, f"task:{sel.task.id}")),
+                "lead": vn.capitalize_first(vn.join_names(list(sel.lead_names))),
+                "partners": vn.capitalize_first(vn.join_names(list(sel.partner_names))),
+                "time": sel.time_text,
+            })
+    return rows
+
+
+def assignment_lines(catalogue: Catalogue, profile: Profile, selected: list[SelectedTask]) -> list[str]:
+    """ "- Công an tỉnh: nhiệm vụ số 4.2, 4.3;" for each agency that leads appendix tasks.
+
+    Collective roles (all departments, all local committees) are addressed by their own khoản.
+    """
+    collective_names = {vn.lower_first(profile.agencies[k]) for k, r in catalogue.roles.items()
+                        if r.collective and k in profile.agencies}
+    order: list[str] = []
+    numbers: dict[str, list[str]] = {}
+    for sel in selected:
+        for name in sel.lead_names:
+            if name in collective_names:
+                continue
+            if name not in numbers:
+                order.append(name)
+                numbers[name] = []
+            numbers[name].append(sel.number)
+    lines = [f"- {name}: chủ trì thực hiện nhiệm vụ số {', '.join(numbers[name])};" for name in order]
+    if lines:
+        lines[-1] = vn.ensure_final(lines[-1], ".")
+    return lines
+
+
+# --- body -----------------------------------------------------------------------------------------
+
+
+class _Body:
+    """Accumulates numbered blocks; numbering is computed here, never by Word."""
+
+    def __init__(self, values: dict[str, str | None], profile: Profile):
+        self.values = values
+        self.profile = profile
+        self.blocks: list[dict[str, str]] = []
+
+    def add(self, style: str, block_id: str, text: str) -> None:
+        self.blocks.append({"id": block_id, "style": style, "text": text})
+
+    def fill(self, text: str, where: str) -> str:
+        return _fill(text, self.values, where)
+
+    def point_children(self, point: dict[str, Any]) -> None:
+        for i, bullet in enumerate(point.get("bullets") or []):
+            self.add("gach", f"{point['id']}.bullet{i + 1}", "- " + self.fill(bullet, point["id"]))
+        for i, para in enumerate(point.get("paras") or []):
+            self.add("para", f"{point['id']}.para{i + 1}", self.fill(para, point["id"]))
+
+    def points(self, points: list[dict[str, Any]] | tuple[dict[str, Any], ...]) -> None:
+        visible = [p for p in points if all_hold(p.get("when") or [], self.profile)]
+        for i, point in enumerate(visible):
+            self.add("diem", point["id"], f"{vn.diem_letter(i)}) {self.fill(point['text'], point['id'])}")
+            self.point_children(point)
+
+    def paragraphs(self, blocks: list[dict[str, Any]], style: str = "para") -> None:
+        for block in blocks:
+            if all_hold(block.get("when") or [], self.profile):
+                self.add(style, block["id"], self.fill(block["text"], block["id"]))
+
+
+def _can_cu(kind: Kind, profile: Profile, body: _Body) -> None:
+    texts = [(b["id"], body.fill(b["text"], b["id"])) for b in kind.spec["can_cu"]
+             if all_hold(b.get("when") or [], profile)]
+    for i, basis in enumerate(profile.legal_bases, start=1):
+        text = basis if basis.startswith("Căn cứ") else f"Căn cứ {vn.lower_first(basis)}"
+        texts.append((f"cc.profile{i}", text))
+    # NĐ 30 Phụ lục I II.6: each căn cứ on its own line ending ";", the last ".".
+    for i, (block_id, text) in enumerate(texts):
+        body.add("can_cu", block_id, vn.ensure_final(text, "." if i == len(texts) - 1 else ";"))
+
+
+def build_body(catalogue: Catalogue, kind: Kind, profile: Profile, values: dict[str, str | None],
+               selected: list[SelectedTask]) -> list[dict[str, str]]:
+    body = _Body(values, profile)
+    _can_cu(kind, profile, body)
+    body.paragraphs(kind.spec["intro"])
+    for si, section in enumerate(kind.spec["sections"], start=1):
+        body.add("muc", section["id"], f"{vn.roman(si)}. {vn.upper(section['title'])}")
+        number = 0
+        if section["groups"]:
+            for group in catalogue.groups:
+                number += 1
+                title = vn.ensure_final(body.fill(group.title, group.id), ":")
+                body.add("khoan_title", group.id, f"{number}. {title}")
+                body.points(group.points)
+        for item in section["items"]:
+            if not all_hold(item.get("when") or [], profile):
+                continue
+            lines = assignment_lines(catalogue, profile, selected) if item.get("assignments") else []
+            if item.get("assignments") and not lines:
+                continue
+            number += 1
+            body.add("khoan_title" if item.get("title") else "khoan", item["id"],
+                     f"{number}. {body.fill(item['text'], item['id'])}")
+            body.points(item.get("points") or [])
+            body.point_children(item)
+            for i, line in enumerate(lines, start=1):
+                body.add("gach", f"{item['id']}.{i}", line)
+        body.paragraphs(section["closing"])
+    body.paragraphs(kind.spec["closing"])
+    # The content ends with "./." (NĐ 30 Phụ lục III, Mẫu 1.4).
+    last = body.blocks[-1]
+    last["text"] = vn.ensure_final(last["text"], "./.")
+    return body.blocks
+
+
+# --- the whole context ----------------------------------------------------------------------------
+
+
+def build_draft(catalogue: Catalogue, kind: Kind, profile: Profile, *, year: int, date: dt.date | None) -> Draft:
+    notices: list[str] = []
+    symbol = kind.spec["symbol"]
+    values = placeholder_values(profile, year=year, date=date, symbol=symbol)
+    selected = select_tasks(catalogue, profile, year, notices)
+    appendix = kind.spec["appendix"]
+    signer_name = profile.signer_name or vn.BLANK
+    context = {
+        "header": {
+            "agency_lines": ["ỦY BAN NHÂN DÂN", vn.upper(profile.full_name)],
+            "number": f"Số:{NUMBER_BLANK}/{symbol}",
+            "date_line": vn.date_line(profile.place, date, year),
+        },
+        "summary": vn.capitalize_first(_fill(kind.spec["summary"], values, "summary")),
+        "body": build_body(catalogue, kind, profile, values, selected),
+        "recipients": [vn.recipient_line(r) for r in profile.recipients]
+        + [vn.recipient_line(f"Lưu: {profile.archive}", last=True)],
+        "signature": {"lines": SIGNER_LINES[profile.signer_capacity], "name": signer_name},
+        "appendix": {
+            "label": appendix["label"],
+            "title": vn.upper(_fill(appendix["title"], values, "appendix.title")),
+            "ref": _fill(appendix["ref"], values, "appendix.ref"),
+            "rows": appendix_rows(catalogue, selected, values),
+        },
+        "meta": {"profile": profile.id, "kind": kind.id, "year": year,
+                 "date": date.isoformat() if date else None, "catalogue_version": catalogue.version},
+    }
+    notices.append(f"Số văn bản để trống (Số:{NUMBER_BLANK}/{symbol}) cho văn thư cấp sau khi ký.")
+    if date is None:
+        notices.append("Ngày ban hành để trống (…): dùng --date YYYY-MM-DD để điền.")
+    if not profile.signer_name:
+        notices.append(f"Chưa có họ tên người ký: để trống ({vn.BLANK}) cho người soạn điền; "
+                       "có thể khai báo ở signer.name trong hồ sơ.")
+    if abs(year - profile.as_of.year) > 1:
+        notices.append(f"Hồ sơ mô tả bộ máy tại ngày {profile.as_of.isoformat()}, cách năm kế hoạch {year}: "
+                       "kiểm tra lại tên cơ quan (cải cách 2025 đã đổi nhiều sở).")
+    return Draft(context=context, notices=notices)

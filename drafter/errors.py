@@ -1,0 +1,62 @@
+"""One exception family for everything a person can fix.
+
+The CLI catches UserError once, prints its message and exits 1; any other exception is a bug
+and keeps its traceback. Messages are in Vietnamese because the people who read them are
+provincial drafters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in one input file, located as precisely as the file allows."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class DrafterError(Exception):
+    """Base class of drafter's own errors."""
+
+
+class UserError(DrafterError):
+    """Bad input, a refused operation, a missing file: something the user can act on."""
+
+
+class InputError(UserError):
+    """One or more problems in an input file (profile, catalogue, plan kind, template)."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @classmethod
+    def single(cls, file: str | Path, message: str, *, field: str = "", line: int | None = None) -> "InputError":
+        return cls([Problem(str(file), line, field, message)])
+
+
+class ProfileError(InputError):
+    """A province profile does not validate."""
+
+
+class CatalogueError(InputError):
+    """The task catalogue or a plan-kind file does not validate."""
+
+
+class TemplateError(UserError):
+    """A DOCX template is missing, unreadable or uses a variable nothing provides."""
+
+
+class OutputError(UserError):
+    """The output cannot be written, or writing it would destroy a person's edits."""

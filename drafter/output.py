@@ -1,0 +1,109 @@
+"""Writing outputs without ever losing a person's work.
+
+A target is replaced only through a temporary file and os.replace, so a crash or Ctrl-C leaves
+either the old file or the new one, never half of one. A manifest beside the outputs records
+what drafter wrote (hash, inputs, versions); a target whose bytes differ from that record has
+been edited by a person and is refused unless the caller forces it, in which case it is kept
+as a backup first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import OutputError
+from .yamlio import display_path
+
+MANIFEST_NAME = ".drafter-manifest.json"
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def atomic_write(target: Path, data: bytes) -> None:
+    target = Path(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{display_path(target.parent)}: không tạo được thư mục đầu ra ({exc.strerror})") from exc
+    if target.is_dir():
+        raise OutputError(f"{display_path(target)}: đường dẫn đầu ra là một thư mục")
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp_name, target)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp_name)
+        except FileNotFoundError:
+            pass
+        if isinstance(exc, OSError):
+            raise OutputError(f"{display_path(target)}: không ghi được tệp ({exc.strerror})") from exc
+        raise
+
+
+@dataclass
+class Manifest:
+    """What drafter wrote in one output folder, by file name."""
+
+    path: Path
+    entries: dict[str, dict[str, Any]]
+
+    @classmethod
+    def read(cls, folder: Path) -> Manifest:
+        path = Path(folder) / MANIFEST_NAME
+        try:
+            entries = json.loads(path.read_text(encoding="utf-8")).get("files", {})
+        except FileNotFoundError:
+            entries = {}
+        except (OSError, ValueError):
+            # A damaged manifest proves nothing about the files: treat them all as edited.
+            entries = {}
+        return cls(path, entries)
+
+    def record(self, name: str, entry: dict[str, Any]) -> None:
+        self.entries[name] = entry
+        body = json.dumps({"files": self.entries}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        atomic_write(self.path, body.encode("utf-8"))
+
+
+def guard_target(target: Path, manifest: Manifest, *, force: bool) -> Path | None:
+    """Refuse to replace a file drafter did not write last; with force, back it up first.
+
+    Returns the backup path, if one was made.
+    """
+    if not target.exists():
+        return None
+    if target.is_dir():
+        raise OutputError(f"{display_path(target)}: đường dẫn đầu ra là một thư mục")
+    recorded = manifest.entries.get(target.name, {}).get("sha256")
+    current = sha256_bytes(target.read_bytes())
+    if recorded == current:
+        return None
+    if not force:
+        reason = ("đã bị sửa sau lần drafter ghi gần nhất" if recorded
+                  else "không do drafter ghi (không có trong sổ ghi của thư mục)")
+        raise OutputError(
+            f"{display_path(target)}: tệp đã tồn tại và {reason}; drafter không ghi đè để khỏi mất phần đã sửa. "
+            "Dùng --force để ghi đè (bản cũ được giữ lại làm bản sao lưu), hoặc --out để ghi nơi khác."
+        )
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup = target.with_name(f"{target.stem}.backup-{stamp}{target.suffix}")
+    n = 1
+    while backup.exists():
+        n += 1
+        backup = target.with_name(f"{target.stem}.backup-{stamp}-{n}{target.suffix}")
+    shutil.copy2(target, backup)
+    return backup

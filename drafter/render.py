@@ -1,0 +1,79 @@
+"""The only module that calls docxtpl.
+
+docxtpl's defaults are unsafe for official documents: no escaping ("&" or "<" in a name
+corrupts the file), silent blanks for a mistyped variable, and a fresh parse of the template
+is needed per output because a rendered DocxTemplate carries state. This wrapper renders with
+a sandboxed, autoescaping Jinja environment whose undefined variables are errors naming the
+template and the surrounding text.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docx.document import Document as DocxDocument
+from docxtpl import DocxTemplate
+from jinja2.sandbox import SandboxedEnvironment
+
+from . import vn
+from .errors import TemplateError
+from .yamlio import display_path
+
+
+def jinja_env() -> SandboxedEnvironment:
+    return SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+
+
+def sanitise(value: Any) -> Any:
+    """NFC and no XML-illegal characters in every string that reaches the template.
+
+    Spacing is kept: "Số:      /KH-UBND" leaves room for the number on purpose.
+    """
+    if isinstance(value, str):
+        return vn.strip_illegal(value)
+    if isinstance(value, dict):
+        return {k: sanitise(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [sanitise(v) for v in value]
+    return value
+
+
+def open_template(path: Path) -> DocxTemplate:
+    shown = display_path(path)
+    if not path.is_file():
+        raise TemplateError(f"{shown}: không tìm thấy mẫu DOCX")
+    template = DocxTemplate(str(path))
+    try:
+        template.init_docx()
+    except Exception as exc:  # python-docx raises several types for a non-DOCX file
+        raise TemplateError(f"{shown}: không mở được mẫu DOCX ({exc.__class__.__name__}: {exc})") from exc
+    return template
+
+
+def render(template_path: Path, context: dict[str, Any]) -> DocxDocument:
+    """Render a fresh copy of the template; returns the python-docx Document (not yet saved)."""
+    template = open_template(template_path)
+    try:
+        template.render(sanitise(context), jinja_env())
+    except jinja2.TemplateError as exc:
+        around = " ".join(s.strip() for s in getattr(exc, "docx_context", []) if s.strip())
+        where = f" gần đoạn: «{around[:200]}»" if around else ""
+        raise TemplateError(f"{display_path(template_path)}: lỗi mẫu: {exc.message or exc}{where}") from exc
+    return template.docx
+
+
+def to_bytes(document: DocxDocument) -> bytes:
+    """Serialise with fixed zip timestamps: the same inputs give the same bytes."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    fixed = io.BytesIO()
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(info, src.read(item.filename))
+    return fixed.getvalue()
