@@ -96,7 +96,9 @@ def placeholder_values(profile: Profile, *, year: int, date: dt.date | None, sym
 
 def _fill(text: str, values: dict[str, str | None], where: str) -> str:
     try:
-        return vn.clean(placeholders.fill(text, values))
+        # Texts and values were cleaned when loaded; cleaning again would collapse the
+        # deliberate blank in "số      /KH-UBND".
+        return placeholders.fill(text, values).strip()
     except placeholders.MissingValue as exc:
         raise CatalogueError.single(where, f"chỗ điền {{{exc.name}}} không có giá trị cho hồ sơ này") from None
 

@@ -56,7 +56,7 @@ class Profile:
     provincial_planning: str | None
     legal_bases: tuple[str, ...]
     replaces: str | None
-    report_deadline: str
+    report_deadline: str | None
     signer_capacity: str
     signer_name: str | None
     recipients: tuple[str, ...]
@@ -147,7 +147,7 @@ def load_profile(path: Path | str, catalogue: Catalogue) -> Profile:
         provincial_planning=doc.get("provincial_planning"),
         legal_bases=tuple(doc.get("legal_bases") or ()),
         replaces=doc.get("replaces"),
-        report_deadline=_normalise_day_month(doc["reporting"]["deadline"]),
+        report_deadline=_normalise_day_month((doc.get("reporting") or {}).get("deadline")),
         signer_capacity=signer["capacity"],
         signer_name=(signer.get("name") or None),
         recipients=tuple(doc["recipients"]),
@@ -162,8 +162,10 @@ def load_profile(path: Path | str, catalogue: Catalogue) -> Profile:
     )
 
 
-def _normalise_day_month(text: str) -> str:
+def _normalise_day_month(text: str | None) -> str | None:
     """ "05/12" and "5/12" both read "5/12": plans write short dates without leading zeros."""
+    if not text:
+        return None
     day, month = text.split("/")
     return f"{int(day)}/{int(month)}"
 

@@ -87,7 +87,7 @@ PARA_STYLES = [
     ("KHCoQuan", "KH - Tên cơ quan", "Normal", ppr("center"), rpr(13, bold=True)),
     ("KHQuocHieu", "KH - Quốc hiệu", "Normal", ppr("center"), rpr(13, bold=True)),
     ("KHTieuNgu", "KH - Tiêu ngữ", "Normal", ppr("center"), rpr(14, bold=True)),
-    ("KHDuongKe", "KH - Đường kẻ", "Normal", ppr(line=240, extra=RULE_BORDER), rpr(4)),
+    ("KHDuongKe", "KH - Đường kẻ", "Normal", ppr(after=60, line=240, extra=RULE_BORDER), rpr(4)),
     ("KHSo", "KH - Số, ký hiệu", "Normal", ppr("center", before=120), rpr(13)),
     ("KHDiaDanh", "KH - Địa danh, ngày", "Normal", ppr("center", before=120), rpr(14, italic=True)),
     ("KHTenLoai", "KH - Tên loại", "Normal", ppr("center", before=360, keep_next=True), rpr(14, bold=True)),
@@ -103,7 +103,7 @@ PARA_STYLES = [
     ("KHBang", "KH - Bảng", "Normal", ppr(before=40, after=40), rpr(12)),
     ("KHBangGiua", "KH - Bảng (giữa)", "KHBang", ppr("center", before=40, after=40), ""),
     ("KHBangTieuDe", "KH - Bảng (tiêu đề)", "KHBang", ppr("center", before=40, after=40), rpr(bold=True)),
-    ("KHBangNhom", "KH - Bảng (nhóm)", "KHBang", ppr("both", before=40, after=40), rpr(bold=True)),
+    ("KHBangNhom", "KH - Bảng (nhóm)", "KHBang", ppr(before=40, after=40), rpr(bold=True)),
     ("Header", "header", "Normal", ppr("center"), rpr(14)),
 ]
 
@@ -139,7 +139,8 @@ ALL_BORDERS = (
 )
 
 
-def tbl(cols: tuple[int, ...], rows: list[str], *, borders: str, indent: int = 0, cell_margin: int = CELL_MARGIN) -> str:
+def tbl(cols: tuple[int, ...], rows: list[str], *, borders: str, indent: int = 0, cell_margin: int = CELL_MARGIN,
+        top_margin: int = 0) -> str:
     grid = "".join(f'<w:gridCol w:w="{c}"/>' for c in cols)
     return (
         "<w:tbl><w:tblPr>"
@@ -147,7 +148,8 @@ def tbl(cols: tuple[int, ...], rows: list[str], *, borders: str, indent: int = 0
         f'<w:tblInd w:w="{indent}" w:type="dxa"/>'
         f"{borders}"
         '<w:tblLayout w:type="fixed"/>'
-        f'<w:tblCellMar><w:left w:w="{cell_margin}" w:type="dxa"/><w:right w:w="{cell_margin}" w:type="dxa"/></w:tblCellMar>'
+        f'<w:tblCellMar><w:top w:w="{top_margin}" w:type="dxa"/><w:left w:w="{cell_margin}" w:type="dxa"/>'
+        f'<w:right w:w="{cell_margin}" w:type="dxa"/></w:tblCellMar>'
         '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
         f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
         + "".join(rows)
@@ -248,7 +250,8 @@ def signature_table() -> str:
         + p("KHHoTen", "{{ signature.name }}", keep_raw=True)
     )
     row = tr(tc(SIGN_COLS[0], left) + tc(SIGN_COLS[1], right))
-    return tbl(SIGN_COLS, [row], borders=NO_BORDERS)
+    # The top cell margin separates the block from the closing "./." paragraph.
+    return tbl(SIGN_COLS, [row], borders=NO_BORDERS, top_margin=170)
 
 
 def appendix_table() -> str:
