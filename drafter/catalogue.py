@@ -24,7 +24,7 @@ from .yamlio import Loaded, display_path, load, validate
 BASE_PLACEHOLDERS = frozenset({
     "tinh", "ten_tinh", "cap_tinh", "ubnd", "uy_ban", "uy_ban_ten", "slogan", "quy_hoach",
     "replaces", "bien_gioi_nuoc", "bien_gioi_dia_ban", "cua_khau", "han_bao_cao", "nam",
-    "so_van_ban", "ngay_ban_hanh",
+    "so_ky_hieu", "ngay_ban_hanh",
 })
 #: Conditions a `when:` list may use; "role:<name>" is checked against the roles.
 CONDITIONS = frozenset({"border", "coastal", "border_gates", "replaces", "slogan"})

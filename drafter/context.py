@@ -87,7 +87,7 @@ def placeholder_values(profile: Profile, *, year: int, date: dt.date | None, sym
         "cua_khau": ", ".join(f"cửa khẩu {g.kind} {g.name}" for g in border.gates) if border and border.gates else None,
         "han_bao_cao": profile.report_deadline,
         "nam": str(year),
-        "so_van_ban": f"{NUMBER_BLANK}/{symbol}",
+        "so_ky_hieu": f"số{NUMBER_BLANK}/{symbol}",
         "ngay_ban_hanh": vn.date_phrase(date, year),
     }
     values.update(profile.agencies)
@@ -237,7 +237,7 @@ def _can_cu(kind: Kind, profile: Profile, body: _Body) -> None:
     texts = [(b["id"], body.fill(b["text"], b["id"])) for b in kind.spec["can_cu"]
              if all_hold(b.get("when") or [], profile)]
     for i, basis in enumerate(profile.legal_bases, start=1):
-        text = basis if basis.startswith("Căn cứ") else f"Căn cứ {vn.lower_first(basis)}"
+        text = basis if basis.startswith("Căn cứ") else f"Căn cứ {basis}"
         texts.append((f"cc.profile{i}", text))
     # NĐ 30 Phụ lục I II.6: each căn cứ on its own line ending ";", the last ".".
     for i, (block_id, text) in enumerate(texts):

@@ -1,0 +1,109 @@
+"""Shared fixtures: the bundled data, a minimal valid profile, and drafts rendered once per session."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+from docx import Document
+
+from drafter import api
+from drafter.catalogue import bundled, load_kind
+from drafter.profile import bundled_profiles, load_profile
+
+REPO = Path(__file__).resolve().parents[1]
+REFERENCE = REPO.parent / "shared" / "reference"
+PLANS = REFERENCE / "plans"
+
+MINIMAL_PROFILE = {
+    "province": {"name": "Thử Nghiệm", "level": "tỉnh", "place": "Thử Nghiệm"},
+    "as_of": dt.date(2026, 1, 1),
+    "sources": ["test fixture"],
+    "agencies": {
+        "departments": "các sở, ban, ngành",
+        "local_authorities": "UBND các xã, phường",
+        "ttdn_lead": "Sở Văn hóa, Thể thao và Du lịch",
+        "culture": "Sở Văn hóa, Thể thao và Du lịch",
+        "digital_tech": "Sở Khoa học và Công nghệ",
+        "foreign_affairs": "Sở Ngoại vụ",
+        "industry_trade": "Sở Công Thương",
+        "agriculture": "Sở Nông nghiệp và Môi trường",
+        "labour": "Sở Nội vụ",
+        "home_affairs": "Sở Nội vụ",
+        "education": "Sở Giáo dục và Đào tạo",
+        "police": "Công an tỉnh",
+        "military": "Bộ Chỉ huy quân sự tỉnh",
+        "investment_promotion": "Trung tâm Xúc tiến đầu tư",
+        "newspaper": "Báo Thử Nghiệm",
+    },
+    "signer": {"capacity": "chu_tich"},
+    "recipients": ["Bộ Văn hóa, Thể thao và Du lịch (b/c)", "Các sở, ban, ngành"],
+    "archive": "VT, KGVX",
+}
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
+    """Create files under root from {relative path: content}."""
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+@pytest.fixture
+def minimal_profile() -> dict:
+    return copy.deepcopy(MINIMAL_PROFILE)
+
+
+@pytest.fixture
+def profile_file(tmp_path, minimal_profile):
+    """Write a profile dict (possibly modified by the test) and return its path."""
+
+    def make(data: dict | None = None, name: str = "thu-nghiem.yaml", text: str | None = None) -> Path:
+        path = tmp_path / name
+        if text is None:
+            text = yaml.safe_dump(data if data is not None else minimal_profile, allow_unicode=True, sort_keys=False)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def catalogue():
+    return bundled()
+
+
+@pytest.fixture(scope="session")
+def nq47(catalogue):
+    return load_kind("nq47", catalogue)
+
+
+BUNDLED_IDS = [p.stem for p in bundled_profiles()]
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory, catalogue):
+    """Every bundled profile drafted once (nq47, its own era's year), as {id: (path, Draft)}."""
+    out = tmp_path_factory.mktemp("drafts")
+    years = {"lam-dong-2024": (2024, dt.date(2024, 6, 13)), "nghe-an-2023": (2024, None)}
+    result = {}
+    for pid in BUNDLED_IDS:
+        profile = load_profile(pid, catalogue)
+        year, date = years.get(pid, (2027, dt.date(2027, 1, 5)))
+        data, draft = api.build_plan(profile, kind="nq47", year=year, date=date, catalogue=catalogue)
+        path = out / f"{pid}.docx"
+        path.write_bytes(data)
+        result[pid] = (path, draft)
+    return result
+
+
+@pytest.fixture(scope="session")
+def documents(rendered):
+    return {pid: Document(str(path)) for pid, (path, _) in rendered.items()}

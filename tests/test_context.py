@@ -1,0 +1,142 @@
+"""The document context, built from data without any DOCX."""
+
+import datetime as dt
+import re
+
+import pytest
+
+from drafter import vn
+from drafter.context import build_draft, select_tasks
+from drafter.profile import load_profile
+from tests.conftest import BUNDLED_IDS
+
+
+def draft(catalogue, nq47, pid, year=2027, date=None):
+    return build_draft(catalogue, nq47, load_profile(pid, catalogue), year=year, date=date).context
+
+
+def texts(ctx, style=None):
+    return [b["text"] for b in ctx["body"] if style is None or b["style"] == style]
+
+
+def test_sections_in_order(catalogue, nq47):
+    assert texts(draft(catalogue, nq47, "phu-tho-2026"), "muc") == [
+        "I. MỤC TIÊU, YÊU CẦU", "II. NHIỆM VỤ VÀ GIẢI PHÁP", "III. TỔ CHỨC THỰC HIỆN"]
+
+
+@pytest.mark.parametrize("pid", BUNDLED_IDS)
+def test_no_placeholder_or_template_syntax_leaks(catalogue, nq47, pid):
+    ctx = draft(catalogue, nq47, pid)
+    everything = " ".join(texts(ctx)) + ctx["summary"] + " ".join(
+        r["text"] + r["lead"] + r["partners"] for r in ctx["appendix"]["rows"])
+    assert not re.search(r"[{}]|\[\[|\]\]", everything)
+
+
+def test_diem_letters_run_a_to_h_with_dd(catalogue, nq47):
+    ctx = draft(catalogue, nq47, "phu-tho-2026")
+    body = ctx["body"]
+    start = next(i for i, b in enumerate(body) if b["id"] == "g2")
+    letters = []
+    for block in body[start + 1:]:
+        if block["style"] != "diem":
+            if block["style"] in ("khoan_title", "muc"):
+                break
+            continue
+        letters.append(block["text"].split(")")[0])
+    assert letters == ["a", "b", "c", "d", "đ", "e", "g", "h"]
+
+
+def test_can_cu_punctuation_and_profile_bases(catalogue, nq47):
+    ctx = draft(catalogue, nq47, "nghe-an-2023", year=2024)
+    bases = texts(ctx, "can_cu")
+    assert len(bases) == 2
+    assert bases[0].startswith("Căn cứ Nghị quyết số 47/NQ-CP") and bases[0].endswith(";")
+    assert bases[1].startswith("Căn cứ Kế hoạch số 199-KH/TU") and bases[1].endswith(".")
+
+
+def test_content_ends_with_closing_mark(catalogue, nq47):
+    for pid in BUNDLED_IDS:
+        assert texts(draft(catalogue, nq47, pid))[-1].endswith("./.")
+
+
+def test_border_and_coastal_parts_only_where_they_apply(catalogue, nq47):
+    border = draft(catalogue, nq47, "dak-lak-2026")
+    inland = draft(catalogue, nq47, "phu-tho-2026")
+    ids_border = {b["id"] for b in border["body"]} | {r["id"] for r in border["appendix"]["rows"]}
+    ids_inland = {b["id"] for b in inland["body"]} | {r["id"] for r in inland["appendix"]["rows"]}
+    for part in ("g3.border", "g3.border-information", "g4.coastal", "g4.sea-and-islands"):
+        assert part in ids_border and part not in ids_inland
+    assert any("Campuchia" in t for t in texts(border))
+
+
+def test_border_gates_named_when_known(catalogue, nq47):
+    ctx = draft(catalogue, nq47, "nghe-an-2023", year=2024)
+    assert any("cửa khẩu quốc tế Nậm Cắn" in r["text"] for r in ctx["appendix"]["rows"])
+
+
+def test_year_drives_the_appendix(catalogue):
+    profile = load_profile("dak-lak-2026", catalogue)
+    by_id = {s.task.id: s for s in select_tasks(catalogue, profile, 2027)}
+    assert "g2.review-nd72" not in by_id  # a 2024 one-off
+    assert "g4.human-rights" not in by_id  # 2024 - 2025
+    assert by_id["g3.cultural-diplomacy"].time_text == "2027 - 2030"
+    assert by_id["g3.national-brand"].time_text == "2028, 2030"
+    assert by_id["g1.disseminate"].time_text == "2027"
+    numbers = [s.number for s in by_id.values() if s.task.group == "g3"]
+    assert numbers == [f"3.{i}" for i in range(1, len(numbers) + 1)]
+
+
+def test_optional_role_missing_drops_its_task_with_a_notice(catalogue, nq47, profile_file, minimal_profile):
+    profile = load_profile(profile_file(minimal_profile), catalogue)  # no `ethnic` role
+    result = build_draft(catalogue, nq47, profile, year=2027, date=None)
+    assert "g4.ethnic-minorities" not in {r["id"] for r in result.context["appendix"]["rows"]}
+    assert any("g4.ethnic-minorities" in n for n in result.notices)
+
+
+def test_profile_task_overrides(catalogue, nq47, profile_file, minimal_profile):
+    minimal_profile["tasks"] = {
+        "drop": ["g3.asean"],
+        "reword": {"g3.products": "Sản xuất phim tài liệu về {ten_tinh}"},
+        "leads": {"g3.festivals": {"lead": ["culture"], "partners": ["local_authorities"]}},
+        "add": [{"id": "tn.1", "group": "g3", "text": "Tổ chức Tuần văn hóa {ten_tinh} tại Lào",
+                 "lead": ["foreign_affairs"], "time": "2027", "source": "test"}],
+    }
+    ctx = build_draft(catalogue, nq47, load_profile(profile_file(minimal_profile), catalogue), year=2027,
+                      date=None).context
+    rows = {r["id"]: r for r in ctx["appendix"]["rows"]}
+    assert "g3.asean" not in rows
+    assert rows["g3.products"]["text"] == "Sản xuất phim tài liệu về Thử Nghiệm"
+    assert rows["g3.festivals"]["lead"] == "Sở Văn hóa, Thể thao và Du lịch"
+    assert rows["g3.festivals"]["partners"] == "UBND các xã, phường"
+    assert rows["tn.1"]["text"] == "Tổ chức Tuần văn hóa Thử Nghiệm tại Lào" and rows["tn.1"]["time"] == "2027"
+
+
+def test_header_signature_and_recipients(catalogue, nq47):
+    ctx = draft(catalogue, nq47, "lam-dong-2024", year=2024, date=dt.date(2024, 6, 13))
+    assert ctx["header"]["agency_lines"] == ["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG"]
+    assert ctx["header"]["number"] == "Số:      /KH-UBND"
+    assert ctx["header"]["date_line"] == "Lâm Đồng, ngày 13 tháng 6 năm 2024"
+    assert ctx["signature"] == {"lines": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "name": "Võ Ngọc Hiệp"}
+    assert ctx["recipients"][0] == "- Bộ Thông tin và Truyền thông (b/c);"
+    assert ctx["recipients"][-1] == "- Lưu: VT, NV1, NV4."
+    assert all(r.endswith(";") for r in ctx["recipients"][:-1])
+    assert ctx["appendix"]["ref"] == "(Kèm theo Kế hoạch số      /KH-UBND ngày 13 tháng 6 năm 2024 của Ủy ban nhân dân tỉnh Lâm Đồng)"
+
+
+def test_unknown_signer_is_a_visible_blank_never_a_name(catalogue, nq47):
+    result = build_draft(catalogue, nq47, load_profile("dak-lak-2026", catalogue), year=2027, date=None)
+    assert result.context["signature"]["name"] == vn.BLANK
+    assert any("họ tên người ký" in n for n in result.notices)
+
+
+def test_assignments_list_each_lead_agency_once(catalogue, nq47):
+    ctx = draft(catalogue, nq47, "phu-tho-2026")
+    lines = [b["text"] for b in ctx["body"] if b["id"].startswith("s3.assignments.")]
+    agencies = [line.split(":")[0] for line in lines]
+    assert len(agencies) == len(set(agencies)) > 3
+    assert not any(a.startswith("- các") or a.startswith("- UBND") for a in agencies)
+    assert lines[-1].endswith(".") and all(line.endswith(";") for line in lines[:-1])
+
+
+def test_same_inputs_same_context(catalogue, nq47):
+    assert draft(catalogue, nq47, "dak-lak-2026") == draft(catalogue, nq47, "dak-lak-2026")
