@@ -1,0 +1,148 @@
+"""The command line, in-process with typer's CliRunner: exit codes, messages, the printed path."""
+
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from drafter.cli import app
+
+runner = CliRunner()
+
+
+def invoke(*args):
+    return runner.invoke(app, list(args), catch_exceptions=False)
+
+
+def test_draft_default_profile_from_any_directory(tmp_path, monkeypatch):
+    elsewhere = tmp_path / "somewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    result = invoke("draft")
+    assert result.exit_code == 0, result.output
+    last = result.stdout.strip().splitlines()[-1]
+    assert last == str(Path("outputs") / "dak-lak" / f"nq47-{__import__('datetime').date.today().year}.docx")
+    assert (elsewhere / last).is_file()
+    assert "Lưu ý:" in result.stderr and "họ tên người ký" in result.stderr
+
+
+def test_draft_with_year_date_and_out(tmp_path):
+    result = invoke("draft", "lam-dong-2024", "--year", "2024", "--date", "2024-06-13", "--out", str(tmp_path))
+    assert result.exit_code == 0
+    path = Path(result.stdout.strip().splitlines()[-1])
+    assert path == tmp_path / "lam-dong" / "nq47-2024.docx" and path.is_file()
+    manifest = (tmp_path / "lam-dong" / ".drafter-manifest.json").read_text(encoding="utf-8")
+    for key in ('"sha256"', '"catalogue"', '"template"', '"drafter"', '"written"', '"profile"'):
+        assert key in manifest
+
+
+def test_regenerating_an_untouched_output_is_allowed(tmp_path):
+    args = ("draft", "phu-tho-2026", "--year", "2027", "--out", str(tmp_path))
+    assert invoke(*args).exit_code == 0
+    assert invoke(*args).exit_code == 0
+
+
+def test_edited_output_is_refused_then_backed_up_with_force(tmp_path):
+    args = ("draft", "phu-tho-2026", "--year", "2027", "--out", str(tmp_path))
+    path = Path(invoke(*args).stdout.strip().splitlines()[-1])
+    path.write_bytes(path.read_bytes() + b"reviewer edit")
+    edited = path.read_bytes()
+    refused = invoke(*args)
+    assert refused.exit_code == 1
+    assert "đã bị sửa sau lần drafter ghi gần nhất" in refused.stderr and "--force" in refused.stderr
+    assert "Traceback" not in refused.output
+    assert path.read_bytes() == edited
+    forced = invoke(*args, "--force")
+    assert forced.exit_code == 0
+    backups = list(path.parent.glob("nq47-2027.backup-*.docx"))
+    assert len(backups) == 1 and backups[0].read_bytes() == edited
+    assert "sao lưu" in forced.stderr
+
+
+def test_file_drafter_never_wrote_is_refused(tmp_path):
+    target = tmp_path / "phu-tho" / "nq47-2027.docx"
+    target.parent.mkdir(parents=True)
+    target.write_bytes(b"someone's plan")
+    result = invoke("draft", "phu-tho-2026", "--year", "2027", "--out", str(tmp_path))
+    assert result.exit_code == 1 and "không do drafter ghi" in result.stderr
+    assert target.read_bytes() == b"someone's plan"
+
+
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (("draft", "khong-co-tinh"), 1, "không tìm thấy hồ sơ"),
+        (("draft", "phu-tho-2026", "--kind", "nq99"), 1, "loại kế hoạch 'nq99' không có"),
+        (("draft", "phu-tho-2026", "--date", "2027-02-30"), 2, "không phải ngày dạng YYYY-MM-DD"),
+        (("draft", "phu-tho-2026", "--year", "2027", "--date", "2020-01-01"), 1, "không khớp với --year 2027"),
+        (("draft", "phu-tho-2026", "--year", "abc"), 2, ""),
+        (("draft", "--bogus"), 2, ""),
+        (("tasks", "--group", "g9"), 1, "--group 'g9' không có"),
+    ],
+)
+def test_errors_exit_codes_and_no_traceback(tmp_path, args, code, message):
+    result = invoke(*args, *(("--out", str(tmp_path)) if args[0] == "draft" and "--bogus" not in args else ()))
+    assert result.exit_code == code, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_invalid_profile_reports_every_problem(tmp_path, profile_file, minimal_profile):
+    minimal_profile["agencies"]["ttdn_leed"] = minimal_profile["agencies"].pop("ttdn_lead")
+    minimal_profile["province"]["level"] = "xã"
+    path = profile_file(minimal_profile)
+    result = invoke("draft", str(path), "--out", str(tmp_path))
+    assert result.exit_code == 1
+    assert "province.level: giá trị 'xã' không hợp lệ" in result.stderr
+    assert "Traceback" not in result.output
+    validated = invoke("validate", str(path), "phu-tho-2026")
+    assert validated.exit_code == 1
+    lines = validated.stdout.strip().splitlines()
+    assert any(line.startswith(f"{path}:") and "province.level" in line for line in lines)
+    assert any("phu-tho-2026.yaml: hợp lệ" in line for line in lines)
+
+
+def test_validate_bundled_profiles():
+    result = invoke("validate", "lam-dong-2024", "nghe-an-2023", "dak-lak-2026", "phu-tho-2026")
+    assert result.exit_code == 0
+    assert result.stdout.count("hợp lệ") == 4
+
+
+def test_profiles_lists_bundled():
+    result = invoke("profiles")
+    assert result.exit_code == 0
+    rows = result.stdout.strip().splitlines()
+    assert any(r.startswith("lam-dong-2024") and "tỉnh Lâm Đồng" in r and "2024-06-13" in r for r in rows)
+    assert len(rows) >= 4
+
+
+def test_tasks_filters():
+    everything = invoke("tasks").stdout.strip().splitlines()
+    police = invoke("tasks", "--role", "police").stdout.strip().splitlines()
+    group = invoke("tasks", "--group", "g4").stdout.strip().splitlines()
+    assert 0 < len(police) < len(everything) and all("police" in line or "police" not in line for line in police)
+    assert {line.split()[0] for line in police} >= {"g4.rapid-response", "g4.sovereignty"}
+    assert all(line.startswith("g4.") for line in group)
+
+
+def test_version():
+    result = invoke("--version")
+    assert result.exit_code == 0 and result.stdout.startswith("drafter ")
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = invoke("draft", "phu-tho-2026", "--out", str(blocker))
+    assert result.exit_code == 1
+    assert "không tạo được thư mục đầu ra" in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_read_only_output_directory(tmp_path):  # pragma: no cover - CI runs as root
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    ro.chmod(0o500)
+    result = invoke("draft", "phu-tho-2026", "--out", str(ro))
+    assert result.exit_code == 1

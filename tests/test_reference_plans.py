@@ -1,0 +1,50 @@
+"""How much of the real Lâm Đồng 4784/KH-UBND plan the Lâm Đồng draft already contains.
+
+Measures (drafter.similarity): word-trigram recall of the whole plan text, and the share of
+its 29 appendix task rows that a draft row matches at ≥ 85 % similarity. The draft uses only
+the profile (agency names, slogan, planning decision, replaced plan, recipients, signer) and
+the shared catalogue; nothing in the catalogue names Lâm Đồng.
+"""
+
+import datetime as dt
+
+import pytest
+from docx import Document
+
+from drafter import api, similarity
+from drafter.profile import load_profile
+from tests.conftest import PLANS
+
+LAM_DONG = PLANS / "lam-dong-4784-KH-UBND-2024-06-13.txt"
+pytestmark = pytest.mark.skipif(not LAM_DONG.exists(), reason="shared/reference is not beside the repository")
+
+
+@pytest.fixture(scope="module")
+def lam_dong_draft(tmp_path_factory, catalogue):
+    profile = load_profile("lam-dong-2024", catalogue)
+    data, _ = api.build_plan(profile, year=2024, date=dt.date(2024, 6, 13), catalogue=catalogue)
+    path = tmp_path_factory.mktemp("ld") / "nq47-2024.docx"
+    path.write_bytes(data)
+    return path
+
+
+def test_most_of_the_real_plan_is_in_the_draft(lam_dong_draft):
+    reference = LAM_DONG.read_text(encoding="utf-8")
+    recall = similarity.trigram_recall(reference, similarity.docx_text(lam_dong_draft))
+    print(f"\nLâm Đồng 4784/KH-UBND: trigram recall {recall:.1%}")
+    assert recall >= 0.90
+
+
+def test_every_real_appendix_task_has_a_draft_row(lam_dong_draft):
+    reference = similarity.reference_rows(LAM_DONG.read_text(encoding="utf-8"))
+    assert len(reference) == 29
+    rows = [row.cells[1].text for row in Document(str(lam_dong_draft)).tables[-1].rows]
+    recall, missing = similarity.row_recall(reference, rows)
+    print(f"\nLâm Đồng 4784/KH-UBND: appendix rows matched {recall:.1%}")
+    assert recall >= 0.95, missing
+
+
+def test_measure_can_fail():
+    """The measure is not vacuous: an unrelated text scores near zero."""
+    reference = LAM_DONG.read_text(encoding="utf-8")
+    assert similarity.trigram_recall(reference, "Báo cáo tình hình thời tiết tháng 6") < 0.01
