@@ -44,6 +44,13 @@ def mutate(change):
     return data
 
 
+def added(**fields):
+    """A task a profile adds, valid unless a field is overridden."""
+    task = {"id": "tn.1", "group": "g1", "text": "x", "lead": ["police"], "time": "Hằng năm", "source": "s"}
+    task.update(fields)
+    return task
+
+
 @pytest.mark.parametrize(
     "change, expected",
     [
@@ -66,20 +73,14 @@ def mutate(change):
         (lambda d: d["agencies"].pop("police"), "agencies: thiếu vai trò bắt buộc `police` (Công an tỉnh)"),
         (lambda d: d.update(tasks={"drop": ["g3.asaen"]}),
          "tasks.drop[0]: không có nhiệm vụ mã 'g3.asaen'; có phải ý bạn là `g3.asean`?"),
-        (lambda d: d.update(tasks={"add": [{"id": "g3.asean", "group": "g3", "text": "x", "lead": ["police"],
-                                            "time": "Hằng năm", "source": "s"}]}),
-         "tasks.add[0].id: mã 'g3.asean' bị trùng"),
-        (lambda d: d.update(tasks={"add": [{"id": "tn.1", "group": "g9", "text": "x", "lead": ["polis"],
-                                            "time": "Hằng năm", "source": "s"}]}),
+        (lambda d: d.update(tasks={"add": [added(id="g3.asean")]}), "tasks.add[0].id: mã 'g3.asean' bị trùng"),
+        (lambda d: d.update(tasks={"add": [added(lead=["polis"])]}),
          "tasks.add[0].lead[0]: vai trò 'polis' không có trong danh mục vai trò; có phải ý bạn là `police`?"),
-        (lambda d: d.update(tasks={"add": [{"id": "tn.1", "group": "g9", "text": "x", "lead": ["police"],
-                                            "time": "Hằng năm", "source": "s"}]}),
+        (lambda d: d.update(tasks={"add": [added(group="g9")]}),
          "tasks.add[0].group: nhóm 'g9' không tồn tại; có: g1, g2, g3, g4, g5"),
-        (lambda d: d.update(tasks={"add": [{"id": "tn.1", "group": "g1", "text": "x", "lead": ["police"],
-                                            "time": "mãi mãi", "source": "s"}]}),
+        (lambda d: d.update(tasks={"add": [added(time="mãi mãi")]}),
          "tasks.add[0].time: sai định dạng: cần \"Hằng năm\", \"Năm bắt đầu\""),
-        (lambda d: d.update(tasks={"add": [{"id": "tn.1", "group": "g1", "text": "tại {tinh_thanh}",
-                                            "lead": ["police"], "time": "Hằng năm", "source": "s"}]}),
+        (lambda d: d.update(tasks={"add": [added(text="tại {tinh_thanh}")]}),
          "tasks.add[0].text: chỗ điền {tinh_thanh} không tồn tại"),
     ],
 )
