@@ -42,7 +42,7 @@ class InputError(UserError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
     @classmethod
-    def single(cls, file: str | Path, message: str, *, field: str = "", line: int | None = None) -> "InputError":
+    def single(cls, file: str | Path, message: str, *, field: str = "", line: int | None = None) -> InputError:
         return cls([Problem(str(file), line, field, message)])
 
 

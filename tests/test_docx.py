@@ -227,7 +227,7 @@ def test_appendix(rendered, documents, pid):
     assert head._tr.trPr.find(qn("w:tblHeader")) is not None
     rows = table.rows[1:]
     assert len(rows) == len(appendix["rows"])
-    for row, expected in zip(rows, appendix["rows"]):
+    for row, expected in zip(rows, appendix["rows"], strict=False):
         cells = [c.text for c in row.cells]
         assert cells[0] == expected["stt"] and cells[1] == expected["text"]
         text_paragraph = row.cells[1].paragraphs[0]

@@ -14,13 +14,13 @@ import argparse
 import dataclasses
 import datetime as dt
 import os
+import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import resource
 from pathlib import Path
 
 IMPORT_ONLY = "import docxtpl, docx, typer, yaml, cerberus"

@@ -256,7 +256,7 @@ def signature_table() -> str:
 
 def appendix_table() -> str:
     heads = ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"]
-    head_row = tr("".join(tc(w, p("KHBangTieuDe", h), valign="center") for w, h in zip(APPX_COLS, heads)), header=True)
+    head_row = tr("".join(tc(w, p("KHBangTieuDe", h), valign="center") for w, h in zip(APPX_COLS, heads, strict=False)), header=True)
     group_row = tr(
         tc(APPX_COLS[0], p("KHBangTieuDe", "{{ r.stt }}", keep_raw=True))
         + tc(APPX_COLS[1], p("KHBangNhom", "{{ r.text }}", keep_raw=True))
