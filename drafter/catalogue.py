@@ -173,7 +173,8 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
     path = Path(path or CATALOGUE_PATH)
     loaded = load(path, CatalogueError)
     doc = validate(loaded, validator("catalogue"), CatalogueError)
-    roles = {k: Role(k, v["label"], v.get("required", True), v.get("collective", False)) for k, v in doc["roles"].items()}
+    roles = {k: Role(k, v["label"], v.get("required", True), v.get("collective", False))
+             for k, v in doc["roles"].items()}
     check = _Checker(loaded, set(roles), BASE_PLACEHOLDERS | frozenset(roles))
     group_ids = set()
     for gi, group in enumerate(doc["groups"]):

@@ -75,10 +75,12 @@ def main(
 @app.command()
 @user_errors
 def draft(
-    profile: Annotated[str | None, typer.Argument(help="Hồ sơ tỉnh: tệp YAML hoặc mã hồ sơ có sẵn (mặc định: hồ sơ mặc định).")] = None,
+    profile: Annotated[str | None, typer.Argument(
+        help="Hồ sơ tỉnh: tệp YAML hoặc mã hồ sơ có sẵn (mặc định: hồ sơ mặc định).")] = None,
     kind: Annotated[str, typer.Option(help="Loại kế hoạch.")] = api.DEFAULT_KIND,
     year: Annotated[int | None, typer.Option(help="Năm kế hoạch (mặc định: năm của --date, hoặc năm nay).")] = None,
-    date: Annotated[str | None, typer.Option(help="Ngày ban hành YYYY-MM-DD; bỏ trống thì để “…” cho người soạn điền.")] = None,
+    date: Annotated[str | None, typer.Option(
+        help="Ngày ban hành YYYY-MM-DD; bỏ trống thì để “…” cho người soạn điền.")] = None,
     out: Annotated[Path, typer.Option(help="Thư mục đầu ra.")] = Path("outputs"),
     force: Annotated[bool, typer.Option(help="Ghi đè tệp đã bị sửa (bản cũ được sao lưu).")] = False,
     template: Annotated[Path | None, typer.Option(help="Mẫu DOCX khác mẫu có sẵn.")] = None,
@@ -111,7 +113,8 @@ def validate(
             failed = True
             typer.echo(str(exc))
         else:
-            typer.echo(f"{resolve_profile_path(name)}: hợp lệ ({loaded.full_name}, bộ máy tại {loaded.as_of.isoformat()})")
+            typer.echo(f"{resolve_profile_path(name)}: hợp lệ ({loaded.full_name}, "
+                       f"bộ máy tại {loaded.as_of.isoformat()})")
     if failed:
         raise typer.Exit(1)
 

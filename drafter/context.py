@@ -122,7 +122,8 @@ def _names(roles: tuple[str, ...], profile: Profile, catalogue: Catalogue) -> tu
     return tuple(out)
 
 
-def select_tasks(catalogue: Catalogue, profile: Profile, year: int, notices: list[str] | None = None) -> list[SelectedTask]:
+def select_tasks(catalogue: Catalogue, profile: Profile, year: int,
+                 notices: list[str] | None = None) -> list[SelectedTask]:
     """The appendix tasks for this province and year, numbered by group ("2.3")."""
     overrides = profile.tasks
     tasks = list(catalogue.tasks) + list(overrides.add)
@@ -155,7 +156,8 @@ def select_tasks(catalogue: Catalogue, profile: Profile, year: int, notices: lis
     return out
 
 
-def appendix_rows(catalogue: Catalogue, selected: list[SelectedTask], values: dict[str, str | None]) -> list[dict[str, Any]]:
+def appendix_rows(catalogue: Catalogue, selected: list[SelectedTask],
+                  values: dict[str, str | None]) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for gi, group in enumerate(catalogue.groups, start=1):
         members = [s for s in selected if s.task.group == group.id]
