@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from . import __version__, api
+from . import __version__, api, preview
 from .catalogue import bundled, kind_names, load_kind
 from .errors import InputError, UserError
 from .profile import bundled_profiles, load_profile, resolve_profile_path
@@ -84,13 +85,36 @@ def draft(
     out: Annotated[Path, typer.Option(help="Thư mục đầu ra.")] = Path("outputs"),
     force: Annotated[bool, typer.Option(help="Ghi đè tệp đã bị sửa (bản cũ được sao lưu).")] = False,
     template: Annotated[Path | None, typer.Option(help="Mẫu DOCX khác mẫu có sẵn.")] = None,
+    pdf: Annotated[bool, typer.Option("--pdf", help="Xuất thêm bản PDF bên cạnh (cần LibreOffice).")] = False,
 ) -> None:
     """Soạn một kế hoạch; dòng cuối in ra đường dẫn tệp DOCX."""
+    if pdf:
+        preview.soffice()  # fail before drafting, not after, when LibreOffice is missing
     result = api.draft_plan(profile, kind=kind, year=year, date=_parse_date(date), out_dir=out, force=force,
                             template=template)
     for notice in result.notices:
         typer.echo(f"Lưu ý: {notice}", err=True)
+    if pdf:
+        typer.echo(f"PDF: {preview.to_pdf(result.path)}", err=True)
     typer.echo(str(result.path))
+
+
+@app.command("preview")
+@user_errors
+def preview_file(
+    file: Annotated[Path, typer.Argument(help="Tệp DOCX.")],
+    png: Annotated[bool, typer.Option("--png", help="Xuất thêm ảnh PNG từng trang.")] = False,
+    out: Annotated[Path | None, typer.Option(help="Thư mục đầu ra (mặc định: cạnh tệp DOCX).")] = None,
+    resolution: Annotated[int, typer.Option(help="Độ phân giải PNG (dpi).")] = 60,
+) -> None:
+    """Xuất bản xem trước PDF (và PNG) qua LibreOffice; in đường dẫn các tệp đã tạo."""
+    if png:
+        preview.pdftoppm()
+    pdf_path = preview.to_pdf(file, out)
+    typer.echo(str(pdf_path))
+    if png:
+        for page in preview.to_png(pdf_path, resolution):
+            typer.echo(str(page))
 
 
 @app.command()
@@ -149,6 +173,40 @@ def tasks(
             continue
         condition = f" [{', '.join(task.when)}]" if task.when else ""
         typer.echo(f"{task.id:<28} {task.time:<22} {'+'.join(task.lead):<34} {task.text}{condition}")
+
+
+@app.command("check")
+def check_files(
+    files: Annotated[list[Path], typer.Argument(help="Tệp DOCX cần kiểm tra.")],
+    as_json: Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")] = False,
+    rules: Annotated[str, typer.Option(help="Bộ quy tắc.")] = "nd30_2020",
+) -> None:
+    """Kiểm tra thể thức theo NĐ 30/2020: mỗi dòng một phát hiện; thoát 1 nếu có lỗi, 2 nếu không đọc được tệp."""
+    from .check.runner import UnreadableDocument, check_document
+
+    reports, unreadable = [], []
+    for path in files:
+        try:
+            reports.append(check_document(path, rules))
+        except UnreadableDocument as exc:
+            unreadable.append(str(exc))
+        except UserError as exc:
+            _err(f"Lỗi: {exc}")
+            raise typer.Exit(1) from None
+    if as_json:
+        typer.echo(json.dumps({"reports": [r.to_dict() for r in reports], "unreadable": unreadable},
+                              ensure_ascii=False, indent=2))
+    else:
+        for report in reports:
+            for finding in report.findings:
+                typer.echo(f"{report.file}: {finding.line()}")
+            typer.echo(report.summary())
+    for message in unreadable:
+        _err(message)
+    if unreadable:
+        raise typer.Exit(2)
+    if not all(r.ok for r in reports):
+        raise typer.Exit(1)
 
 
 def run() -> None:  # pragma: no cover - console entry point alias

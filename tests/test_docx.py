@@ -9,7 +9,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from drafter.effective import run_format
+from drafter.check.resolve import run_format
 from tests.conftest import BUNDLED_IDS
 
 TNR = "Times New Roman"
@@ -66,7 +66,7 @@ def test_page_numbers_in_header_from_page_two_and_restart_in_appendix(documents,
 
 
 def fmt_alignment(doc, paragraph):
-    from drafter.effective import _style_elements
+    from drafter.check.resolve import _style_elements
 
     for el in _style_elements(doc, paragraph.style.style_id):
         jc = el.find(qn("w:pPr") + "/" + qn("w:jc"))
@@ -83,7 +83,7 @@ def test_times_new_roman_everywhere_no_theme_fonts(rendered, documents, pid):
         for name in zf.namelist():
             if name.endswith(".xml"):
                 xml = zf.read(name).decode("utf-8")
-                assert not re.search(r"w:(ascii|hAnsi|eastAsia|cs)Theme=", xml), name
+                assert not re.search(r"w:(asciiTheme|hAnsiTheme|eastAsiaTheme|cstheme)=", xml), name
                 fonts = {value for element in re.findall(r"<w:rFonts[^>]*>", xml)
                          for value in re.findall(r'w:(?:ascii|hAnsi|eastAsia|cs)="([^"]+)"', element)}
                 assert fonts <= {TNR}, (name, fonts)

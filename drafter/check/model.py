@@ -1,0 +1,242 @@
+"""Where things are in a KH-UBND document, found by position and text, not by drafter's styles.
+
+The checker must work on plans typed by hand, so nothing here relies on drafter's style names:
+the header block is the table that opens the document (or, failing that, the paragraphs before
+"KẾ HOẠCH"); the title is the first all-caps line after it; the signature block is the table whose
+left cell starts "Nơi nhận"; the appendix is every section after the first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.section import Section
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from .resolve import Resolver
+
+MUC = re.compile(r"^([IVXLC]+)\.\s")
+KHOAN = re.compile(r"^(\d+)\.\s")
+DIEM = re.compile(r"^([a-zđ]{1,2})\)\s")
+
+
+@dataclass
+class Block:
+    """One paragraph, located for messages: section, reading-order number, and table cell if any."""
+
+    paragraph: Paragraph
+    number: int
+    section: int
+    table: int | None = None
+    cell: tuple[int, int] | None = None
+
+    @property
+    def text(self) -> str:
+        return self.paragraph.text
+
+    def where(self) -> str:
+        excerpt = self.text.strip()
+        excerpt = excerpt if len(excerpt) <= 50 else excerpt[:47] + "…"
+        place = f"phần {self.section}, đoạn {self.number}"
+        if self.cell is not None:
+            place += f" (bảng {self.table + 1}, ô {self.cell[0] + 1},{self.cell[1] + 1})"
+        return f"{place}: «{excerpt}»" if excerpt else place
+
+
+@dataclass
+class TableInfo:
+    table: Table
+    index: int
+    section: int
+    blocks: list[Block] = field(default_factory=list)
+
+    def column(self, col: int) -> list[Block]:
+        return [b for b in self.blocks if b.cell and b.cell[1] == col]
+
+    def last_column(self) -> list[Block]:
+        last = max((b.cell[1] for b in self.blocks if b.cell), default=0)
+        return self.column(last)
+
+
+class DocModel:
+    def __init__(self, document: DocxDocument):
+        self.doc = document
+        self.resolver = Resolver(document)
+        self.blocks: list[Block] = []
+        self.tables: list[TableInfo] = []
+        self.body_order: list[Block | TableInfo] = []
+        self._walk()
+
+    def _walk(self) -> None:
+        section = 1
+        number = 0
+        body = self.doc.element.body
+        for child in body.iterchildren():
+            if child.tag == qn("w:p"):
+                number += 1
+                block = Block(Paragraph(child, self.doc), number, section)
+                self.blocks.append(block)
+                self.body_order.append(block)
+                if child.find(qn("w:pPr") + "/" + qn("w:sectPr")) is not None:
+                    section += 1
+            elif child.tag == qn("w:tbl"):
+                table = Table(child, self.doc)
+                info = TableInfo(table, len(self.tables), section)
+                for r, tr in enumerate(child.findall(qn("w:tr"))):
+                    for c, tc in enumerate(tr.findall(qn("w:tc"))):
+                        for p in tc.iter(qn("w:p")):
+                            number += 1
+                            block = Block(Paragraph(p, self.doc), number, section, info.index, (r, c))
+                            info.blocks.append(block)
+                            self.blocks.append(block)
+                self.tables.append(info)
+                self.body_order.append(info)
+
+    # --- sections ----------------------------------------------------------------------------
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        return list(self.doc.sections)
+
+    def section_blocks(self, section: int, *, tables: bool = False) -> list[Block]:
+        return [b for b in self.blocks if b.section == section and (tables or b.table is None)]
+
+    def section_tables(self, section: int) -> list[TableInfo]:
+        return [t for t in self.tables if t.section == section]
+
+    # --- header block ------------------------------------------------------------------------
+
+    @cached_property
+    def header_table(self) -> TableInfo | None:
+        for item in self.body_order:
+            if isinstance(item, Block):
+                if item.text.strip():
+                    return None
+                continue
+            return item if len(item.table.columns) >= 2 else None
+        return None
+
+    @cached_property
+    def header_left(self) -> list[Block]:
+        if self.header_table:
+            return [b for b in self.header_table.column(0) if b.text.strip()]
+        return []
+
+    @cached_property
+    def header_right(self) -> list[Block]:
+        if self.header_table:
+            return [b for b in self.header_table.last_column() if b.text.strip()]
+        return []
+
+    @cached_property
+    def header_blocks(self) -> list[Block]:
+        """Every non-empty paragraph of the header block, table or not."""
+        if self.header_table:
+            return [b for b in self.header_table.blocks if b.text.strip()]
+        out = []
+        for b in self.section_blocks(1):
+            if self.title is not None and b.number >= self.title.number:
+                break
+            if b.text.strip():
+                out.append(b)
+        return out
+
+    def header_find(self, pattern: str) -> Block | None:
+        rx = re.compile(pattern)
+        return next((b for b in self.header_blocks if rx.search(b.text.strip())), None)
+
+    # --- title and summary -------------------------------------------------------------------
+
+    @cached_property
+    def title(self) -> Block | None:
+        for b in self.section_blocks(1):
+            text = b.text.strip()
+            if text in ("KẾ HOẠCH", "KẾ  HOẠCH") or (text and text == text.upper() and len(text) < 40
+                                                     and re.fullmatch(r"[A-ZÀ-ỸĐ ]+", text)
+                                                     and "CỘNG HÒA" not in text and "ỦY BAN" not in text
+                                                     and not text.startswith(("TỈNH", "THÀNH PHỐ"))):
+                return b
+        return None
+
+    @cached_property
+    def summary(self) -> list[Block]:
+        """Trích yếu: the non-empty paragraphs right after the title, up to a rule or a blank."""
+        if self.title is None:
+            return []
+        blocks = self.section_blocks(1)
+        start = blocks.index(self.title) + 1
+        out = []
+        for b in blocks[start:]:
+            if not b.text.strip() or self.is_rule(b) or b.text.strip().startswith(("Căn cứ", "Thực hiện")):
+                break
+            if self.resolver.para_format(b.paragraph).jc != "center":
+                break
+            out.append(b)
+        return out
+
+    def is_rule(self, block: Block) -> bool:
+        """An empty paragraph drawn as a line: bottom border, drawn shape, or underscores/dashes."""
+        text = block.text.strip()
+        if text and re.fullmatch(r"[_\-–—]{3,}", text):
+            return True
+        if text:
+            return False
+        if self.resolver.para_format(block.paragraph).borders.get("bottom") not in (None, "nil", "none"):
+            return True
+        return self.has_drawn_line(block)
+
+    @staticmethod
+    def has_drawn_line(block: Block) -> bool:
+        xml = block.paragraph._p.xml
+        return ('prst="line"' in xml or "<v:line" in xml or 'prst="straightConnector1"' in xml)
+
+    # --- body --------------------------------------------------------------------------------
+
+    @cached_property
+    def signature_table(self) -> TableInfo | None:
+        for info in reversed(self.section_tables(1)):
+            left = [b for b in info.column(0) if b.text.strip()]
+            if left and left[0].text.strip().lower().startswith("nơi nhận"):
+                return info
+        return None
+
+    @cached_property
+    def body(self) -> list[Block]:
+        """Content paragraphs: after the trích yếu (and its rule) up to the signature block."""
+        anchor = self.summary[-1] if self.summary else self.title
+        if anchor is None:
+            return []
+        end = self.signature_table.blocks[0].number if self.signature_table else None
+        return [b for b in self.section_blocks(1)
+                if b.number > anchor.number and (end is None or b.number < end)
+                and b.text.strip() and not self.is_rule(b)]
+
+    def kind_of(self, block: Block) -> str:
+        text = block.text.strip()
+        if text.startswith("Căn cứ"):
+            return "can_cu"
+        if MUC.match(text):
+            return "muc"
+        if KHOAN.match(text):
+            return "khoan"
+        if DIEM.match(text):
+            return "diem"
+        if text.startswith(("- ", "+ ")):
+            return "gach"
+        return "para"
+
+    # --- appendix ----------------------------------------------------------------------------
+
+    @cached_property
+    def appendix_sections(self) -> list[int]:
+        """Sections after the first that hold content (an appendix each, or its continuation)."""
+        return [s for s in range(2, len(self.sections) + 1)
+                if any(b.text.strip() for b in self.section_blocks(s, tables=True))]
+
+    def appendix_label(self, section: int) -> Block | None:
+        return next((b for b in self.section_blocks(section) if b.text.strip()), None)

@@ -1,0 +1,257 @@
+"""Effective formatting in a DOCX: what Word shows, not what python-docx reports.
+
+python-docx returns None for every inherited value. NĐ 30 is about what the reader sees, so
+this resolves each property the way Word does (nd30-format.md §5.2):
+
+    run rPr → character style (and its basedOn chain) → paragraph style (and its chain)
+            → table style (for text in a table) → document defaults
+
+Theme fonts (w:asciiTheme="minorHAnsi"…) are resolved through word/theme/theme1.xml; a theme
+slot that cannot be resolved is reported as unresolved, never as Times New Roman.
+
+Simplification (documented, tested): bold and italic take the nearest explicit value instead of
+Word's toggle (XOR) rule between style levels. Table-style conditional formatting (first row,
+banded rows) is not applied.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+from lxml import etree
+
+FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+@dataclass(frozen=True)
+class RunFormat:
+    size_pt: float | None
+    bold: bool
+    italic: bool
+    fonts: dict[str, str | None]
+    theme_fonts: dict[str, str] = field(default_factory=dict)  # slot -> unresolved theme name
+    color: str | None = None
+    highlight: bool = False
+    caps: bool = False
+    underline: bool = False
+
+
+@dataclass(frozen=True)
+class ParaFormat:
+    jc: str | None  # left | center | right | both | None (left)
+    first_line: int  # twips; negative for a hanging indent
+    left: int
+    right: int
+    before: int  # twips
+    after: int
+    line: int | None
+    line_rule: str  # auto | exact | atLeast
+    contextual: bool
+    numbered: bool  # Word list numbering (w:numPr)
+    borders: dict[str, str] = field(default_factory=dict)  # side -> val
+
+
+def _on(el) -> bool:
+    val = el.get(qn("w:val"))
+    return val is None or val.lower() in ("1", "true", "on")
+
+
+class Resolver:
+    """Effective run and paragraph formatting for one document."""
+
+    def __init__(self, document: DocxDocument):
+        self.document = document
+        styles = document.styles.element
+        self.styles = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
+        self.defaults = styles.find(qn("w:docDefaults"))
+        self.default_paragraph_style = next(
+            (sid for sid, s in self.styles.items()
+             if s.get(qn("w:type")) == "paragraph" and s.get(qn("w:default")) in ("1", "true", "on")),
+            None,
+        )
+
+    # --- styles ------------------------------------------------------------------------------
+
+    def chain(self, style_id: str | None):
+        """The style with this id and each style it is based on."""
+        seen = set()
+        while style_id and style_id not in seen and style_id in self.styles:
+            seen.add(style_id)
+            element = self.styles[style_id]
+            yield element
+            based = element.find(qn("w:basedOn"))
+            style_id = based.get(qn("w:val")) if based is not None else None
+
+    def paragraph_style_id(self, paragraph: Paragraph) -> str | None:
+        ppr = paragraph._p.pPr
+        pstyle = ppr.find(qn("w:pStyle")) if ppr is not None else None
+        return pstyle.get(qn("w:val")) if pstyle is not None else self.default_paragraph_style
+
+    def _table_style_id(self, paragraph: Paragraph) -> str | None:
+        tbl = next((a for a in paragraph._p.iterancestors(qn("w:tbl"))), None)
+        if tbl is None:
+            return None
+        style = tbl.find(qn("w:tblPr") + "/" + qn("w:tblStyle"))
+        if style is not None:
+            return style.get(qn("w:val"))
+        return next((sid for sid, s in self.styles.items()
+                     if s.get(qn("w:type")) == "table" and s.get(qn("w:default")) in ("1", "true", "on")), None)
+
+    @cached_property
+    def theme_fonts(self) -> dict[str, str]:
+        """minorHAnsi → "Calibri" etc., from theme1.xml if the document has one."""
+        part = self.document.part
+        theme = next((rel.target_part for rel in part.rels.values() if rel.reltype.endswith("/theme")), None)
+        if theme is None:
+            return {}
+        root = etree.fromstring(theme.blob)
+        out = {}
+        for kind in ("major", "minor"):
+            font = root.find(f".//{{{A_NS}}}{kind}Font")
+            if font is None:
+                continue
+            latin = font.find(f"{{{A_NS}}}latin")
+            ea = font.find(f"{{{A_NS}}}ea")
+            cs = font.find(f"{{{A_NS}}}cs")
+            if latin is not None:
+                out[f"{kind}HAnsi"] = out[f"{kind}Ascii"] = latin.get("typeface")
+            if ea is not None:
+                out[f"{kind}EastAsia"] = ea.get("typeface") or None
+            if cs is not None:
+                out[f"{kind}Bidi"] = cs.get("typeface") or None
+        return {k: v for k, v in out.items() if v}
+
+    # --- runs --------------------------------------------------------------------------------
+
+    def _rpr_chain(self, paragraph: Paragraph, run: Run | None):
+        if run is not None and run._r.rPr is not None:
+            yield run._r.rPr
+            rstyle = run._r.rPr.find(qn("w:rStyle"))
+            if rstyle is not None:
+                for el in self.chain(rstyle.get(qn("w:val"))):
+                    if (rpr := el.find(qn("w:rPr"))) is not None:
+                        yield rpr
+        for el in self.chain(self.paragraph_style_id(paragraph)):
+            if (rpr := el.find(qn("w:rPr"))) is not None:
+                yield rpr
+        for el in self.chain(self._table_style_id(paragraph)):
+            if (rpr := el.find(qn("w:rPr"))) is not None:
+                yield rpr
+        if self.defaults is not None:
+            rpr = self.defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
+            if rpr is not None:
+                yield rpr
+
+    def run_format(self, paragraph: Paragraph, run: Run | None = None) -> RunFormat:
+        size = bold = italic = color = caps = underline = None
+        highlight = False
+        fonts: dict[str, str | None] = {slot: None for slot in FONT_SLOTS}
+        themes: dict[str, str] = {}
+        for rpr in self._rpr_chain(paragraph, run):
+            if size is None and (el := rpr.find(qn("w:sz"))) is not None:
+                size = int(el.get(qn("w:val"))) / 2
+            if bold is None and (el := rpr.find(qn("w:b"))) is not None:
+                bold = _on(el)
+            if italic is None and (el := rpr.find(qn("w:i"))) is not None:
+                italic = _on(el)
+            if caps is None and (el := rpr.find(qn("w:caps"))) is not None:
+                caps = _on(el)
+            if underline is None and (el := rpr.find(qn("w:u"))) is not None:
+                underline = el.get(qn("w:val")) not in ("none", None)
+            if color is None and (el := rpr.find(qn("w:color"))) is not None:
+                color = el.get(qn("w:val"))
+            if rpr.find(qn("w:highlight")) is not None:
+                highlight = True
+            shd = rpr.find(qn("w:shd"))
+            if shd is not None and shd.get(qn("w:fill")) not in (None, "auto", "FFFFFF", "ffffff"):
+                highlight = True
+            if (el := rpr.find(qn("w:rFonts"))) is not None:
+                for slot in FONT_SLOTS:
+                    if fonts[slot] is not None or slot in themes:
+                        continue
+                    # OOXML spells the complex-script one "cstheme", the others "asciiTheme" etc.
+                    theme = el.get(qn("w:cstheme" if slot == "cs" else f"w:{slot}Theme"))
+                    if theme:
+                        resolved = self.theme_fonts.get(theme)
+                        if resolved:
+                            fonts[slot] = resolved
+                        else:
+                            themes[slot] = theme
+                    elif el.get(qn(f"w:{slot}")):
+                        fonts[slot] = el.get(qn(f"w:{slot}"))
+        return RunFormat(size, bool(bold), bool(italic), fonts, themes, color, highlight, bool(caps), bool(underline))
+
+    # --- paragraphs --------------------------------------------------------------------------
+
+    def _ppr_chain(self, paragraph: Paragraph):
+        if paragraph._p.pPr is not None:
+            yield paragraph._p.pPr
+        for el in self.chain(self.paragraph_style_id(paragraph)):
+            if (ppr := el.find(qn("w:pPr"))) is not None:
+                yield ppr
+        for el in self.chain(self._table_style_id(paragraph)):
+            if (ppr := el.find(qn("w:pPr"))) is not None:
+                yield ppr
+        if self.defaults is not None:
+            ppr = self.defaults.find(qn("w:pPrDefault") + "/" + qn("w:pPr"))
+            if ppr is not None:
+                yield ppr
+
+    def para_format(self, paragraph: Paragraph) -> ParaFormat:
+        values: dict[str, object] = {}
+
+        def take(key, value):
+            if key not in values and value is not None:
+                values[key] = value
+
+        for ppr in self._ppr_chain(paragraph):
+            if (el := ppr.find(qn("w:jc"))) is not None:
+                take("jc", el.get(qn("w:val")))
+            if (el := ppr.find(qn("w:ind"))) is not None:
+                first, hanging = el.get(qn("w:firstLine")), el.get(qn("w:hanging"))
+                if hanging is not None:
+                    take("first", -int(hanging))
+                elif first is not None:
+                    take("first", int(first))
+                take("left", _int(el.get(qn("w:left")) or el.get(qn("w:start"))))
+                take("right", _int(el.get(qn("w:right")) or el.get(qn("w:end"))))
+            if (el := ppr.find(qn("w:spacing"))) is not None:
+                take("before", _int(el.get(qn("w:before"))))
+                take("after", _int(el.get(qn("w:after"))))
+                take("line", _int(el.get(qn("w:line"))))
+                if el.get(qn("w:line")) is not None:
+                    take("rule", el.get(qn("w:lineRule")) or "auto")
+            if (el := ppr.find(qn("w:contextualSpacing"))) is not None:
+                take("contextual", _on(el))
+            if (el := ppr.find(qn("w:numPr"))) is not None and el.find(qn("w:numId")) is not None:
+                num = el.find(qn("w:numId")).get(qn("w:val"))
+                take("numbered", num not in (None, "0"))
+            if (el := ppr.find(qn("w:pBdr"))) is not None and "borders" not in values:
+                values["borders"] = {child.tag.split("}")[1]: child.get(qn("w:val")) for child in el}
+        jc = values.get("jc")
+        jc = {"start": "left", "end": "right", "distribute": "both"}.get(jc, jc)
+        return ParaFormat(
+            jc=jc, first_line=values.get("first", 0), left=values.get("left", 0), right=values.get("right", 0),
+            before=values.get("before", 0), after=values.get("after", 0), line=values.get("line"),
+            line_rule=values.get("rule", "auto"), contextual=bool(values.get("contextual", False)),
+            numbered=bool(values.get("numbered", False)), borders=values.get("borders", {}),
+        )
+
+
+def _int(value: str | None) -> int | None:
+    return int(float(value)) if value is not None else None
+
+
+def run_format(document: DocxDocument, paragraph: Paragraph, run: Run | None = None) -> RunFormat:
+    """One-off convenience for tests; use a Resolver for many lookups."""
+    return Resolver(document).run_format(paragraph, run)
+
+
+def _style_elements(document: DocxDocument, style_id: str | None):
+    return Resolver(document).chain(style_id)

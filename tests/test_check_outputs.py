@@ -1,0 +1,69 @@
+"""Every document drafter produces passes the checker, also after LibreOffice saves it again;
+previews work when LibreOffice is installed and say how to install it when it is not."""
+
+import shutil
+import subprocess
+
+import pytest
+from typer.testing import CliRunner
+
+from drafter import preview
+from drafter.check.runner import check_document
+from drafter.cli import app
+from tests.conftest import BUNDLED_IDS
+
+needs_libreoffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+needs_poppler = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is not installed")
+
+
+def problems(report):
+    return [f.line() for f in report.findings if f.severity != "warning"]
+
+
+@pytest.mark.parametrize("pid", BUNDLED_IDS)
+def test_every_bundled_draft_passes_check(rendered, pid):
+    report = check_document(rendered[pid][0])
+    assert report.ok and report.count("not_evaluated") == 0, problems(report)
+    assert report.count("warning") == 0, [f.line() for f in report.findings]
+
+
+@needs_libreoffice
+def test_libreoffice_round_trip_still_passes(rendered, tmp_path):
+    sources = [rendered[pid][0] for pid in BUNDLED_IDS]
+    saved = preview.convert(sources, "docx", tmp_path)
+    for path in saved:
+        report = check_document(path)
+        assert report.ok and report.count("not_evaluated") == 0, (path.name, problems(report))
+
+
+@needs_libreoffice
+@needs_poppler
+def test_draft_pdf_and_preview_png(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(app, ["draft", "lam-dong-2024", "--year", "2024", "--out", str(tmp_path), "--pdf"])
+    assert result.exit_code == 0, result.output
+    docx = tmp_path / "lam-dong" / "nq47-2024.docx"
+    pdf = docx.with_suffix(".pdf")
+    assert result.stdout.strip().splitlines()[-1] == str(docx)
+    assert pdf.read_bytes().startswith(b"%PDF") and f"PDF: {pdf}" in result.stderr
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert "A4" in info or "595" in info
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert pages >= 5
+    shown = runner.invoke(app, ["preview", str(docx), "--png", "--out", str(tmp_path / "png")])
+    assert shown.exit_code == 0, shown.output
+    pngs = shown.stdout.strip().splitlines()[1:]
+    assert len(pngs) == pages and all(open(p, "rb").read(4) == b"\x89PNG" for p in pngs)
+
+
+def test_missing_libreoffice_is_a_clear_message(monkeypatch, tmp_path):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    runner = CliRunner()
+    result = runner.invoke(app, ["draft", "phu-tho-2026", "--out", str(tmp_path), "--pdf"])
+    assert result.exit_code == 1
+    assert "cần LibreOffice" in result.stderr and "apt-get install libreoffice-writer-nogui" in result.stderr
+    assert not (tmp_path / "phu-tho").exists(), "nothing is drafted when the PDF cannot be made"
+    docx = tmp_path / "x.docx"
+    docx.write_bytes(b"x")
+    shown = runner.invoke(app, ["preview", str(docx), "--png"])
+    assert shown.exit_code == 1 and "poppler-utils" in shown.stderr and "Traceback" not in shown.output
