@@ -50,6 +50,22 @@ def check(name: str):
     return register
 
 
+def body_check(name: str):
+    """A check over the content paragraphs: "not evaluated" when they cannot be found."""
+
+    def register(fn):
+        def wrapper(m: DocModel, p: dict) -> Result:
+            if not m.body:
+                yield Unknown("không xác định được phần nội dung (thiếu tên loại hoặc trích yếu?)")
+                return
+            yield from fn(m, p)
+
+        CHECKS[name] = wrapper
+        return fn
+
+    return register
+
+
 # --- helpers --------------------------------------------------------------------------------------
 
 
@@ -290,11 +306,8 @@ def body_size(m: DocModel, block: Block) -> float | None:
     return first(m, block).size_pt
 
 
-@check("body_size_consistent")
+@body_check("body_size_consistent")
 def body_size_consistent(m: DocModel, p: dict) -> Result:
-    if not m.body:
-        yield Unknown("không xác định được phần nội dung")
-        return
     sizes: dict[float | None, list[Block]] = {}
     for block in m.body:
         sizes.setdefault(body_size(m, block), []).append(block)
@@ -353,11 +366,8 @@ def page_number_not_footer(m: DocModel, p: dict) -> Result:
                 break
 
 
-@check("closing_mark")
+@body_check("closing_mark")
 def closing_mark(m: DocModel, p: dict) -> Result:
-    if not m.body:
-        yield Unknown("không xác định được phần nội dung")
-        return
     last = m.body[-1]
     if not last.text.rstrip().endswith("./."):
         yield Violation("đoạn cuối nội dung không kết thúc bằng “./.”", last)
@@ -544,15 +554,8 @@ def summary_rule(m: DocModel, p: dict) -> Result:
 # --- C: content -------------------------------------------------------------------------------------
 
 
-def need_body(m: DocModel) -> Unknown | None:
-    return None if m.body else Unknown("không xác định được phần nội dung (thiếu tên loại hoặc trích yếu?)")
-
-
-@check("body_justified")
+@body_check("body_justified")
 def body_justified(m: DocModel, p: dict) -> Result:
-    if (u := need_body(m)) is not None:
-        yield u
-        return
     for block in m.body:
         if m.kind_of(block) == "muc":
             continue
@@ -561,11 +564,8 @@ def body_justified(m: DocModel, p: dict) -> Result:
             yield Violation(f"đoạn nội dung không căn đều hai bên (đang: {jc or 'left'})", block)
 
 
-@check("body_size")
+@body_check("body_size")
 def body_size_rule(m: DocModel, p: dict) -> Result:
-    if (u := need_body(m)) is not None:
-        yield u
-        return
     for block in m.body:
         size = body_size(m, block)
         if not in_range(size, p["size_pt"]):
@@ -573,11 +573,8 @@ def body_size_rule(m: DocModel, p: dict) -> Result:
             return
 
 
-@check("first_line_indent")
+@body_check("first_line_indent")
 def first_line_indent(m: DocModel, p: dict) -> Result:
-    if (u := need_body(m)) is not None:
-        yield u
-        return
     allowed = [cm * CM for cm in p["cm"]]
     tol = p.get("tol_cm", 0.05) * CM
     for block in m.body:
@@ -592,11 +589,8 @@ def first_line_indent(m: DocModel, p: dict) -> Result:
             yield Violation(f"thụt đầu dòng {pf.first_line / CM:.2f} cm, cần 1 cm hoặc 1,27 cm", block)
 
 
-@check("paragraph_spacing")
+@body_check("paragraph_spacing")
 def paragraph_spacing(m: DocModel, p: dict) -> Result:
-    if (u := need_body(m)) is not None:
-        yield u
-        return
     minimum = p["min_pt"] * 20
     for before, after in zip(m.body, m.body[1:], strict=False):
         a, b = m.resolver.para_format(before.paragraph), m.resolver.para_format(after.paragraph)
@@ -607,11 +601,8 @@ def paragraph_spacing(m: DocModel, p: dict) -> Result:
             return
 
 
-@check("line_spacing")
+@body_check("line_spacing")
 def line_spacing(m: DocModel, p: dict) -> Result:
-    if (u := need_body(m)) is not None:
-        yield u
-        return
     lo, hi = p["multiple"]
     for block in m.body:
         pf = m.resolver.para_format(block.paragraph)

@@ -137,16 +137,7 @@ class Resolver:
                 for el in self.chain(rstyle.get(qn("w:val"))):
                     if (rpr := el.find(qn("w:rPr"))) is not None:
                         yield rpr
-        for el in self.chain(self.paragraph_style_id(paragraph)):
-            if (rpr := el.find(qn("w:rPr"))) is not None:
-                yield rpr
-        for el in self.chain(self._table_style_id(paragraph)):
-            if (rpr := el.find(qn("w:rPr"))) is not None:
-                yield rpr
-        if self.defaults is not None:
-            rpr = self.defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
-            if rpr is not None:
-                yield rpr
+        yield from self._style_layers(paragraph, "w:rPr", "w:rPrDefault")
 
     def run_format(self, paragraph: Paragraph, run: Run | None = None) -> RunFormat:
         size = bold = italic = color = caps = underline = None
@@ -192,16 +183,18 @@ class Resolver:
     def _ppr_chain(self, paragraph: Paragraph):
         if paragraph._p.pPr is not None:
             yield paragraph._p.pPr
-        for el in self.chain(self.paragraph_style_id(paragraph)):
-            if (ppr := el.find(qn("w:pPr"))) is not None:
-                yield ppr
-        for el in self.chain(self._table_style_id(paragraph)):
-            if (ppr := el.find(qn("w:pPr"))) is not None:
-                yield ppr
+        yield from self._style_layers(paragraph, "w:pPr", "w:pPrDefault")
+
+    def _style_layers(self, paragraph: Paragraph, tag: str, default_tag: str):
+        """rPr or pPr of the paragraph style chain, then the table style chain, then the defaults."""
+        for style_id in (self.paragraph_style_id(paragraph), self._table_style_id(paragraph)):
+            for el in self.chain(style_id):
+                if (props := el.find(qn(tag))) is not None:
+                    yield props
         if self.defaults is not None:
-            ppr = self.defaults.find(qn("w:pPrDefault") + "/" + qn("w:pPr"))
-            if ppr is not None:
-                yield ppr
+            props = self.defaults.find(qn(default_tag) + "/" + qn(tag))
+            if props is not None:
+                yield props
 
     def para_format(self, paragraph: Paragraph) -> ParaFormat:
         values: dict[str, object] = {}
