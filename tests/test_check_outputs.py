@@ -7,9 +7,11 @@ import subprocess
 import pytest
 from typer.testing import CliRunner
 
-from drafter import preview
+from drafter import api, preview
+from drafter.catalogue import kind_names
 from drafter.check.runner import check_document
 from drafter.cli import app
+from drafter.profile import load_profile
 from tests.conftest import BUNDLED_IDS
 
 needs_libreoffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
@@ -20,11 +22,17 @@ def problems(report):
     return [f.line() for f in report.findings if f.severity != "warning"]
 
 
+@pytest.mark.parametrize("kind", kind_names())
 @pytest.mark.parametrize("pid", BUNDLED_IDS)
-def test_every_bundled_draft_passes_check(rendered, pid):
-    report = check_document(rendered[pid][0])
-    assert report.ok and report.count("not_evaluated") == 0, problems(report)
-    assert report.count("warning") == 0, [f.line() for f in report.findings]
+def test_every_bundled_profile_and_kind_passes_check(catalogue, pid, kind, tmp_path):
+    profile = load_profile(pid, catalogue)
+    for year in (profile.as_of.year, 2027):
+        data, _ = api.build_plan(profile, kind=kind, year=year, catalogue=catalogue)
+        path = tmp_path / f"{pid}-{kind}-{year}.docx"
+        path.write_bytes(data)
+        report = check_document(path)
+        assert report.ok and report.count("not_evaluated") == 0, problems(report)
+        assert report.count("warning") == 0, [f.line() for f in report.findings]
 
 
 @needs_libreoffice
