@@ -24,10 +24,10 @@ from .yamlio import Loaded, display_path, load, validate
 BASE_PLACEHOLDERS = frozenset({
     "tinh", "ten_tinh", "cap_tinh", "ubnd", "uy_ban", "uy_ban_ten", "slogan", "quy_hoach",
     "replaces", "bien_gioi_nuoc", "bien_gioi_dia_ban", "cua_khau", "han_bao_cao", "nam",
-    "so_ky_hieu", "ngay_ban_hanh",
+    "so_ky_hieu", "ngay_ban_hanh", "nam_truoc", "bo_ttdn", "ky_niem", "han_bao_cao_nam",
 })
 #: Conditions a `when:` list may use; "role:<name>" is checked against the roles.
-CONDITIONS = frozenset({"border", "coastal", "border_gates", "replaces", "slogan"})
+CONDITIONS = frozenset({"border", "coastal", "border_gates", "replaces", "slogan", "programmes", "anniversaries"})
 
 CATALOGUE_PATH = DATA_DIR / "catalogue.yaml"
 KINDS_DIR = DATA_DIR / "kinds"
@@ -152,7 +152,15 @@ class _Checker:
 
     def point(self, key_path: tuple, point: dict[str, Any]) -> None:
         self.unique(key_path, point["id"])
-        self.text(key_path + ("text",), point["text"])
+        if "text" in point:
+            self.text(key_path + ("text",), point["text"])
+        elif point.get("national"):
+            from . import national
+
+            if point["national"] not in national.basis_ids():
+                self.add(key_path + ("national",), f"không có căn cứ mã {point['national']!r} trong national.yaml")
+        elif not point.get("guidance"):
+            self.add(key_path, "cần một trong: text, national, guidance")
         for field_name in ("bullets", "paras"):
             for i, text in enumerate(point.get(field_name) or []):
                 self.text(key_path + (field_name, i), text)
@@ -207,14 +215,23 @@ def load_kind(name: str, catalogue: Catalogue) -> Kind:
     loaded = load(path, CatalogueError)
     spec = validate(loaded, validator("kind"), CatalogueError)
     check = _Checker(loaded, set(catalogue.roles), catalogue.placeholders())
-    for key in ("summary",):
-        check.text((key,), spec[key])
-    check.text(("appendix", "ref"), spec["appendix"]["ref"])
+    check.text(("summary",), spec["summary"])
+    for key in ("ref", "title"):
+        check.text(("appendix", key), spec["appendix"][key])
     for list_name in ("can_cu", "intro", "closing"):
         for i, block in enumerate(spec[list_name]):
             check.point((list_name, i), block)
+    for di, duty in enumerate(spec["duties"]):
+        for role_path, role in [(("duties", di, "role"), duty["role"])] + [
+                (("duties", di, "also", i), r) for i, r in enumerate(duty["also"])]:
+            if role not in catalogue.roles:
+                check.add(role_path, unknown_role_message(role, catalogue.roles))
+        for bi, bullet in enumerate(duty["bullets"]):
+            check.text(("duties", di, "bullets", bi), bullet)
+        check.conditions(("duties", di), duty["when"])
     for si, section in enumerate(spec["sections"]):
         check.unique(("sections", si), section["id"])
+        check.text(("sections", si, "title"), section["title"])
         for ii, item in enumerate(section["items"]):
             check.point(("sections", si, "items", ii), item)
         for ci, block in enumerate(section["closing"]):

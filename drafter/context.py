@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import placeholders, timeline, vn
+from . import national, placeholders, timeline, vn
 from .catalogue import Catalogue, Kind, Task
 from .errors import CatalogueError
 from .profile import Profile
@@ -46,20 +46,23 @@ class SelectedTask:
 # --- conditions and placeholder values ------------------------------------------------------------
 
 
-def holds(condition: str, profile: Profile) -> bool:
+def holds(condition: str, profile: Profile, values: dict[str, str | None] | None = None) -> bool:
     if condition.startswith("role:"):
         return condition[5:] in profile.agencies
+    if condition == "anniversaries":
+        return bool(values and values.get("ky_niem"))
     return {
         "border": profile.border is not None,
         "coastal": profile.coastal,
         "border_gates": bool(profile.border and profile.border.gates),
         "replaces": bool(profile.replaces),
         "slogan": bool(profile.brand_slogan),
+        "programmes": bool(profile.programmes),
     }[condition]
 
 
-def all_hold(when: tuple[str, ...] | list[str], profile: Profile) -> bool:
-    return all(holds(c, profile) for c in when)
+def all_hold(when: tuple[str, ...] | list[str], profile: Profile, values: dict[str, str | None] | None = None) -> bool:
+    return all(holds(c, profile, values) for c in when)
 
 
 def _join_and(items: list[str]) -> str:
@@ -86,7 +89,12 @@ def placeholder_values(profile: Profile, *, year: int, date: dt.date | None, sym
         "bien_gioi_dia_ban": ", ".join(border.areas) if border and border.areas else None,
         "cua_khau": ", ".join(f"cửa khẩu {g.kind} {g.name}" for g in border.gates) if border and border.gates else None,
         "han_bao_cao": profile.report_deadline,
+        "han_bao_cao_nam": f"{profile.annual_deadline}/{year}" if profile.annual_deadline else None,
         "nam": str(year),
+        "nam_truoc": str(year - 1),
+        "bo_ttdn": national.ministry(national.reference_date(date, year)),
+        "ky_niem": "; ".join(national.anniversaries(
+            year, border.countries if border else (), profile.anniversaries)) or None,
         "so_ky_hieu": f"số{NUMBER_BLANK}/{symbol}",
         "ngay_ban_hanh": vn.date_phrase(date, year),
     }
@@ -123,8 +131,10 @@ def _names(roles: tuple[str, ...], profile: Profile, catalogue: Catalogue) -> tu
 
 
 def select_tasks(catalogue: Catalogue, profile: Profile, year: int,
-                 notices: list[str] | None = None) -> list[SelectedTask]:
-    """The appendix tasks for this province and year, numbered by group ("2.3")."""
+                 notices: list[str] | None = None, *, single_year: bool = False) -> list[SelectedTask]:
+    """The appendix tasks for this province and year, numbered by group ("2.3").
+
+    In a plan for one year (single_year) every task is that year's, whatever its span."""
     overrides = profile.tasks
     tasks = list(catalogue.tasks) + list(overrides.add)
     by_group: dict[str, list[SelectedTask]] = {g.id: [] for g in catalogue.groups}
@@ -148,7 +158,8 @@ def select_tasks(catalogue: Catalogue, profile: Profile, year: int,
                                f"({', '.join(task.lead)}).")
             continue
         partners = tuple(n for n in _names(task.partners, profile, catalogue) if n not in leads)
-        by_group[task.group].append(SelectedTask(task, "", leads, partners, when.text(year)))
+        shown = f"Năm {year}" if single_year else when.text(year)
+        by_group[task.group].append(SelectedTask(task, "", leads, partners, shown))
     out: list[SelectedTask] = []
     for gi, group in enumerate(catalogue.groups, start=1):
         for ti, sel in enumerate(by_group[group.id], start=1):
@@ -217,42 +228,106 @@ class _Body:
     def fill(self, text: str, where: str) -> str:
         return _fill(text, self.values, where)
 
+    def visible(self, entry: dict[str, Any]) -> bool:
+        return all_hold(entry.get("when") or [], self.profile, self.values)
+
     def point_children(self, point: dict[str, Any]) -> None:
-        for i, bullet in enumerate(point.get("bullets") or []):
-            self.add("gach", f"{point['id']}.bullet{i + 1}", "- " + self.fill(bullet, point["id"]))
+        bullets = list(point.get("bullets") or [])
+        if point.get("list") == "programmes":
+            bullets += list(self.profile.programmes)
+        for i, bullet in enumerate(bullets):
+            text = vn.ensure_final(self.fill(bullet, point["id"]), ";")
+            self.add("gach", f"{point['id']}.bullet{i + 1}", f"- {text}")
+        if bullets:
+            last = self.blocks[-1]
+            last["text"] = vn.ensure_final(last["text"], ".")
         for i, para in enumerate(point.get("paras") or []):
             self.add("para", f"{point['id']}.para{i + 1}", self.fill(para, point["id"]))
 
     def points(self, points: list[dict[str, Any]] | tuple[dict[str, Any], ...]) -> None:
-        visible = [p for p in points if all_hold(p.get("when") or [], self.profile)]
+        visible = [p for p in points if self.visible(p)]
         for i, point in enumerate(visible):
             self.add("diem", point["id"], f"{vn.diem_letter(i)}) {self.fill(point['text'], point['id'])}")
             self.point_children(point)
 
     def paragraphs(self, blocks: list[dict[str, Any]], style: str = "para") -> None:
         for block in blocks:
-            if all_hold(block.get("when") or [], self.profile):
+            if self.visible(block):
                 self.add(style, block["id"], self.fill(block["text"], block["id"]))
 
 
-def _can_cu(kind: Kind, profile: Profile, body: _Body) -> None:
-    texts = [(b["id"], body.fill(b["text"], b["id"])) for b in kind.spec["can_cu"]
-             if all_hold(b.get("when") or [], profile)]
-    for i, basis in enumerate(profile.legal_bases, start=1):
-        text = basis if basis.startswith("Căn cứ") else f"Căn cứ {basis}"
-        texts.append((f"cc.profile{i}", text))
+def _can_cu(kind: Kind, profile: Profile, body: _Body, *, year: int, date: dt.date | None,
+            extra_bases: list[str], notices: list[str]) -> None:
+    on = national.reference_date(date, year)
+    texts: list[tuple[str, str]] = []
+    for block in kind.spec["can_cu"]:
+        if not body.visible(block):
+            continue
+        if block.get("national"):
+            basis = national.legal_basis(block["national"], on)
+            if basis is None:
+                continue
+            if basis.notice:
+                notices.append(basis.notice)
+            texts.append((block["id"], f"Căn cứ {basis.text}"))
+        elif block.get("guidance"):
+            letter = profile.guidance.get(year)
+            if letter is None:
+                letter = (f"Công văn số {vn.BLANK} ngày {vn.BLANK} của {national.ministry(on)} về việc hướng dẫn "
+                          f"xây dựng kế hoạch công tác thông tin đối ngoại năm {year}")
+                notices.append(f"Chưa có công văn hướng dẫn năm {year}: căn cứ để trống số, ngày ({vn.BLANK}); "
+                               f"khai báo ở guidance.{year} trong hồ sơ hoặc dùng --basis.")
+            texts.append((block["id"], f"Căn cứ {letter}"))
+        else:
+            texts.append((block["id"], body.fill(block["text"], block["id"])))
+    bases = list(profile.legal_bases) + list(extra_bases)
+    if profile.previous_plans.get(year - 1):
+        bases.append(profile.previous_plans[year - 1])
+    for i, basis in enumerate(bases, start=1):
+        texts.append((f"cc.profile{i}", basis if basis.startswith("Căn cứ") else f"Căn cứ {basis}"))
     # NĐ 30 Phụ lục I II.6: each căn cứ on its own line ending ";", the last ".".
     for i, (block_id, text) in enumerate(texts):
         body.add("can_cu", block_id, vn.ensure_final(text, "." if i == len(texts) - 1 else ";"))
 
 
+def _agency_items(catalogue: Catalogue, kind: Kind, profile: Profile, body: _Body,
+                  selected: list[SelectedTask], start: int) -> int:
+    """One numbered item per agency (kind `duties`), merged where one agency holds several roles."""
+    items: dict[str, dict[str, Any]] = {}
+    for duty in kind.spec["duties"]:
+        name = profile.agencies.get(duty["role"])
+        if not name or not body.visible(duty):
+            continue
+        heading = "; ".join(vn.capitalize_first(n) for n in
+                            [name] + [profile.agencies[r] for r in duty["also"] if r in profile.agencies])
+        prefix = f"{duty['prefix']} " if duty["prefix"] else ""
+        item = items.setdefault(name, {"id": f"duty.{duty['role']}", "heading": prefix + heading,
+                                       "bullets": [], "roles": []})
+        item["roles"].append(duty["role"])
+        item["bullets"] += [body.fill(b, item["id"]) for b in duty["bullets"]]
+    collective = {k for k, r in catalogue.roles.items() if r.collective}
+    number = start
+    for name, item in items.items():
+        led = [s.number for s in selected if name in s.lead_names]
+        if led and not collective & set(item["roles"]):
+            item["bullets"].append(
+                f"Chủ trì thực hiện các nhiệm vụ số {', '.join(led)} tại Phụ lục kèm theo Kế hoạch này.")
+        number += 1
+        body.add("khoan_title", item["id"], f"{number}. {item['heading']}")
+        for i, bullet in enumerate(item["bullets"], start=1):
+            body.add("gach", f"{item['id']}.{i}", "- " + vn.ensure_final(bullet, "."))
+    return number
+
+
 def build_body(catalogue: Catalogue, kind: Kind, profile: Profile, values: dict[str, str | None],
-               selected: list[SelectedTask]) -> list[dict[str, str]]:
+               selected: list[SelectedTask], *, year: int, date: dt.date | None,
+               extra_bases: list[str] | None = None, notices: list[str] | None = None) -> list[dict[str, str]]:
     body = _Body(values, profile)
-    _can_cu(kind, profile, body)
+    notices = notices if notices is not None else []
+    _can_cu(kind, profile, body, year=year, date=date, extra_bases=extra_bases or [], notices=notices)
     body.paragraphs(kind.spec["intro"])
     for si, section in enumerate(kind.spec["sections"], start=1):
-        body.add("muc", section["id"], f"{vn.roman(si)}. {vn.upper(section['title'])}")
+        body.add("muc", section["id"], f"{vn.roman(si)}. {vn.upper(body.fill(section['title'], section['id']))}")
         number = 0
         if section["groups"]:
             for group in catalogue.groups:
@@ -261,18 +336,31 @@ def build_body(catalogue: Catalogue, kind: Kind, profile: Profile, values: dict[
                 body.add("khoan_title", group.id, f"{number}. {title}")
                 body.points(group.points)
         for item in section["items"]:
-            if not all_hold(item.get("when") or [], profile):
+            if not body.visible(item):
                 continue
             lines = assignment_lines(catalogue, profile, selected) if item.get("assignments") else []
             if item.get("assignments") and not lines:
                 continue
             number += 1
-            body.add("khoan_title" if item.get("title") else "khoan", item["id"],
-                     f"{number}. {body.fill(item['text'], item['id'])}")
+            text = body.fill(item["text"], item["id"])
+            body.add("khoan_title" if item.get("title") else "khoan", item["id"], f"{number}. {text}")
             body.points(item.get("points") or [])
             body.point_children(item)
             for i, line in enumerate(lines, start=1):
                 body.add("gach", f"{item['id']}.{i}", line)
+        if section["task_points"]:
+            for group in catalogue.groups:
+                members = [s for s in selected if s.task.group == group.id]
+                if not members:
+                    continue
+                number += 1
+                body.add("khoan_title", f"tasks.{group.id}",
+                         f"{number}. {vn.ensure_final(body.fill(group.appendix_title, group.id), ':')}")
+                for i, sel in enumerate(members):
+                    text = vn.capitalize_first(body.fill(sel.task.text, sel.task.id))
+                    body.add("diem", f"task.{sel.task.id}", f"{vn.diem_letter(i)}) {vn.ensure_final(text, '.')}")
+        if section["agencies"]:
+            number = _agency_items(catalogue, kind, profile, body, selected, number)
         body.paragraphs(section["closing"])
     body.paragraphs(kind.spec["closing"])
     # The content ends with "./." (NĐ 30 Phụ lục III, Mẫu 1.4).
@@ -284,11 +372,12 @@ def build_body(catalogue: Catalogue, kind: Kind, profile: Profile, values: dict[
 # --- the whole context ----------------------------------------------------------------------------
 
 
-def build_draft(catalogue: Catalogue, kind: Kind, profile: Profile, *, year: int, date: dt.date | None) -> Draft:
+def build_draft(catalogue: Catalogue, kind: Kind, profile: Profile, *, year: int, date: dt.date | None,
+                extra_bases: list[str] | None = None) -> Draft:
     notices: list[str] = []
     symbol = kind.spec["symbol"]
     values = placeholder_values(profile, year=year, date=date, symbol=symbol)
-    selected = select_tasks(catalogue, profile, year, notices)
+    selected = select_tasks(catalogue, profile, year, notices, single_year=kind.spec["single_year"])
     appendix = kind.spec["appendix"]
     signer_name = profile.signer_name or vn.BLANK
     context = {
@@ -298,7 +387,8 @@ def build_draft(catalogue: Catalogue, kind: Kind, profile: Profile, *, year: int
             "date_line": vn.date_line(profile.place, date, year),
         },
         "summary": vn.capitalize_first(_fill(kind.spec["summary"], values, "summary")),
-        "body": build_body(catalogue, kind, profile, values, selected),
+        "body": build_body(catalogue, kind, profile, values, selected, year=year, date=date,
+                           extra_bases=extra_bases, notices=notices),
         "recipients": [vn.recipient_line(r) for r in profile.recipients]
         + [vn.recipient_line(f"Lưu: {profile.archive}", last=True)],
         "signature": {"lines": SIGNER_LINES[profile.signer_capacity], "name": signer_name},
@@ -311,6 +401,7 @@ def build_draft(catalogue: Catalogue, kind: Kind, profile: Profile, *, year: int
         "meta": {"profile": profile.id, "kind": kind.id, "year": year,
                  "date": date.isoformat() if date else None, "catalogue_version": catalogue.version},
     }
+    notices[:] = list(dict.fromkeys(notices))
     notices.append(f"Số văn bản để trống (Số:{NUMBER_BLANK}/{symbol}) cho văn thư cấp sau khi ký.")
     if date is None:
         notices.append("Ngày ban hành để trống (…): dùng --date YYYY-MM-DD để điền.")

@@ -57,12 +57,17 @@ class Profile:
     legal_bases: tuple[str, ...]
     replaces: str | None
     report_deadline: str | None
+    annual_deadline: str | None
     signer_capacity: str
     signer_name: str | None
     recipients: tuple[str, ...]
     archive: str
     tasks: TaskOverrides
     sources: tuple[str, ...]
+    guidance: dict[int, str] = field(default_factory=dict)
+    previous_plans: dict[int, str] = field(default_factory=dict)
+    programmes: tuple[str, ...] = ()
+    anniversaries: tuple[dict, ...] = ()
 
     @property
     def slug(self) -> str:
@@ -148,6 +153,7 @@ def load_profile(path: Path | str, catalogue: Catalogue) -> Profile:
         legal_bases=tuple(doc.get("legal_bases") or ()),
         replaces=doc.get("replaces"),
         report_deadline=_normalise_day_month((doc.get("reporting") or {}).get("deadline")),
+        annual_deadline=_normalise_day_month((doc.get("reporting") or {}).get("annual_deadline")),
         signer_capacity=signer["capacity"],
         signer_name=(signer.get("name") or None),
         recipients=tuple(doc["recipients"]),
@@ -159,6 +165,10 @@ def load_profile(path: Path | str, catalogue: Catalogue) -> Profile:
             add=tuple(Task.from_dict(t) for t in overrides.get("add") or ()),
         ),
         sources=tuple(doc["sources"]),
+        guidance=dict(doc.get("guidance") or {}),
+        previous_plans=dict(doc.get("previous_plans") or {}),
+        programmes=tuple(doc.get("programmes") or ()),
+        anniversaries=tuple(doc.get("anniversaries") or ()),
     )
 
 

@@ -25,7 +25,7 @@ def registry() -> cerberus.schema.SchemaRegistry:
 
 @cache
 def schema(name: str) -> dict:
-    """profile, catalogue or kind."""
+    """profile, catalogue, kind or national."""
     return load_schema(SCHEMA_DIR / f"{name}.yaml")
 
 

@@ -126,8 +126,8 @@ def date_phrase(date: dt.date | None, year: int) -> str:
 
 
 def short_date(date: dt.date) -> str:
-    """ "15/4/2024", the short form plans use inside citations."""
-    return f"{date.day}/{date.month}/{date.year}"
+    """ "15/4/2024", "02/9/1945": the short form inside the text, with the same zero rule as the date line."""
+    return f"{day_text(date.day)}/{month_text(date.month)}/{date.year}"
 
 
 def join_names(names: list[str]) -> str:
