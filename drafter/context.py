@@ -205,7 +205,7 @@ def assignment_lines(catalogue: Catalogue, profile: Profile, selected: list[Sele
                 order.append(name)
                 numbers[name] = []
             numbers[name].append(sel.number)
-    lines = [f"- {name}: chủ trì thực hiện nhiệm vụ số {', '.join(numbers[name])};" for name in order]
+    lines = [f"{name}: chủ trì thực hiện nhiệm vụ số {', '.join(numbers[name])};" for name in order]
     if lines:
         lines[-1] = vn.ensure_final(lines[-1], ".")
     return lines
@@ -223,6 +223,7 @@ class _Body:
         self.blocks: list[dict[str, str]] = []
 
     def add(self, style: str, block_id: str, text: str) -> None:
+        """Text without its label: number_blocks adds "I.", "1.", "a)", "- " at the end."""
         self.blocks.append({"id": block_id, "style": style, "text": text})
 
     def fill(self, text: str, where: str) -> str:
@@ -237,7 +238,7 @@ class _Body:
             bullets += list(self.profile.programmes)
         for i, bullet in enumerate(bullets):
             text = vn.ensure_final(self.fill(bullet, point["id"]), ";")
-            self.add("gach", f"{point['id']}.bullet{i + 1}", f"- {text}")
+            self.add("gach", f"{point['id']}.bullet{i + 1}", text)
         if bullets:
             last = self.blocks[-1]
             last["text"] = vn.ensure_final(last["text"], ".")
@@ -246,8 +247,8 @@ class _Body:
 
     def points(self, points: list[dict[str, Any]] | tuple[dict[str, Any], ...]) -> None:
         visible = [p for p in points if self.visible(p)]
-        for i, point in enumerate(visible):
-            self.add("diem", point["id"], f"{vn.diem_letter(i)}) {self.fill(point['text'], point['id'])}")
+        for point in visible:
+            self.add("diem", point["id"], self.fill(point["text"], point["id"]))
             self.point_children(point)
 
     def paragraphs(self, blocks: list[dict[str, Any]], style: str = "para") -> None:
@@ -291,7 +292,7 @@ def _can_cu(kind: Kind, profile: Profile, body: _Body, *, year: int, date: dt.da
 
 
 def _agency_items(catalogue: Catalogue, kind: Kind, profile: Profile, body: _Body,
-                  selected: list[SelectedTask], start: int) -> int:
+                  selected: list[SelectedTask]) -> None:
     """One numbered item per agency (kind `duties`), merged where one agency holds several roles."""
     items: dict[str, dict[str, Any]] = {}
     for duty in kind.spec["duties"]:
@@ -306,17 +307,14 @@ def _agency_items(catalogue: Catalogue, kind: Kind, profile: Profile, body: _Bod
         item["roles"].append(duty["role"])
         item["bullets"] += [body.fill(b, item["id"]) for b in duty["bullets"]]
     collective = {k for k, r in catalogue.roles.items() if r.collective}
-    number = start
     for name, item in items.items():
         led = [s.number for s in selected if name in s.lead_names]
         if led and not collective & set(item["roles"]):
             item["bullets"].append(
                 f"Chủ trì thực hiện các nhiệm vụ số {', '.join(led)} tại Phụ lục kèm theo Kế hoạch này.")
-        number += 1
-        body.add("khoan_title", item["id"], f"{number}. {item['heading']}")
+        body.add("khoan_title", item["id"], item["heading"])
         for i, bullet in enumerate(item["bullets"], start=1):
-            body.add("gach", f"{item['id']}.{i}", "- " + vn.ensure_final(bullet, "."))
-    return number
+            body.add("gach", f"{item['id']}.{i}", vn.ensure_final(bullet, "."))
 
 
 def build_body(catalogue: Catalogue, kind: Kind, profile: Profile, values: dict[str, str | None],
@@ -326,14 +324,12 @@ def build_body(catalogue: Catalogue, kind: Kind, profile: Profile, values: dict[
     notices = notices if notices is not None else []
     _can_cu(kind, profile, body, year=year, date=date, extra_bases=extra_bases or [], notices=notices)
     body.paragraphs(kind.spec["intro"])
-    for si, section in enumerate(kind.spec["sections"], start=1):
-        body.add("muc", section["id"], f"{vn.roman(si)}. {vn.upper(body.fill(section['title'], section['id']))}")
-        number = 0
+    for section in kind.spec["sections"]:
+        body.add("muc", section["id"], vn.upper(body.fill(section["title"], section["id"])))
         if section["groups"]:
             for group in catalogue.groups:
-                number += 1
                 title = vn.ensure_final(body.fill(group.title, group.id), ":")
-                body.add("khoan_title", group.id, f"{number}. {title}")
+                body.add("khoan_title", group.id, title)
                 body.points(group.points)
         for item in section["items"]:
             if not body.visible(item):
@@ -341,9 +337,8 @@ def build_body(catalogue: Catalogue, kind: Kind, profile: Profile, values: dict[
             lines = assignment_lines(catalogue, profile, selected) if item.get("assignments") else []
             if item.get("assignments") and not lines:
                 continue
-            number += 1
             text = body.fill(item["text"], item["id"])
-            body.add("khoan_title" if item.get("title") else "khoan", item["id"], f"{number}. {text}")
+            body.add("khoan_title" if item.get("title") else "khoan", item["id"], text)
             body.points(item.get("points") or [])
             body.point_children(item)
             for i, line in enumerate(lines, start=1):
@@ -353,20 +348,48 @@ def build_body(catalogue: Catalogue, kind: Kind, profile: Profile, values: dict[
                 members = [s for s in selected if s.task.group == group.id]
                 if not members:
                     continue
-                number += 1
-                body.add("khoan_title", f"tasks.{group.id}",
-                         f"{number}. {vn.ensure_final(body.fill(group.appendix_title, group.id), ':')}")
-                for i, sel in enumerate(members):
+                heading = vn.ensure_final(body.fill(group.appendix_title, group.id), ":")
+                body.add("khoan_title", f"tasks.{group.id}", heading)
+                for sel in members:
                     text = vn.capitalize_first(body.fill(sel.task.text, sel.task.id))
-                    body.add("diem", f"task.{sel.task.id}", f"{vn.diem_letter(i)}) {vn.ensure_final(text, '.')}")
+                    body.add("diem", f"task.{sel.task.id}", vn.ensure_final(text, "."))
         if section["agencies"]:
-            number = _agency_items(catalogue, kind, profile, body, selected, number)
+            _agency_items(catalogue, kind, profile, body, selected)
         body.paragraphs(section["closing"])
     body.paragraphs(kind.spec["closing"])
-    # The content ends with "./." (NĐ 30 Phụ lục III, Mẫu 1.4).
-    last = body.blocks[-1]
-    last["text"] = vn.ensure_final(last["text"], "./.")
     return body.blocks
+
+
+def number_blocks(blocks: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Add the labels: I., II. per mục; 1., 2. per khoản (restarting in each mục); a), b), c), d), đ)
+    per điểm (restarting in each khoản); "- " per gạch đầu dòng. The unlabelled text stays in "raw"
+    so a reviewer's change can be compared without its label. The content ends with "./." (NĐ 30
+    Phụ lục III, Mẫu 1.4)."""
+    out = []
+    muc = khoan = diem = 0
+    for block in blocks:
+        block = dict(block)
+        raw = block.get("raw", block["text"])
+        style = block["style"]
+        if style == "muc":
+            muc, khoan, diem = muc + 1, 0, 0
+            label = f"{vn.roman(muc)}. "
+        elif style in ("khoan", "khoan_title"):
+            khoan, diem = khoan + 1, 0
+            label = f"{khoan}. "
+        elif style == "diem":
+            label = f"{vn.diem_letter(diem)}) "
+            diem += 1
+        elif style == "gach":
+            label = "- "
+        else:
+            label = ""
+        block["raw"] = raw
+        block["text"] = label + raw
+        out.append(block)
+    if out:
+        out[-1]["text"] = vn.ensure_final(out[-1]["text"], "./.")
+    return out
 
 
 # --- the whole context ----------------------------------------------------------------------------
@@ -387,8 +410,8 @@ def build_draft(catalogue: Catalogue, kind: Kind, profile: Profile, *, year: int
             "date_line": vn.date_line(profile.place, date, year),
         },
         "summary": vn.capitalize_first(_fill(kind.spec["summary"], values, "summary")),
-        "body": build_body(catalogue, kind, profile, values, selected, year=year, date=date,
-                           extra_bases=extra_bases, notices=notices),
+        "body": number_blocks(build_body(catalogue, kind, profile, values, selected, year=year, date=date,
+                                         extra_bases=extra_bases, notices=notices)),
         "recipients": [vn.recipient_line(r) for r in profile.recipients]
         + [vn.recipient_line(f"Lưu: {profile.archive}", last=True)],
         "signature": {"lines": SIGNER_LINES[profile.signer_capacity], "name": signer_name},
