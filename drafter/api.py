@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, layout, render, vn
+from . import __version__, layout, marks, overrides, render, vn
 from .catalogue import Catalogue, bundled, load_kind
 from .context import Draft, build_draft
 from .errors import UserError
@@ -45,13 +45,17 @@ def resolve_year(year: int | None, date: dt.date | None, today: dt.date | None =
 
 
 def build_plan(profile: Profile, *, kind: str = DEFAULT_KIND, year: int, date: dt.date | None = None,
-               catalogue: Catalogue | None = None, template: Path | None = None) -> tuple[bytes, Draft]:
+               catalogue: Catalogue | None = None, template: Path | None = None,
+               extra_bases: list[str] | None = None, changes: list[dict] | None = None) -> tuple[bytes, Draft]:
     """Render a plan to DOCX bytes without writing anything."""
     catalogue = catalogue or bundled()
     plan_kind = load_kind(kind, catalogue)
-    draft = build_draft(catalogue, plan_kind, profile, year=year, date=date)
+    draft = build_draft(catalogue, plan_kind, profile, year=year, date=date, extra_bases=extra_bases,
+                        changes=changes)
     document = render.render(template or default_template(), draft.context)
     layout.fit_rules(document)
+    draft.snapshot = marks.mark(document, draft.context)
+    marks.embed_snapshot(document, draft.snapshot)
     props = document.core_properties
     props.title = vn.clean(f"Kế hoạch: {draft.context['summary']}")[:250]
     props.author = "drafter"
@@ -70,12 +74,21 @@ def output_path(out_dir: Path, profile: Profile, kind: str, year: int) -> Path:
 
 def draft_plan(profile: str | Path | None = None, *, kind: str = DEFAULT_KIND, year: int | None = None,
                date: dt.date | None = None, out_dir: Path = Path("outputs"), force: bool = False,
-               template: Path | None = None) -> DraftResult:
-    """Draft one plan and write it safely; returns where it went and what is left to do by hand."""
+               template: Path | None = None, extra_bases: list[str] | None = None,
+               overrides_path: Path | None = None, use_overrides: bool = True) -> DraftResult:
+    """Draft one plan and write it safely; returns where it went and what is left to do by hand.
+
+    Reviewers' changes harvested from earlier plans (profiles/overrides/<id>.yaml beside the
+    profile, or overrides_path) are applied unless use_overrides is False."""
     catalogue = bundled()
     loaded = load_profile(profile, catalogue)
     plan_year = resolve_year(year, date)
-    data, draft = build_plan(loaded, kind=kind, year=plan_year, date=date, catalogue=catalogue, template=template)
+    path = overrides_path or overrides.default_path(loaded.path, loaded.id)
+    changes = overrides.load_overrides(path) if use_overrides else []
+    data, draft = build_plan(loaded, kind=kind, year=plan_year, date=date, catalogue=catalogue, template=template,
+                             extra_bases=extra_bases, changes=changes)
+    if changes:
+        draft.notices.insert(0, f"Đã áp dụng {len(changes)} sửa đổi của người rà soát từ {path}.")
     target = output_path(out_dir, loaded, kind, plan_year)
     manifest = Manifest.read(target.parent)
     backup = guard_target(target, manifest, force=force)
@@ -91,6 +104,7 @@ def draft_plan(profile: str | Path | None = None, *, kind: str = DEFAULT_KIND, y
         "profile": {"id": loaded.id, "path": str(loaded.path), "sha256": loaded.sha256},
         "catalogue": {"version": catalogue.version, "sha256": catalogue.sha256},
         "template": {"path": str(template_path), "sha256": sha256_bytes(template_path.read_bytes())},
+        "snapshot": draft.snapshot,
     })
     notices = list(draft.notices)
     if backup:

@@ -86,17 +86,43 @@ def draft(
     force: Annotated[bool, typer.Option(help="Ghi đè tệp đã bị sửa (bản cũ được sao lưu).")] = False,
     template: Annotated[Path | None, typer.Option(help="Mẫu DOCX khác mẫu có sẵn.")] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Xuất thêm bản PDF bên cạnh (cần LibreOffice).")] = False,
+    basis: Annotated[list[str] | None, typer.Option(
+        "--basis", help="Thêm một căn cứ (văn bản của tỉnh, công văn hướng dẫn năm…); dùng nhiều lần được.")] = None,
+    overrides: Annotated[Path | None, typer.Option(
+        help="Tệp sửa đổi của người rà soát (mặc định: profiles/overrides/<hồ sơ>.yaml).")] = None,
+    use_overrides: Annotated[bool, typer.Option(
+        "--overrides-on/--no-overrides", help="Áp dụng sửa đổi của người rà soát các năm trước.")] = True,
 ) -> None:
     """Soạn một kế hoạch; dòng cuối in ra đường dẫn tệp DOCX."""
     if pdf:
         preview.soffice()  # fail before drafting, not after, when LibreOffice is missing
     result = api.draft_plan(profile, kind=kind, year=year, date=_parse_date(date), out_dir=out, force=force,
-                            template=template)
+                            template=template, extra_bases=basis or [], overrides_path=overrides,
+                            use_overrides=use_overrides)
     for notice in result.notices:
         typer.echo(f"Lưu ý: {notice}", err=True)
     if pdf:
         typer.echo(f"PDF: {preview.to_pdf(result.path)}", err=True)
     typer.echo(str(result.path))
+
+
+@app.command("harvest")
+@user_errors
+def harvest_edits(
+    edited: Annotated[Path, typer.Argument(help="Kế hoạch đã được người rà soát sửa (DOCX).")],
+    profile: Annotated[str | None, typer.Option(help="Hồ sơ tỉnh (mặc định: hồ sơ ghi trong tệp).")] = None,
+    generated: Annotated[Path | None, typer.Option(
+        help="Bản DOCX gốc do drafter tạo, nếu tệp đã sửa không còn giữ dữ liệu gốc.")] = None,
+    overrides: Annotated[Path | None, typer.Option(help="Tệp sửa đổi cần ghi (mặc định: cạnh hồ sơ).")] = None,
+) -> None:
+    """Ghi lại các sửa đổi của người rà soát để áp dụng cho các năm sau; dòng cuối in tệp sửa đổi."""
+    from .harvest import harvest
+
+    result = harvest(edited, profile=profile, generated=generated, overrides_path=overrides)
+    for line in result.summary():
+        typer.echo(f"- {line}", err=True)
+    typer.echo(f"{len(result.changes)} thay đổi được ghi vào:", err=True)
+    typer.echo(str(result.overrides_path))
 
 
 @app.command("preview")

@@ -9,10 +9,10 @@ which paragraph a reviewer changed.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from . import national, placeholders, timeline, vn
+from . import national, overrides, placeholders, timeline, vn
 from .catalogue import Catalogue, Kind, Task
 from .errors import CatalogueError
 from .profile import Profile
@@ -32,6 +32,7 @@ class Draft:
 
     context: dict[str, Any]
     notices: list[str] = field(default_factory=list)
+    snapshot: dict[str, Any] | None = None  # what was generated, with bookmark names (drafter.marks)
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class SelectedTask:
     lead_names: tuple[str, ...]
     partner_names: tuple[str, ...]
     time_text: str
+    text: str | None = None  # the final text when a reviewer's override replaced the catalogue's
 
 
 # --- conditions and placeholder values ------------------------------------------------------------
@@ -131,7 +133,9 @@ def _names(roles: tuple[str, ...], profile: Profile, catalogue: Catalogue) -> tu
 
 
 def select_tasks(catalogue: Catalogue, profile: Profile, year: int,
-                 notices: list[str] | None = None, *, single_year: bool = False) -> list[SelectedTask]:
+                 notices: list[str] | None = None, *, single_year: bool = False,
+                 changes: list[dict[str, Any]] | None = None,
+                 values: dict[str, str | None] | None = None) -> list[SelectedTask]:
     """The appendix tasks for this province and year, numbered by group ("2.3").
 
     In a plan for one year (single_year) every task is that year's, whatever its span."""
@@ -160,11 +164,90 @@ def select_tasks(catalogue: Catalogue, profile: Profile, year: int,
         partners = tuple(n for n in _names(task.partners, profile, catalogue) if n not in leads)
         shown = f"Năm {year}" if single_year else when.text(year)
         by_group[task.group].append(SelectedTask(task, "", leads, partners, shown))
+    if changes:
+        _apply_task_changes(by_group, [c for c in changes if c["target"] == "task"], values or {}, year,
+                            notices if notices is not None else [])
     out: list[SelectedTask] = []
     for gi, group in enumerate(catalogue.groups, start=1):
         for ti, sel in enumerate(by_group[group.id], start=1):
-            out.append(SelectedTask(sel.task, f"{gi}.{ti}", sel.lead_names, sel.partner_names, sel.time_text))
+            out.append(replace(sel, number=f"{gi}.{ti}"))
     return out
+
+
+def _conflict(kind: str, item_id: str, change: dict[str, Any], current: str, year: int, notices: list[str]) -> None:
+    """The catalogue changed an item since the reviewer edited it: keep the reviewer's, say so."""
+    base = change.get("base")
+    now, _ = overrides.templatize(current, year)
+    if base is not None and " ".join(now.split()) != " ".join(base.split()):
+        source = change.get("from", {})
+        notices.append(f"Xung đột ở {kind} {item_id}: danh mục đã đổi nội dung kể từ lần rà soát "
+                       f"năm {source.get('year', '?')}; giữ nội dung của người rà soát. Nội dung mới của danh mục: "
+                       f"«{current}»")
+
+
+def _apply_task_changes(by_group: dict[str, list[SelectedTask]], changes: list[dict[str, Any]],
+                        values: dict[str, str | None], year: int, notices: list[str]) -> None:
+    for change in changes:
+        if change["action"] == "add":
+            group = by_group.get(change.get("group", ""))
+            if group is None:
+                notices.append(f"Không thêm được nhiệm vụ {change['id']}: nhóm {change.get('group')!r} không còn.")
+                continue
+            text = overrides.fill(change, "text", values) or ""
+            task = Task(change["id"], change["group"], text, (), (), "Hằng năm", (), "người rà soát")
+            sel = SelectedTask(task, "", (change.get("lead") or "",), (change.get("partners") or "",),
+                               overrides.fill(change, "time", values) or "", text)
+            index = next((i + 1 for i, s in enumerate(group) if s.task.id == change.get("after")), len(group))
+            group.insert(index, sel)
+            continue
+        for members in by_group.values():
+            for i, sel in enumerate(members):
+                if sel.task.id != change["id"]:
+                    continue
+                if change["action"] == "delete":
+                    members.pop(i)
+                    break
+                current = _fill(sel.text or sel.task.text, values, f"task:{sel.task.id}")
+                if change.get("text") is not None:
+                    _conflict("nhiệm vụ", sel.task.id, change, current, year, notices)
+                edited = {k: change[k] is not None for k in ("text", "lead", "partners", "time") if k in change}
+                members[i] = replace(
+                    sel,
+                    text=overrides.fill(change, "text", values) if edited.get("text") else sel.text,
+                    lead_names=(change["lead"],) if edited.get("lead") else sel.lead_names,
+                    partner_names=(change["partners"],) if edited.get("partners") else sel.partner_names,
+                    time_text=overrides.fill(change, "time", values) if edited.get("time") else sel.time_text,
+                )
+                break
+
+
+def apply_block_changes(blocks: list[dict[str, str]], changes: list[dict[str, Any]],
+                        values: dict[str, str | None], year: int, notices: list[str]) -> list[dict[str, str]]:
+    """A reviewer's reworded, deleted and added paragraphs, on the unlabelled blocks."""
+    blocks = [dict(b) for b in blocks]
+    for change in (c for c in changes if c["target"] == "block"):
+        index = next((i for i, b in enumerate(blocks) if b["id"] == change["id"]), None)
+        if change["action"] == "add":
+            anchor = next((i for i, b in enumerate(blocks) if b["id"] == change.get("after")), None)
+            if anchor is None:
+                notices.append(f"Không đặt được đoạn người rà soát đã thêm ({change['id']}): đoạn đứng trước nó "
+                               f"({change.get('after')}) không còn trong kế hoạch năm nay; "
+                               "đoạn vẫn được giữ trong tệp sửa đổi.")
+                continue
+            end = anchor + 1
+            while end < len(blocks) and blocks[anchor]["style"] in ("khoan", "khoan_title", "muc") and \
+                    blocks[end]["style"] in ("diem", "gach") and change.get("style") in ("khoan", "khoan_title"):
+                end += 1
+            blocks.insert(end, {"id": change["id"], "style": change.get("style", "para"),
+                                "text": overrides.fill(change, "text", values) or ""})
+        elif index is None:
+            continue
+        elif change["action"] == "delete":
+            blocks.pop(index)
+        else:
+            _conflict("đoạn", change["id"], change, blocks[index]["text"], year, notices)
+            blocks[index]["text"] = overrides.fill(change, "text", values) or blocks[index]["text"]
+    return blocks
 
 
 def appendix_rows(catalogue: Catalogue, selected: list[SelectedTask],
@@ -180,7 +263,7 @@ def appendix_rows(catalogue: Catalogue, selected: list[SelectedTask],
         for sel in members:
             rows.append({
                 "id": sel.task.id, "group": False, "stt": sel.number,
-                "text": vn.capitalize_first(_fill(sel.task.text, values, f"task:{sel.task.id}")),
+                "text": vn.capitalize_first(sel.text or _fill(sel.task.text, values, f"task:{sel.task.id}")),
                 "lead": vn.capitalize_first(vn.join_names(list(sel.lead_names))),
                 "partners": vn.capitalize_first(vn.join_names(list(sel.partner_names))),
                 "time": sel.time_text,
@@ -351,7 +434,7 @@ def build_body(catalogue: Catalogue, kind: Kind, profile: Profile, values: dict[
                 heading = vn.ensure_final(body.fill(group.appendix_title, group.id), ":")
                 body.add("khoan_title", f"tasks.{group.id}", heading)
                 for sel in members:
-                    text = vn.capitalize_first(body.fill(sel.task.text, sel.task.id))
+                    text = vn.capitalize_first(sel.text or body.fill(sel.task.text, sel.task.id))
                     body.add("diem", f"task.{sel.task.id}", vn.ensure_final(text, "."))
         if section["agencies"]:
             _agency_items(catalogue, kind, profile, body, selected)
@@ -396,11 +479,13 @@ def number_blocks(blocks: list[dict[str, str]]) -> list[dict[str, str]]:
 
 
 def build_draft(catalogue: Catalogue, kind: Kind, profile: Profile, *, year: int, date: dt.date | None,
-                extra_bases: list[str] | None = None) -> Draft:
+                extra_bases: list[str] | None = None, changes: list[dict[str, Any]] | None = None) -> Draft:
     notices: list[str] = []
     symbol = kind.spec["symbol"]
     values = placeholder_values(profile, year=year, date=date, symbol=symbol)
-    selected = select_tasks(catalogue, profile, year, notices, single_year=kind.spec["single_year"])
+    changes = changes or []
+    selected = select_tasks(catalogue, profile, year, notices, single_year=kind.spec["single_year"],
+                            changes=changes, values=values)
     appendix = kind.spec["appendix"]
     signer_name = profile.signer_name or vn.BLANK
     context = {
@@ -410,8 +495,10 @@ def build_draft(catalogue: Catalogue, kind: Kind, profile: Profile, *, year: int
             "date_line": vn.date_line(profile.place, date, year),
         },
         "summary": vn.capitalize_first(_fill(kind.spec["summary"], values, "summary")),
-        "body": number_blocks(build_body(catalogue, kind, profile, values, selected, year=year, date=date,
-                                         extra_bases=extra_bases, notices=notices)),
+        "body": number_blocks(apply_block_changes(
+            build_body(catalogue, kind, profile, values, selected, year=year, date=date,
+                       extra_bases=extra_bases, notices=notices),
+            changes, values, year, notices)),
         "recipients": [vn.recipient_line(r) for r in profile.recipients]
         + [vn.recipient_line(f"Lưu: {profile.archive}", last=True)],
         "signature": {"lines": SIGNER_LINES[profile.signer_capacity], "name": signer_name},
@@ -421,7 +508,7 @@ def build_draft(catalogue: Catalogue, kind: Kind, profile: Profile, *, year: int
             "ref": _fill(appendix["ref"], values, "appendix.ref"),
             "rows": appendix_rows(catalogue, selected, values),
         },
-        "meta": {"profile": profile.id, "kind": kind.id, "year": year,
+        "meta": {"profile": profile.id, "profile_path": str(profile.path), "kind": kind.id, "year": year,
                  "date": date.isoformat() if date else None, "catalogue_version": catalogue.version},
     }
     notices[:] = list(dict.fromkeys(notices))
