@@ -42,8 +42,11 @@ def user_errors(func):
         try:
             return func(*args, **kwargs)
         except UserError as exc:
+            from .check.runner import UnreadableDocument
+
             _err(f"Lỗi: {exc}" if not isinstance(exc, InputError) else str(exc))
-            raise typer.Exit(1) from None
+            # A file that is not a DOCX at all is exit 2, as for `drafter check`.
+            raise typer.Exit(2 if isinstance(exc, UnreadableDocument) else 1) from None
         except KeyboardInterrupt:
             _err("Đã dừng theo yêu cầu (Ctrl-C); không có tệp nào bị ghi dở.")
             raise typer.Exit(130) from None
@@ -123,6 +126,33 @@ def harvest_edits(
         typer.echo(f"- {line}", err=True)
     typer.echo(f"{len(result.changes)} thay đổi được ghi vào:", err=True)
     typer.echo(str(result.overrides_path))
+
+
+@app.command("diff")
+@user_errors
+def diff_plans(
+    old: Annotated[Path, typer.Argument(help="Kế hoạch cũ (DOCX).")],
+    new: Annotated[Path, typer.Argument(help="Kế hoạch mới (DOCX).")],
+    docx: Annotated[Path | None, typer.Option(
+        "--docx", help="Ghi bản sao của kế hoạch mới có đánh dấu thay đổi (Track Changes).")] = None,
+    years: Annotated[bool, typer.Option(
+        "--years", help="Liệt kê cả các mục chỉ đổi năm (mặc định gộp thành một dòng).")] = False,
+) -> None:
+    """So sánh hai kế hoạch: nhiệm vụ, đoạn được thêm (+), bỏ (-), sửa (~)."""
+    from .diff import diff, only_year_moved, year_shift
+
+    changes = diff(old, new, docx)
+    step = year_shift(changes)
+    shifted = [c for c in changes if only_year_moved(c, step)]
+    for change in changes:
+        if years or change not in shifted:
+            typer.echo(change.line())
+    if shifted and not years:
+        typer.echo(f"~ {len(shifted)} mục chỉ đổi năm kế hoạch ({step:+d} năm); xem đủ bằng --years")
+    counts = {a: sum(1 for c in changes if c.action == a) for a in ("added", "removed", "reworded")}
+    typer.echo(f"{counts['added']} thêm, {counts['removed']} bỏ, {counts['reworded']} sửa", err=True)
+    if docx is not None:
+        typer.echo(f"Bản có đánh dấu thay đổi: {docx}", err=True)
 
 
 @app.command("preview")
