@@ -140,3 +140,36 @@ def test_assignments_list_each_lead_agency_once(catalogue, nq47):
 
 def test_same_inputs_same_context(catalogue, nq47):
     assert draft(catalogue, nq47, "dak-lak-2026") == draft(catalogue, nq47, "dak-lak-2026")
+
+
+def test_annual_2027_border_sections_and_anniversaries(catalogue):
+    from drafter.catalogue import load_kind
+
+    annual = load_kind("annual", catalogue)
+    border = build_draft(catalogue, annual, load_profile("dak-lak-2026", catalogue), year=2027, date=None).context
+    inland = build_draft(catalogue, annual, load_profile("phu-tho-2026", catalogue), year=2027, date=None).context
+    ids = lambda ctx: {b["id"] for b in ctx["body"]} | {r["id"] for r in ctx["appendix"]["rows"]}  # noqa: E731
+    for part in ("a1.border", "g3.border-information", "duty.border_guard", "g4.sea-and-islands"):
+        assert part in ids(border) and part not in ids(inland)
+    joined = " ".join(texts(border))
+    assert "Campuchia" in joined and "60 năm Ngày thiết lập quan hệ ngoại giao Việt Nam - Campuchia" in joined
+    assert "Campuchia" not in " ".join(texts(inland))
+    assert "50 năm Ngày Việt Nam trở thành thành viên Liên hợp quốc (20/9/1977 - 20/9/2027)" in " ".join(texts(inland))
+    assert all(r["time"] == "Năm 2027" for r in inland["appendix"]["rows"] if not r["group"])
+    assert not any("2024 - 2025" in r["time"] or "Tổng kết, đánh giá Nghị định số 72" in r["text"]
+                   for r in inland["appendix"]["rows"])
+    assert inland["appendix"]["title"] == "DANH MỤC NHIỆM VỤ THÔNG TIN ĐỐI NGOẠI NĂM 2027"
+
+
+def test_annual_legal_bases_follow_the_date(catalogue):
+    from drafter.catalogue import load_kind
+
+    annual = load_kind("annual", catalogue)
+    profile = load_profile("phu-tho-2026", catalogue)
+    early = build_draft(catalogue, annual, profile, year=2026, date=dt.date(2026, 2, 1))
+    late = build_draft(catalogue, annual, profile, year=2027, date=dt.date(2026, 12, 20))
+    has_148 = lambda d: any("148/2026" in t for t in texts(d.context, "can_cu"))  # noqa: E731
+    assert not has_148(early) and has_148(late)
+    assert any("148/2026" in n and "chưa chính thức" in n for n in late.notices)
+    guidance = [t for t in texts(late.context, "can_cu") if "hướng dẫn xây dựng kế hoạch" in t][0]
+    assert "Bộ Văn hóa, Thể thao và Du lịch" in guidance and "…" in guidance and "năm 2027" in guidance
