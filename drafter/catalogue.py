@@ -18,7 +18,7 @@ from . import placeholders, timeline
 from .errors import CatalogueError, Problem
 from .resources import DATA_DIR
 from .schema import validator
-from .yamlio import Loaded, display_path, load, validate
+from .yamlio import Loaded, load, validate
 
 #: Placeholders every profile provides (context.placeholder_values); roles are added per catalogue.
 BASE_PLACEHOLDERS = frozenset({
@@ -108,10 +108,7 @@ class _Checker:
         self.ids: dict[str, tuple] = {}
 
     def add(self, key_path: tuple, message: str) -> None:
-        from .yamlio import field_path
-
-        self.problems.append(Problem(display_path(self.loaded.path), self.loaded.line_of(key_path),
-                                     field_path(key_path), message))
+        self.problems.append(self.loaded.problem(key_path, message))
 
     def unique(self, key_path: tuple, ident: str) -> None:
         if ident in self.ids:

@@ -16,7 +16,7 @@ from .catalogue import Catalogue, Task, _Checker, unknown_role_message
 from .errors import Problem, ProfileError
 from .resources import profiles_dir
 from .schema import validator
-from .yamlio import Loaded, display_path, field_path, load, validate
+from .yamlio import Loaded, load, validate
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ class Profile:
 
 
 def _problem(loaded: Loaded, key_path: tuple, message: str) -> Problem:
-    return Problem(display_path(loaded.path), loaded.line_of(key_path), field_path(key_path), message)
+    return loaded.problem(key_path, message)
 
 
 def _cross_check(loaded: Loaded, doc: dict[str, Any], catalogue: Catalogue) -> list[Problem]:

@@ -29,15 +29,25 @@ class Loaded:
     path: Path
     data: Any
     lines: dict[PathKey, int] = field(default_factory=dict)
+    columns: dict[PathKey, int] = field(default_factory=dict)
+
+    def _nearest(self, key_path: PathKey) -> PathKey:
+        key_path = tuple(key_path)
+        while key_path and key_path not in self.lines:
+            key_path = key_path[:-1]
+        return key_path
 
     def line_of(self, key_path: PathKey) -> int | None:
         """The line of a field, or of its nearest ancestor that exists in the file."""
-        key_path = tuple(key_path)
-        while key_path:
-            if key_path in self.lines:
-                return self.lines[key_path]
-            key_path = key_path[:-1]
-        return self.lines.get((), 1)
+        return self.lines.get(self._nearest(key_path), 1)
+
+    def column_of(self, key_path: PathKey) -> int | None:
+        return self.columns.get(self._nearest(key_path))
+
+    def problem(self, key_path: PathKey, message: str) -> Problem:
+        """A problem located at a field: file:line:column: field.path: message."""
+        return Problem(display_path(self.path), self.line_of(key_path), field_path(key_path), message,
+                       self.column_of(key_path))
 
 
 def display_path(path: Path) -> str:
@@ -79,8 +89,10 @@ def _read_text(path: Path, error_cls: type[InputError]) -> str:
         ) from exc
 
 
-def _walk(node: yaml.Node, key_path: PathKey, lines: dict[PathKey, int], problems: list[Problem], shown: str) -> None:
+def _walk(node: yaml.Node, key_path: PathKey, lines: dict[PathKey, int], problems: list[Problem], shown: str,
+          columns: dict[PathKey, int]) -> None:
     lines.setdefault(key_path, node.start_mark.line + 1)
+    columns.setdefault(key_path, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
@@ -89,15 +101,18 @@ def _walk(node: yaml.Node, key_path: PathKey, lines: dict[PathKey, int], problem
             if key in seen:
                 problems.append(
                     Problem(shown, line, field_path(key_path + (key,)),
-                            f"khóa bị lặp (đã có ở dòng {seen[key]}); YAML chỉ giữ một giá trị, hãy xóa bớt một")
+                            f"khóa bị lặp (đã có ở dòng {seen[key]}); YAML chỉ giữ một giá trị, hãy xóa bớt một",
+                            key_node.start_mark.column + 1)
                 )
             seen[key] = line
             lines[key_path + (key,)] = line
-            _walk(value_node, key_path + (key,), lines, problems, shown)
+            columns[key_path + (key,)] = key_node.start_mark.column + 1
+            _walk(value_node, key_path + (key,), lines, problems, shown, columns)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             lines[key_path + (index,)] = item.start_mark.line + 1
-            _walk(item, key_path + (index,), lines, problems, shown)
+            columns[key_path + (index,)] = item.start_mark.column + 1
+            _walk(item, key_path + (index,), lines, problems, shown, columns)
 
 
 def _clean_strings(value: Any) -> Any:
@@ -124,19 +139,20 @@ def load(path: Path, error_cls: type[InputError] = InputError) -> Loaded:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        column = f", cột {mark.column + 1}" if mark else ""
         reason = exc.problem or exc.context or "lỗi cú pháp"
-        raise error_cls.single(shown, f"lỗi cú pháp YAML{column}: {reason}", line=line) from exc
+        raise error_cls([Problem(shown, line, "", f"lỗi cú pháp YAML: {reason}",
+                                 mark.column + 1 if mark else None)]) from exc
     except yaml.YAMLError as exc:
         raise error_cls.single(shown, f"lỗi cú pháp YAML: {exc}") from exc
     finally:
         loader.dispose()
     lines: dict[PathKey, int] = {}
+    columns: dict[PathKey, int] = {}
     problems: list[Problem] = []
-    _walk(node, (), lines, problems, shown)
+    _walk(node, (), lines, problems, shown, columns)
     if problems:
         raise error_cls(problems)
-    return Loaded(path=path, data=_clean_strings(data), lines=lines)
+    return Loaded(path=path, data=_clean_strings(data), lines=lines, columns=columns)
 
 
 # --- cerberus errors in Vietnamese ----------------------------------------------------------------
@@ -237,10 +253,7 @@ def validate(loaded: Loaded, validator: cerberus.Validator, error_cls: type[Inpu
     schema = _expanded(validator)
     if validator.validate(loaded.data):
         return validator.document
-    problems = [
-        Problem(shown, loaded.line_of(key_path), field_path(key_path), message)
-        for key_path, message in _flatten(list(validator._errors), schema)
-    ]
+    problems = [loaded.problem(key_path, message) for key_path, message in _flatten(list(validator._errors), schema)]
     problems.sort(key=lambda p: (p.line or 0, p.field))
     raise error_cls(problems)
 

@@ -60,4 +60,4 @@ def broken(tmp_path: Path, edit) -> list[str]:
 )
 def test_broken_catalogue_is_reported_with_line(tmp_path, edit, expected):
     found = broken(tmp_path, edit)
-    assert any(re.search(r"catalogue\.yaml:\d+: " + expected, line) for line in found), found
+    assert any(re.search(r"catalogue\.yaml:\d+:\d+: " + expected, line) for line in found), found

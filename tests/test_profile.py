@@ -89,7 +89,7 @@ def test_bad_profile_message(change, expected, profile_file, catalogue):
     assert any(expected in line for line in found), found
 
 
-def test_messages_carry_file_and_line(profile_file, catalogue):
+def test_messages_carry_file_line_and_column(profile_file, catalogue):
     text = (
         "province:\n"                      # 1
         "  name: Thử Nghiệm\n"             # 2
@@ -104,9 +104,9 @@ def test_messages_carry_file_and_line(profile_file, catalogue):
         "colour: red\n"                    # 11
     )
     found = problems(profile_file(text=text, name="bad.yaml"), catalogue)
-    assert any(line.endswith("bad.yaml:3: province.level: giá trị 'xã' không hợp lệ; chỉ nhận: tỉnh, thành phố")
+    assert any(line.endswith("bad.yaml:3:3: province.level: giá trị 'xã' không hợp lệ; chỉ nhận: tỉnh, thành phố")
                for line in found), found
-    assert any(line.endswith("bad.yaml:11: colour: trường không được hỗ trợ") for line in found), found
+    assert any(line.endswith("bad.yaml:11:1: colour: trường không được hỗ trợ") for line in found), found
 
 
 def test_duplicate_keys_are_an_error(profile_file, catalogue):
@@ -119,7 +119,7 @@ def test_duplicate_keys_are_an_error(profile_file, catalogue):
 def test_yaml_syntax_error_gives_line_and_column(profile_file, catalogue):
     found = problems(profile_file(text="province:\n  name: [Thử\nas_of: 2026-01-01\n", name="syntax.yaml"), catalogue)
     assert len(found) == 1
-    assert "syntax.yaml:" in found[0] and "lỗi cú pháp YAML, cột" in found[0]
+    assert "syntax.yaml:3:6: lỗi cú pháp YAML: expected ',' or ']'" in found[0]
 
 
 def test_non_utf8_file_is_named(tmp_path, catalogue):
