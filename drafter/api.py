@@ -14,7 +14,7 @@ from . import __version__, layout, marks, overrides, render, vn
 from .catalogue import Catalogue, bundled, load_kind
 from .context import Draft, build_draft
 from .errors import UserError
-from .output import Manifest, atomic_write, guard_target, sha256_bytes
+from .output import Manifest, atomic_write, folder_lock, guard_target, sha256_bytes
 from .profile import Profile, load_profile
 from .resources import default_template
 
@@ -90,6 +90,18 @@ def draft_plan(profile: str | Path | None = None, *, kind: str = DEFAULT_KIND, y
     if changes:
         draft.notices.insert(0, f"Đã áp dụng {len(changes)} sửa đổi của người rà soát từ {path}.")
     target = output_path(out_dir, loaded, kind, plan_year)
+    with folder_lock(target.parent):
+        backup = _write(target, data, force=force, loaded=loaded, kind=kind, plan_year=plan_year, date=date,
+                        catalogue=catalogue, template=template, snapshot=draft.snapshot)
+    notices = list(draft.notices)
+    if backup:
+        notices.append(f"Bản cũ đã được sao lưu: {backup}")
+    return DraftResult(path=target, notices=notices, backup=backup)
+
+
+def _write(target: Path, data: bytes, *, force: bool, loaded: Profile, kind: str, plan_year: int,
+           date: dt.date | None, catalogue: Catalogue, template: Path | None, snapshot: dict | None) -> Path | None:
+    """Check, write and record one output; the caller holds the folder lock."""
     manifest = Manifest.read(target.parent)
     backup = guard_target(target, manifest, force=force)
     atomic_write(target, data)
@@ -104,9 +116,6 @@ def draft_plan(profile: str | Path | None = None, *, kind: str = DEFAULT_KIND, y
         "profile": {"id": loaded.id, "path": str(loaded.path), "sha256": loaded.sha256},
         "catalogue": {"version": catalogue.version, "sha256": catalogue.sha256},
         "template": {"path": str(template_path), "sha256": sha256_bytes(template_path.read_bytes())},
-        "snapshot": draft.snapshot,
+        "snapshot": snapshot,
     })
-    notices = list(draft.notices)
-    if backup:
-        notices.append(f"Bản cũ đã được sao lưu: {backup}")
-    return DraftResult(path=target, notices=notices, backup=backup)
+    return backup

@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -79,9 +80,10 @@ def main(
 @app.command()
 @user_errors
 def draft(
-    profile: Annotated[str | None, typer.Argument(
-        help="Hồ sơ tỉnh: tệp YAML hoặc mã hồ sơ có sẵn (mặc định: hồ sơ mặc định).")] = None,
-    kind: Annotated[str, typer.Option(help="Loại kế hoạch.")] = api.DEFAULT_KIND,
+    profiles: Annotated[list[str] | None, typer.Argument(
+        help="Hồ sơ tỉnh: tệp YAML hoặc mã hồ sơ có sẵn; nhiều hồ sơ thì soạn lần lượt (mặc định: hồ sơ mặc định).",
+        show_default=False)] = None,
+    kind: Annotated[str, typer.Option(help="Loại kế hoạch: nq47 hoặc annual.")] = api.DEFAULT_KIND,
     year: Annotated[int | None, typer.Option(help="Năm kế hoạch (mặc định: năm của --date, hoặc năm nay).")] = None,
     date: Annotated[str | None, typer.Option(
         help="Ngày ban hành YYYY-MM-DD; bỏ trống thì để “…” cho người soạn điền.")] = None,
@@ -96,17 +98,44 @@ def draft(
     use_overrides: Annotated[bool, typer.Option(
         "--overrides-on/--no-overrides", help="Áp dụng sửa đổi của người rà soát các năm trước.")] = True,
 ) -> None:
-    """Soạn một kế hoạch; dòng cuối in ra đường dẫn tệp DOCX."""
+    """Soạn kế hoạch; in đường dẫn mỗi tệp DOCX (dòng cuối là tệp cuối cùng)."""
     if pdf:
         preview.soffice()  # fail before drafting, not after, when LibreOffice is missing
-    result = api.draft_plan(profile, kind=kind, year=year, date=_parse_date(date), out_dir=out, force=force,
-                            template=template, extra_bases=basis or [], overrides_path=overrides,
-                            use_overrides=use_overrides)
-    for notice in result.notices:
-        typer.echo(f"Lưu ý: {notice}", err=True)
-    if pdf:
-        typer.echo(f"PDF: {preview.to_pdf(result.path)}", err=True)
-    typer.echo(str(result.path))
+    options = dict(kind=kind, year=year, date=_parse_date(date), out_dir=out, force=force, template=template,
+                   extra_bases=basis or [], overrides_path=overrides, use_overrides=use_overrides)
+    names = profiles or [None]
+    if len(names) == 1:
+        result = api.draft_plan(names[0], **options)
+        for notice in result.notices:
+            typer.echo(f"Lưu ý: {notice}", err=True)
+        if pdf:
+            typer.echo(f"PDF: {preview.to_pdf(result.path)}", err=True)
+        typer.echo(str(result.path))
+        return
+    _draft_many(names, options, pdf)
+
+
+def _draft_many(names: list[str], options: dict, pdf: bool) -> None:
+    """Many provinces in one run: a failure is reported and the others still get drafted."""
+    done, failed = [], []
+    start = time.perf_counter()
+    with typer.progressbar(names, label="Đang soạn", file=sys.stderr) as bar:
+        for name in bar:
+            try:
+                result = api.draft_plan(name, **options)
+                if pdf:
+                    preview.to_pdf(result.path)
+                done.append(result.path)
+            except UserError as exc:
+                failed.append(f"{name}: {exc}")
+    for line in failed:
+        _err(line)
+    typer.echo(f"Đã soạn {len(done)}/{len(names)} kế hoạch trong {time.perf_counter() - start:.1f} giây"
+               + (f"; {len(failed)} hồ sơ lỗi (xem ở trên)" if failed else ""), err=True)
+    for path in done:
+        typer.echo(str(path))
+    if failed:
+        raise typer.Exit(1)
 
 
 @app.command("harvest")

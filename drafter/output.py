@@ -9,12 +9,15 @@ as a backup first.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,15 +32,32 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+_REASONS = {
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EACCES: "không có quyền ghi",
+    errno.EPERM: "không có quyền ghi",
+    errno.EROFS: "ổ đĩa chỉ cho phép đọc",
+    errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục",
+    errno.EEXIST: "một phần của đường dẫn là tệp, không phải thư mục",
+}
+
+
+def reason(exc: OSError) -> str:
+    return _REASONS.get(exc.errno, exc.strerror or str(exc))
+
+
 def atomic_write(target: Path, data: bytes) -> None:
     target = Path(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"{display_path(target.parent)}: không tạo được thư mục đầu ra ({exc.strerror})") from exc
+        raise OutputError(f"{display_path(target.parent)}: không tạo được thư mục đầu ra ({reason(exc)})") from exc
     if target.is_dir():
         raise OutputError(f"{display_path(target)}: đường dẫn đầu ra là một thư mục")
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(f"{display_path(target)}: không ghi được tệp ({reason(exc)})") from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -50,8 +70,63 @@ def atomic_write(target: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         if isinstance(exc, OSError):
-            raise OutputError(f"{display_path(target)}: không ghi được tệp ({exc.strerror})") from exc
+            raise OutputError(f"{display_path(target)}: không ghi được tệp ({reason(exc)}); tệp cũ (nếu có) "
+                              "vẫn nguyên vẹn") from exc
         raise
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path, timeout: float = 60.0):
+    """One drafter at a time writes into an output folder (its files and its manifest).
+
+    A second run waits for the first instead of interleaving manifest updates; after `timeout`
+    seconds it gives up with a message rather than waiting forever."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = open(folder / ".drafter.lock", "a+b")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        raise OutputError(f"{display_path(folder)}: không tạo được thư mục đầu ra ({reason(exc)})") from exc
+    try:
+        _acquire(handle, folder, timeout)
+        yield
+    finally:
+        _release(handle)
+        handle.close()
+
+
+def _acquire(handle, folder: Path, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if os.name == "nt":  # pragma: no cover - Windows
+                import msvcrt
+
+                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except OSError:
+            if time.monotonic() >= deadline:
+                raise OutputError(f"{display_path(folder)}: một lần chạy drafter khác đang ghi vào thư mục này; "
+                                  "chờ nó xong rồi chạy lại") from None
+            time.sleep(0.05)
+
+
+def _release(handle) -> None:
+    try:
+        if os.name == "nt":  # pragma: no cover - Windows
+            import msvcrt
+
+            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    except OSError:
+        pass
 
 
 @dataclass

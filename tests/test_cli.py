@@ -146,3 +146,14 @@ def test_read_only_output_directory(tmp_path):  # pragma: no cover - CI runs as 
     ro.chmod(0o500)
     result = invoke("draft", "phu-tho-2026", "--out", str(ro))
     assert result.exit_code == 1
+
+
+def test_draft_many_profiles_with_summary(tmp_path):
+    profiles = [str(p) for p in sorted((Path(__file__).parents[1] / "profiles").glob("*.yaml"))]
+    result = invoke("draft", *profiles, str(tmp_path / "missing.yaml"), "--kind", "annual", "--year", "2027",
+                    "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    paths = result.stdout.strip().splitlines()
+    assert len(paths) == len(profiles) and all(Path(p).is_file() for p in paths)
+    assert f"Đã soạn {len(profiles)}/{len(profiles) + 1} kế hoạch" in result.stderr
+    assert "missing.yaml" in result.stderr and "Traceback" not in result.output
