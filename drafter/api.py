@@ -119,3 +119,19 @@ def _write(target: Path, data: bytes, *, force: bool, loaded: Profile, kind: str
         "snapshot": snapshot,
     })
     return backup
+
+
+def check_template(template: Path) -> list[str]:
+    """Variables a DOCX template uses that drafter does not provide (for every plan kind)."""
+    from .catalogue import kind_names
+    from .profile import load_profile
+
+    catalogue = bundled()
+    profile = load_profile(None, catalogue)
+    problems: list[str] = []
+    for kind in kind_names():
+        draft = build_draft(catalogue, load_kind(kind, catalogue), profile, year=profile.as_of.year, date=None)
+        for problem in render.template_problems(Path(template), draft.context):
+            if problem not in problems:
+                problems.append(problem)
+    return problems

@@ -204,9 +204,11 @@ def preview_file(
 
 @app.command()
 def validate(
-    profiles: Annotated[list[str], typer.Argument(help="Tệp hồ sơ YAML (hoặc mã hồ sơ có sẵn).")],
+    profiles: Annotated[list[str] | None, typer.Argument(help="Tệp hồ sơ YAML (hoặc mã hồ sơ có sẵn).")] = None,
+    template: Annotated[list[Path] | None, typer.Option(
+        "--template", help="Mẫu DOCX cần kiểm tra: liệt kê biến mẫu dùng mà không có dữ liệu.")] = None,
 ) -> None:
-    """Kiểm tra hồ sơ tỉnh (và danh mục nhiệm vụ); in mỗi lỗi dạng tệp:dòng: trường: thông báo."""
+    """Kiểm tra hồ sơ tỉnh, danh mục nhiệm vụ và mẫu DOCX; in mỗi lỗi dạng tệp:dòng:cột: trường: thông báo."""
     failed = False
     try:
         catalogue = bundled()
@@ -215,7 +217,7 @@ def validate(
     except InputError as exc:
         typer.echo(str(exc))
         raise typer.Exit(1) from None
-    for name in profiles:
+    for name in profiles or []:
         try:
             loaded = load_profile(name, catalogue)
         except InputError as exc:
@@ -224,6 +226,18 @@ def validate(
         else:
             typer.echo(f"{resolve_profile_path(name)}: hợp lệ ({loaded.full_name}, "
                        f"bộ máy tại {loaded.as_of.isoformat()})")
+    for path in template or []:
+        try:
+            problems = api.check_template(path)
+        except UserError as exc:
+            failed = True
+            typer.echo(str(exc))
+            continue
+        for problem in problems:
+            typer.echo(f"{path}: {problem}")
+        failed = failed or bool(problems)
+        if not problems:
+            typer.echo(f"{path}: hợp lệ (mọi biến đều có dữ liệu)")
     if failed:
         raise typer.Exit(1)
 

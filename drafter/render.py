@@ -61,9 +61,32 @@ def render(template_path: Path, context: dict[str, Any]) -> DocxDocument:
         template.render(sanitise(context), jinja_env())
     except jinja2.TemplateError as exc:
         around = " ".join(s.strip() for s in getattr(exc, "docx_context", []) if s.strip())
+        around = around or _paragraph_using(template_path, exc.message or "")
         where = f" gần đoạn: «{around[:200]}»" if around else ""
         raise TemplateError(f"{display_path(template_path)}: lỗi mẫu: {exc.message or exc}{where}") from exc
     return template.docx
+
+
+def _paragraph_using(template_path: Path, message: str) -> str:
+    """The template paragraph whose tag names what Jinja reports as undefined (Jinja gives no line)."""
+    import re
+
+    from docx import Document
+
+    found = re.search(r"'(\w+)' is undefined|attribute '(\w+)'", message)
+    if not found:
+        return ""
+    name = found.group(1) or found.group(2)
+    document = Document(str(template_path))
+    paragraphs = list(document.paragraphs)
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                paragraphs.extend(cell.paragraphs)
+    for paragraph in paragraphs:
+        if re.search(r"\{[{%][^}]*\b" + re.escape(name) + r"\b", paragraph.text):
+            return paragraph.text.strip()
+    return ""
 
 
 def to_bytes(document: DocxDocument) -> bytes:
@@ -77,3 +100,23 @@ def to_bytes(document: DocxDocument) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             dst.writestr(info, src.read(item.filename))
     return fixed.getvalue()
+
+
+def template_problems(template_path: Path, context: dict[str, Any]) -> list[str]:
+    """What a template asks for that the context does not provide.
+
+    Top-level names come from Jinja's own parse of the template (docxtpl's
+    get_undeclared_template_variables); names used inside them (appendix.rows, r.lead…) only
+    show when rendering, so a trial render with a real context catches those."""
+    template = open_template(template_path)
+    try:
+        used = template.get_undeclared_template_variables(jinja_env())
+    except jinja2.TemplateSyntaxError as exc:
+        return [f"lỗi cú pháp thẻ mẫu: {exc.message}"]
+    problems = [f"biến `{name}` không có dữ liệu" for name in sorted(set(used) - set(context))]
+    if not problems:
+        try:
+            render(template_path, context)
+        except TemplateError as exc:
+            problems.append(str(exc).split(": ", 1)[-1])
+    return problems
