@@ -224,6 +224,8 @@ def validate(
             failed = True
             typer.echo(str(exc))
         else:
+            for note in loaded.notes:
+                typer.echo(f"Lưu ý: {note}")
             typer.echo(f"{resolve_profile_path(name)}: hợp lệ ({loaded.full_name}, "
                        f"bộ máy tại {loaded.as_of.isoformat()})")
     for path in template or []:

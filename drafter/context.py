@@ -480,7 +480,7 @@ def number_blocks(blocks: list[dict[str, str]]) -> list[dict[str, str]]:
 
 def build_draft(catalogue: Catalogue, kind: Kind, profile: Profile, *, year: int, date: dt.date | None,
                 extra_bases: list[str] | None = None, changes: list[dict[str, Any]] | None = None) -> Draft:
-    notices: list[str] = []
+    notices: list[str] = list(profile.notes)
     symbol = kind.spec["symbol"]
     values = placeholder_values(profile, year=year, date=date, symbol=symbol)
     changes = changes or []

@@ -68,6 +68,7 @@ class Profile:
     previous_plans: dict[int, str] = field(default_factory=dict)
     programmes: tuple[str, ...] = ()
     anniversaries: tuple[dict, ...] = ()
+    notes: tuple[str, ...] = ()  # what loading changed, e.g. TCVN3 text converted to Unicode
 
     @property
     def slug(self) -> str:
@@ -169,6 +170,7 @@ def load_profile(path: Path | str, catalogue: Catalogue) -> Profile:
         previous_plans=dict(doc.get("previous_plans") or {}),
         programmes=tuple(doc.get("programmes") or ()),
         anniversaries=tuple(doc.get("anniversaries") or ()),
+        notes=tuple(loaded.notes),
     )
 
 

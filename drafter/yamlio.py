@@ -16,7 +16,7 @@ from typing import Any
 import cerberus
 import yaml
 
-from . import vn
+from . import legacy, vn
 from .errors import InputError, Problem
 
 PathKey = tuple[Any, ...]
@@ -30,6 +30,7 @@ class Loaded:
     data: Any
     lines: dict[PathKey, int] = field(default_factory=dict)
     columns: dict[PathKey, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # what loading changed (legacy text converted)
 
     def _nearest(self, key_path: PathKey) -> PathKey:
         key_path = tuple(key_path)
@@ -115,14 +116,22 @@ def _walk(node: yaml.Node, key_path: PathKey, lines: dict[PathKey, int], problem
             _walk(item, key_path + (index,), lines, problems, shown, columns)
 
 
-def _clean_strings(value: Any) -> Any:
-    """NFC, no XML-illegal characters, no line breaks inside a value (one paragraph per idea)."""
+def _clean_strings(value: Any, key_path: PathKey, legacy_found: list[tuple[PathKey, str, str]]) -> Any:
+    """NFC, no XML-illegal characters, no line breaks inside a value (one paragraph per idea),
+    and text pasted from legacy-font documents (TCVN3, VNI) found."""
     if isinstance(value, str):
-        return vn.clean(value.replace("\r\n", " ").replace("\n", " "))
+        text = value.replace("\r\n", " ").replace("\n", " ")
+        kind = legacy.kind_of(text)
+        if kind:
+            legacy_found.append((key_path, kind, text))
+            if kind == "tcvn3":
+                text = legacy.from_tcvn3(text)
+        return vn.clean(text)
     if isinstance(value, dict):
-        return {(_clean_strings(k) if isinstance(k, str) else k): _clean_strings(v) for k, v in value.items()}
+        return {(_clean_strings(k, key_path, []) if isinstance(k, str) else k):
+                _clean_strings(v, key_path + (k,), legacy_found) for k, v in value.items()}
     if isinstance(value, list):
-        return [_clean_strings(v) for v in value]
+        return [_clean_strings(v, key_path + (i,), legacy_found) for i, v in enumerate(value)]
     return value
 
 
@@ -152,7 +161,22 @@ def load(path: Path, error_cls: type[InputError] = InputError) -> Loaded:
     _walk(node, (), lines, problems, shown, columns)
     if problems:
         raise error_cls(problems)
-    return Loaded(path=path, data=_clean_strings(data), lines=lines, columns=columns)
+    found: list[tuple[PathKey, str, str]] = []
+    loaded = Loaded(path=path, data=None, lines=lines, columns=columns)
+    loaded.data = _clean_strings(data, (), found)
+    for key_path, kind, text in found:
+        excerpt = text if len(text) <= 40 else text[:37] + "…"
+        if kind == "vni":
+            message = (f"văn bản gõ bằng bảng mã VNI («{excerpt}»): hãy chuyển sang Unicode "
+                       "(Unikey: Công cụ chuyển mã, VNI Windows → Unicode) rồi dán lại")
+            problems.append(loaded.problem(key_path, message))
+        else:
+            message = (f"văn bản bảng mã TCVN3 (.VnTime) «{excerpt}» đã được chuyển sang Unicode; "
+                       "hãy kiểm tra và lưu lại tệp bằng Unicode")
+            loaded.notes.append(str(loaded.problem(key_path, message)))
+    if problems:
+        raise error_cls(problems)
+    return loaded
 
 
 # --- cerberus errors in Vietnamese ----------------------------------------------------------------

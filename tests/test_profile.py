@@ -142,3 +142,16 @@ def test_text_is_normalised_on_load(profile_file, minimal_profile, catalogue):
     minimal_profile["province"]["name"] = unicodedata.normalize("NFD", "Lâm Đồng") + "\x0b"
     profile = load_profile(profile_file(minimal_profile), catalogue)
     assert profile.province_name == "Lâm Đồng"
+
+
+def test_tcvn3_text_is_converted_with_a_note(profile_file, minimal_profile, catalogue):
+    minimal_profile["recipients"] = ["Së V¨n hãa, ThÓ thao vµ Du lÞch (b/c)"]  # pasted from a .VnTime document
+    profile = load_profile(profile_file(minimal_profile), catalogue)
+    assert profile.recipients == ("Sở Văn hóa, Thể thao và Du lịch (b/c)",)
+    assert any("recipients[0]: văn bản bảng mã TCVN3" in note for note in profile.notes)
+
+
+def test_vni_text_is_refused_with_instructions(profile_file, minimal_profile, catalogue):
+    minimal_profile["province"]["name"] = "Laâm Ñoàng cuûa toâi"
+    found = problems(profile_file(minimal_profile), catalogue)
+    assert any("province.name: văn bản gõ bằng bảng mã VNI" in line and "Unikey" in line for line in found), found
