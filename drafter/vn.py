@@ -22,7 +22,9 @@ BLANK = "…"  # the visible blank a drafter fills in by hand
 _XML_ILLEGAL = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]"
 )
-_SPACES = re.compile(r"[ \t\u00a0]+")
+# Every Unicode space and line separator (\r, \n, \v, \f, NEL, U+2028/2029, no-break space…):
+# a value is one paragraph, so they all become one ordinary space.
+_SPACES = re.compile(r"\s+")
 
 
 def nfc(text: str) -> str:

@@ -139,12 +139,18 @@ def load(path: Path, error_cls: type[InputError] = InputError) -> Loaded:
     path = Path(path)
     shown = display_path(path)
     text = _read_text(path, error_cls)
-    loader = yaml.SafeLoader(text)
+    loader = None
     try:
+        loader = yaml.SafeLoader(text)
         node = loader.get_single_node()
         if node is None:
             raise error_cls.single(shown, "tệp rỗng", line=1)
         data = loader.construct_document(node)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise error_cls([Problem(shown, line, "", f"ký tự không được phép trong YAML (mã {exc.character!r}); "
+                                                 "hãy xóa ký tự điều khiển dán từ tài liệu khác", column)]) from exc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -154,7 +160,8 @@ def load(path: Path, error_cls: type[InputError] = InputError) -> Loaded:
     except yaml.YAMLError as exc:
         raise error_cls.single(shown, f"lỗi cú pháp YAML: {exc}") from exc
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     lines: dict[PathKey, int] = {}
     columns: dict[PathKey, int] = {}
     problems: list[Problem] = []

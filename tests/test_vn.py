@@ -102,3 +102,8 @@ def test_slug_is_ascii():
     assert vn.slug("Lâm Đồng") == "lam-dong"
     assert vn.slug("Đắk Lắk") == "dak-lak"
     assert vn.slug("Thành phố Hồ Chí Minh") == "thanh-pho-ho-chi-minh"
+
+
+@pytest.mark.parametrize("raw", ["a\rb", "a\r\nb", "a\u2028b", "a\u2029b", "a\x85b", "a\tb", "a\u00a0b", "a\u3000b"])
+def test_clean_folds_every_line_separator_into_one_space(raw):
+    assert vn.clean(raw) == "a b"
