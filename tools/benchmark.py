@@ -121,16 +121,18 @@ def scale(n_profiles: int, n_tasks: int) -> None:
         elapsed, rss = peak_rss_of(drafter_command() + ["draft", *map(str, paths), "--kind", "annual", "--year",
                                                          "2027", "--out", str(tmp_path / "out")], tmp_path)
         drafted = len(list((tmp_path / "out").glob("*/annual-2027.docx")))
-        print(f"{drafted} provinces in one `drafter draft profiles/*.yaml` run: {elapsed:.1f} s, peak RSS {rss:.0f} MiB "
-              f"[targets < 30 s, < 300 MB: {'OK' if elapsed < 30 and rss < 300 else 'MISSED'}]")
+        ok = "OK" if elapsed < 30 and rss < 300 else "MISSED"
+        print(f"{drafted} provinces in one `drafter draft profiles/*.yaml` run: {elapsed:.1f} s, "
+              f"peak RSS {rss:.0f} MiB [targets < 30 s, < 300 MB: {ok}]")
+    here = str(Path(__file__).parent)
     code = (
-        "import sys, time, resource; sys.path.insert(0, %r)\n"
+        f"import sys, time, resource; sys.path.insert(0, {here!r})\n"
         "from benchmark import synthetic_catalogue\n"
         "from drafter import api\nfrom drafter.profile import load_profile\n"
-        "big = synthetic_catalogue(%d)\nprofile = load_profile('dak-lak-2026', big)\n"
+        f"big = synthetic_catalogue({n_tasks})\nprofile = load_profile('dak-lak-2026', big)\n"
         "start = time.perf_counter(); data, draft = api.build_plan(profile, year=2027, catalogue=big)\n"
         "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
-    ) % (str(Path(__file__).parent), n_tasks)
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     seconds, rss = map(float, result.stdout.split())
     print(f"{n_tasks}-task catalogue, one plan: {seconds:.2f} s, peak RSS {rss:.0f} MiB "
