@@ -20,6 +20,7 @@ from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 
 from . import vn
+from .docxwalk import all_paragraphs
 from .errors import TemplateError
 from .yamlio import display_path
 
@@ -77,13 +78,7 @@ def _paragraph_using(template_path: Path, message: str) -> str:
     if not found:
         return ""
     name = found.group(1) or found.group(2)
-    document = Document(str(template_path))
-    paragraphs = list(document.paragraphs)
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                paragraphs.extend(cell.paragraphs)
-    for paragraph in paragraphs:
+    for paragraph in all_paragraphs(Document(str(template_path))):
         if re.search(r"\{[{%][^}]*\b" + re.escape(name) + r"\b", paragraph.text):
             return paragraph.text.strip()
     return ""

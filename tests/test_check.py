@@ -23,6 +23,7 @@ from drafter import api
 from drafter.check.model import DocModel
 from drafter.check.runner import check_document, load_ruleset
 from drafter.cli import app
+from drafter.docxwalk import all_paragraphs
 from drafter.profile import load_profile
 from tests import handmade
 
@@ -60,17 +61,8 @@ def test_compliant_documents_pass_every_rule(bases, base):
 # --- helpers for mutations ----------------------------------------------------------------------
 
 
-def paragraphs(doc):
-    out = list(doc.paragraphs)
-    for table in doc.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                out.extend(cell.paragraphs)
-    return out
-
-
 def find(doc, *, starts=None, equals=None, contains=None):
-    for p in paragraphs(doc):
+    for p in all_paragraphs(doc):
         text = p.text.strip()
         if (starts and text.startswith(starts)) or (equals and text == equals) or (contains and contains in text):
             return p

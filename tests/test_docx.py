@@ -10,6 +10,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from drafter.check.resolve import run_format
+from drafter.docxwalk import all_paragraphs
 from tests.conftest import BUNDLED_IDS
 
 TNR = "Times New Roman"
@@ -88,12 +89,7 @@ def test_times_new_roman_everywhere_no_theme_fonts(rendered, documents, pid):
                          for value in re.findall(r'w:(?:ascii|hAnsi|eastAsia|cs)="([^"]+)"', element)}
                 assert fonts <= {TNR}, (name, fonts)
     doc = documents[pid]
-    paragraphs = list(doc.paragraphs)
-    for table in doc.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                paragraphs.extend(cell.paragraphs)
-    for paragraph in paragraphs:
+    for paragraph in all_paragraphs(doc):
         for run in paragraph.runs:
             if run.text.strip():
                 f = run_format(doc, paragraph, run)

@@ -50,13 +50,13 @@ def check(name: str):
     return register
 
 
-def body_check(name: str):
-    """A check over the content paragraphs: "not evaluated" when they cannot be found."""
+def guarded(name: str, present: Callable[[DocModel], object], missing: str):
+    """Register a check that needs part of the document: "not evaluated" when that part is absent."""
 
     def register(fn):
         def wrapper(m: DocModel, p: dict) -> Result:
-            if not m.body:
-                yield Unknown("không xác định được phần nội dung (thiếu tên loại hoặc trích yếu?)")
+            if not present(m):
+                yield Unknown(missing)
                 return
             yield from fn(m, p)
 
@@ -64,6 +64,14 @@ def body_check(name: str):
         return fn
 
     return register
+
+
+def body_check(name: str):
+    return guarded(name, lambda m: m.body, "không xác định được phần nội dung (thiếu tên loại hoặc trích yếu?)")
+
+
+def signature_check(name: str):
+    return guarded(name, lambda m: m.signature_table, "không tìm thấy bảng “Nơi nhận” / chữ ký")
 
 
 # --- helpers --------------------------------------------------------------------------------------
@@ -708,8 +716,6 @@ def no_auto_numbering(m: DocModel, p: dict) -> Result:
 # --- S: signature and recipients ----------------------------------------------------------------------
 
 
-def need_signature(m: DocModel) -> Unknown | None:
-    return None if m.signature_table else Unknown("không tìm thấy bảng “Nơi nhận” / chữ ký")
 
 
 @check("signature_table")
@@ -724,11 +730,8 @@ def signature_lines(m: DocModel) -> list[Block]:
     return [b for b in m.signature_table.last_column() if b.text.strip()]
 
 
-@check("authority")
+@signature_check("authority")
 def authority(m: DocModel, p: dict) -> Result:
-    if (u := need_signature(m)) is not None:
-        yield u
-        return
     lines = signature_lines(m)[:-1]
     if not lines:
         yield Violation("thiếu dòng thẩm quyền ký (TM., KT., chức vụ)")
@@ -740,11 +743,8 @@ def authority(m: DocModel, p: dict) -> Result:
         yield from style_problems(m, block, p, "Thẩm quyền, chức vụ")
 
 
-@check("signer_name")
+@signature_check("signer_name")
 def signer_name(m: DocModel, p: dict) -> Result:
-    if (u := need_signature(m)) is not None:
-        yield u
-        return
     lines = signature_lines(m)
     if not lines:
         yield Violation("thiếu họ tên người ký")
@@ -760,22 +760,16 @@ def recipient_blocks(m: DocModel) -> tuple[Block | None, list[Block]]:
     return (left[0] if left else None), left[1:]
 
 
-@check("noi_nhan_label")
+@signature_check("noi_nhan_label")
 def noi_nhan_label(m: DocModel, p: dict) -> Result:
-    if (u := need_signature(m)) is not None:
-        yield u
-        return
     label, _ = recipient_blocks(m)
     if label.text.strip() != "Nơi nhận:":
         yield Violation(f"dòng “Nơi nhận:” viết sai: «{label.text.strip()}»", label)
     yield from style_problems(m, label, p, "“Nơi nhận:”")
 
 
-@check("recipients")
+@signature_check("recipients")
 def recipients(m: DocModel, p: dict) -> Result:
-    if (u := need_signature(m)) is not None:
-        yield u
-        return
     _, items = recipient_blocks(m)
     if not items:
         yield Violation("danh sách nơi nhận trống")
