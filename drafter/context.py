@@ -146,7 +146,7 @@ def select_tasks(catalogue: Catalogue, profile: Profile, year: int,
         if task.id in overrides.drop or not all_hold(task.when, profile):
             continue
         when = timeline.parse(task.time)
-        if not when.active(year):
+        if not when.active(year, only_this_year=single_year):
             continue
         if task.id in overrides.leads:
             change = overrides.leads[task.id]

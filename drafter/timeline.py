@@ -19,12 +19,17 @@ class Timeline:
     kind: str  # annual | start | until | years | range
     years: tuple[int, ...] = ()
 
-    def active(self, year: int) -> bool:
+    def active(self, year: int, *, only_this_year: bool = False) -> bool:
+        """Still to be done in a plan starting in `year` (a multi-year plan keeps tasks that start
+        later); with only_this_year, due in `year` itself (a one-year plan)."""
         if self.kind in ("annual", "start"):
             return True
-        if self.kind in ("until", "range"):
-            return year <= self.years[-1]
-        return any(y >= year for y in self.years)
+        if self.kind == "until":
+            return year <= self.years[0]
+        if self.kind == "range":
+            start, end = self.years
+            return (start <= year <= end) if only_this_year else year <= end
+        return year in self.years if only_this_year else any(y >= year for y in self.years)
 
     def text(self, year: int) -> str:
         """What the appendix prints for a plan of this year (assumes active(year))."""

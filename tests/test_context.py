@@ -173,3 +173,17 @@ def test_annual_legal_bases_follow_the_date(catalogue):
     assert any("148/2026" in n and "chưa chính thức" in n for n in late.notices)
     guidance = [t for t in texts(late.context, "can_cu") if "hướng dẫn xây dựng kế hoạch" in t][0]
     assert "Bộ Văn hóa, Thể thao và Du lịch" in guidance and "…" in guidance and "năm 2027" in guidance
+
+
+def test_annual_plan_holds_only_tasks_due_that_year(catalogue):
+    from drafter.catalogue import load_kind
+
+    annual = load_kind("annual", catalogue)
+    rows = build_draft(catalogue, annual, load_profile("gia-lai-2023", catalogue), year=2023,
+                       date=None).context["appendix"]["rows"]
+    ids = {r["id"] for r in rows}
+    assert "g3.vietnamese-day" not in ids  # NQ 47 task for 2024 - 2030
+    assert "g1.legal-education" in ids  # every year
+    in_2027 = {s.task.id for s in select_tasks(catalogue, load_profile("phu-tho-2026", catalogue), 2027,
+                                                  single_year=True)}
+    assert "g3.national-brand" not in in_2027  # due in 2024, 2026, 2028, 2030

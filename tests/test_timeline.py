@@ -34,3 +34,19 @@ def test_timeline(text, year, active, shown):
 def test_bad_timeline_is_rejected(bad):
     with pytest.raises(ValueError):
         timeline.parse(bad)
+
+
+@pytest.mark.parametrize(
+    "text, year, active",
+    [
+        ("2024 - 2030", 2023, False),
+        ("2024 - 2030", 2024, True),
+        ("2024, 2026, 2028, 2030", 2027, False),
+        ("2024, 2026, 2028, 2030", 2028, True),
+        ("2024", 2023, False),
+        ("Hằng năm", 2023, True),
+        ("Đến năm 2030", 2023, True),
+    ],
+)
+def test_one_year_plan_takes_only_tasks_due_that_year(text, year, active):
+    assert timeline.parse(text).active(year, only_this_year=True) is active
