@@ -403,12 +403,18 @@ def borderless(info) -> bool:
     return True
 
 
+def layout_table(info, missing: str, bordered: str) -> Result:
+    """The header and signature blocks sit in 2-column tables without visible borders."""
+    if info is None:
+        yield Violation(missing)
+    elif not borderless(info):
+        yield Violation(bordered, info.blocks[0])
+
+
 @check("header_table")
 def header_table(m: DocModel, p: dict) -> Result:
-    if m.header_table is None:
-        yield Violation("khối đầu văn bản không đặt trong bảng 2 cột (nên dùng bảng không viền)")
-    elif not borderless(m.header_table):
-        yield Violation("bảng khối đầu văn bản có đường viền", m.header_table.blocks[0])
+    yield from layout_table(m.header_table, "khối đầu văn bản không đặt trong bảng 2 cột (nên dùng bảng không viền)",
+                            "bảng khối đầu văn bản có đường viền")
 
 
 @check("quoc_hieu")
@@ -716,14 +722,10 @@ def no_auto_numbering(m: DocModel, p: dict) -> Result:
 # --- S: signature and recipients ----------------------------------------------------------------------
 
 
-
-
 @check("signature_table")
 def signature_table(m: DocModel, p: dict) -> Result:
-    if m.signature_table is None:
-        yield Violation("không tìm thấy khối chữ ký dạng bảng 2 cột với “Nơi nhận:” ở ô trái")
-    elif not borderless(m.signature_table):
-        yield Violation("bảng chữ ký có đường viền", m.signature_table.blocks[0])
+    yield from layout_table(m.signature_table, "không tìm thấy khối chữ ký dạng bảng 2 cột với “Nơi nhận:” ở ô trái",
+                            "bảng chữ ký có đường viền")
 
 
 def signature_lines(m: DocModel) -> list[Block]:
