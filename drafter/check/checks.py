@@ -417,15 +417,25 @@ def header_table(m: DocModel, p: dict) -> Result:
                             "bảng khối đầu văn bản có đường viền")
 
 
+def header_line(m: DocModel, pattern: str, missing: str, what: str, p: dict,
+                wrong: Callable[[str], str | None]) -> Result:
+    """A line of the header block: found by its text, its wording checked by `wrong` (a message,
+    or None when right), then its size, weight, slant and alignment."""
+    block = m.header_find(pattern)
+    if block is None:
+        yield Violation(missing)
+        return
+    problem = wrong(vn.nfc(block.text.strip()))
+    if problem:
+        yield Violation(problem, block)
+    yield from style_problems(m, block, p, what)
+
+
 @check("quoc_hieu")
 def quoc_hieu(m: DocModel, p: dict) -> Result:
-    block = m.header_find(r"CỘNG H[OÒ][AÀ]")
-    if block is None:
-        yield Violation("không tìm thấy Quốc hiệu “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM”")
-        return
-    if vn.nfc(block.text.strip()) not in p["text"]:
-        yield Violation(f"Quốc hiệu viết sai: «{block.text.strip()}»", block)
-    yield from style_problems(m, block, p, "Quốc hiệu")
+    yield from header_line(
+        m, r"CỘNG H[OÒ][AÀ]", "không tìm thấy Quốc hiệu “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM”", "Quốc hiệu", p,
+        lambda text: None if text in p["text"] else f"Quốc hiệu viết sai: «{text}»")
 
 
 def tieu_ngu_block(m: DocModel) -> Block | None:
@@ -499,24 +509,19 @@ def agency_rule(m: DocModel, p: dict) -> Result:
 
 @check("so_ky_hieu")
 def so_ky_hieu(m: DocModel, p: dict) -> Result:
-    block = m.header_find(r"^Số\b")
-    if block is None:
-        yield Violation("không tìm thấy dòng “Số: …/KH-UBND”")
-        return
-    text = block.text.strip()
-    if not (re.fullmatch(p["regex"], text) or re.fullmatch(p["draft_regex"], text)):
-        yield Violation(f"số, ký hiệu viết sai: «{text}» (đúng: “Số: 05/KH-UBND”; số dưới 10 có số 0 ở trước)", block)
-    yield from style_problems(m, block, p, "Số, ký hiệu")
+    def wrong(text: str) -> str | None:
+        if re.fullmatch(p["regex"], text) or re.fullmatch(p["draft_regex"], text):
+            return None
+        return f"số, ký hiệu viết sai: «{text}» (đúng: “Số: 05/KH-UBND”; số dưới 10 có số 0 ở trước)"
+
+    yield from header_line(m, r"^Số\b", "không tìm thấy dòng “Số: …/KH-UBND”", "Số, ký hiệu", p, wrong)
 
 
 @check("date_line")
 def date_line(m: DocModel, p: dict) -> Result:
-    block = m.header_find(r",\s*ngày\b")
-    if block is None:
-        yield Violation("không tìm thấy dòng địa danh, ngày tháng")
-        return
-    text = vn.nfc(block.text.strip())
-    if not (re.fullmatch(p["regex"], text) or re.fullmatch(p["draft_regex"], text)):
+    def wrong(text: str) -> str | None:
+        if re.fullmatch(p["regex"], text) or re.fullmatch(p["draft_regex"], text):
+            return None
         found = re.search(r"ngày\s+(\S+)\s+tháng\s+(\S+)", text)
         hint = ""
         if found and found.group(2).isdigit() and int(found.group(2)) >= 3 and found.group(2).startswith("0"):
@@ -525,8 +530,10 @@ def date_line(m: DocModel, p: dict) -> Result:
             hint = " (ngày dưới 10 phải có số 0 ở trước)"
         elif found and found.group(2) in ("1", "2"):
             hint = " (tháng 1, 2 phải viết 01, 02)"
-        yield Violation(f"địa danh, ngày tháng viết sai: «{text}»{hint}", block)
-    yield from style_problems(m, block, p, "Địa danh, ngày tháng")
+        return f"địa danh, ngày tháng viết sai: «{text}»{hint}"
+
+    yield from header_line(m, r",\s*ngày\b", "không tìm thấy dòng địa danh, ngày tháng", "Địa danh, ngày tháng",
+                           p, wrong)
 
 
 # --- T: title ------------------------------------------------------------------------------------------
