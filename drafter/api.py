@@ -1,4 +1,4 @@
-"""The library entry points: what the CLI calls, usable without it.
+"""The library entry points: what the CLI (and any other program) calls.
 
     from drafter.api import draft_plan
     result = draft_plan("lam-dong-2024", kind="nq47", year=2024, out_dir=Path("outputs"))
@@ -10,15 +10,22 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, layout, marks, overrides, render, vn
-from .catalogue import Catalogue, bundled, load_kind
-from .context import Draft, build_draft
+from . import __version__
+from .docxio import layout, marks, render
+from .docxio.package import drop_foreign_core_properties, to_bytes
 from .errors import UserError
-from .output import Manifest, atomic_write, folder_lock, guard_target, sha256_bytes
-from .profile import Profile, load_profile
+from .inputs import overrides
+from .inputs.catalogue import Catalogue, bundled
+from .inputs.kinds import DEFAULT_KIND, load_kind
+from .inputs.profile import Profile, load_profile
+from .output import Manifest, ManifestEntry, Source, atomic_write, folder_lock, guard_target, sha256_bytes
+from .plan import Draft, PlanRequest, build_draft
+from .plan.records import Change
 from .resources import default_template
+from .text import vn
 
-DEFAULT_KIND = "nq47"
+__all__ = ["DEFAULT_KIND", "DraftResult", "build_plan", "check_template", "draft_plan", "output_path",
+           "resolve_year"]
 
 
 @dataclass
@@ -46,18 +53,19 @@ def resolve_year(year: int | None, date: dt.date | None, today: dt.date | None =
 
 def build_plan(profile: Profile, *, kind: str = DEFAULT_KIND, year: int, date: dt.date | None = None,
                catalogue: Catalogue | None = None, template: Path | None = None,
-               extra_bases: list[str] | None = None, changes: list[dict] | None = None) -> tuple[bytes, Draft]:
+               extra_bases: list[str] | None = None, changes: list[Change] | None = None) -> tuple[bytes, Draft]:
     """Render a plan to DOCX bytes without writing anything."""
     catalogue = catalogue or bundled()
-    plan_kind = load_kind(kind, catalogue)
-    draft = build_draft(catalogue, plan_kind, profile, year=year, date=date, extra_bases=extra_bases,
-                        changes=changes)
+    request = PlanRequest(profile=profile, kind=load_kind(kind, catalogue), catalogue=catalogue, year=year,
+                          date=date, extra_bases=tuple(extra_bases or ()), changes=tuple(changes or ()))
+    draft = build_draft(request)
     document = render.render(template or default_template(), draft.context)
     layout.fit_rules(document)
-    draft.snapshot = marks.mark(document, draft.context)
+    draft.snapshot = marks.mark(document, draft.plan)
     marks.embed_snapshot(document, draft.snapshot)
+    drop_foreign_core_properties(document)
     props = document.core_properties
-    props.title = vn.clean(f"Kế hoạch: {draft.context['summary']}")[:250]
+    props.title = vn.clean(f"Kế hoạch: {draft.plan.summary}")[:250]
     props.author = "drafter"
     props.language = "vi-VN"
     props.comments = f"Bản dự thảo do drafter {__version__} tạo; cần rà soát trước khi trình ký."
@@ -65,7 +73,7 @@ def build_plan(profile: Profile, *, kind: str = DEFAULT_KIND, year: int, date: d
     props.created = props.modified = stamp
     props.last_modified_by = "drafter"
     props.revision = 1
-    return render.to_bytes(document), draft
+    return to_bytes(document), draft
 
 
 def output_path(out_dir: Path, profile: Profile, kind: str, year: int) -> Path:
@@ -90,48 +98,44 @@ def draft_plan(profile: str | Path | None = None, *, kind: str = DEFAULT_KIND, y
     if changes:
         draft.notices.insert(0, f"Đã áp dụng {len(changes)} sửa đổi của người rà soát từ {path}.")
     target = output_path(out_dir, loaded, kind, plan_year)
+    template_path = Path(template or default_template())
+    entry = ManifestEntry(
+        sha256=sha256_bytes(data),
+        written=dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        drafter=__version__, kind=kind, year=plan_year, date=date.isoformat() if date else None,
+        profile=Source(loaded.sha256, path=str(loaded.path), id=loaded.id),
+        catalogue=Source(catalogue.sha256, version=catalogue.version),
+        template=Source(sha256_bytes(render.template_bytes(template_path)), path=str(template_path)),
+        snapshot=draft.snapshot.to_dict() if draft.snapshot else None,
+    )
     with folder_lock(target.parent):
-        backup = _write(target, data, force=force, loaded=loaded, kind=kind, plan_year=plan_year, date=date,
-                        catalogue=catalogue, template=template, snapshot=draft.snapshot)
+        backup = write_output(target, data, entry, force=force)
     notices = list(draft.notices)
     if backup:
         notices.append(f"Bản cũ đã được sao lưu: {backup}")
     return DraftResult(path=target, notices=notices, backup=backup)
 
 
-def _write(target: Path, data: bytes, *, force: bool, loaded: Profile, kind: str, plan_year: int,
-           date: dt.date | None, catalogue: Catalogue, template: Path | None, snapshot: dict | None) -> Path | None:
-    """Check, write and record one output; the caller holds the folder lock."""
+def write_output(target: Path, data: bytes, entry: ManifestEntry, *, force: bool) -> Path | None:
+    """Check, write and record one output; the caller holds the folder lock. Returns the backup made."""
     manifest = Manifest.read(target.parent)
     backup = guard_target(target, manifest, force=force)
     atomic_write(target, data)
-    template_path = Path(template or default_template())
-    manifest.record(target.name, {
-        "sha256": sha256_bytes(data),
-        "written": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-        "drafter": __version__,
-        "kind": kind,
-        "year": plan_year,
-        "date": date.isoformat() if date else None,
-        "profile": {"id": loaded.id, "path": str(loaded.path), "sha256": loaded.sha256},
-        "catalogue": {"version": catalogue.version, "sha256": catalogue.sha256},
-        "template": {"path": str(template_path), "sha256": sha256_bytes(template_path.read_bytes())},
-        "snapshot": snapshot,
-    })
+    manifest.record(target.name, entry)
     return backup
 
 
 def check_template(template: Path) -> list[str]:
     """Variables a DOCX template uses that drafter does not provide (for every plan kind)."""
-    from .catalogue import kind_names
-    from .profile import load_profile
+    from .inputs.kinds import kind_names
 
     catalogue = bundled()
     profile = load_profile(None, catalogue)
     problems: list[str] = []
     for kind in kind_names():
-        draft = build_draft(catalogue, load_kind(kind, catalogue), profile, year=profile.as_of.year, date=None)
-        for problem in render.template_problems(Path(template), draft.context):
+        request = PlanRequest(profile=profile, kind=load_kind(kind, catalogue), catalogue=catalogue,
+                              year=profile.as_of.year)
+        for problem in render.template_problems(Path(template), build_draft(request).context):
             if problem not in problems:
                 problems.append(problem)
     return problems

@@ -1,15 +1,18 @@
-"""Command line: thin typer commands over drafter.api, drafter.profile and drafter.catalogue.
+"""Command line: thin typer commands over the library (drafter.api, drafter.check, drafter.review).
 
-Each command parses its options, calls the library once and prints the result. User errors
-(drafter.errors.UserError) are caught in one place, printed to stderr without a traceback and
-exit 1; usage errors exit 2 (click's convention); anything else is a bug and keeps its traceback.
+Each command parses its options, calls the library once and prints the result. Every command
+goes through one error boundary (`boundary`): a UserError becomes its message on stderr and the
+exception's own exit code (1 for bad or refused input, 2 for a usage error or an unreadable
+document); anything else is a bug and keeps its traceback.
+
+The library is imported inside each command, so `drafter draft` loads neither the checker nor the
+reviewer tools, and `drafter --help` loads none of them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import sys
 import time
 from pathlib import Path
@@ -17,10 +20,10 @@ from typing import Annotated
 
 import typer
 
-from . import __version__, api, preview
-from .catalogue import bundled, kind_names, load_kind
-from .errors import InputError, UserError
-from .profile import bundled_profiles, load_profile, resolve_profile_path
+from . import __version__
+from .errors import UserError
+
+DEFAULT_KIND = "nq47"  # drafter.inputs.kinds.DEFAULT_KIND, repeated here to keep --help light
 
 app = typer.Typer(
     name="drafter",
@@ -35,19 +38,16 @@ def _err(message: str) -> None:
     typer.secho(message, err=True, fg=typer.colors.RED)
 
 
-def user_errors(func):
-    """The one error boundary: a UserError becomes a message and exit 1."""
+def boundary(func):
+    """The one error boundary: a UserError becomes a message and its exit code."""
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
         except UserError as exc:
-            from .check.runner import UnreadableDocument
-
-            _err(f"Lỗi: {exc}" if not isinstance(exc, InputError) else str(exc))
-            # A file that is not a DOCX at all is exit 2, as for `drafter check`.
-            raise typer.Exit(2 if isinstance(exc, UnreadableDocument) else 1) from None
+            _err(f"{exc.prefix}{exc}")
+            raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             _err("Đã dừng theo yêu cầu (Ctrl-C); không có tệp nào bị ghi dở.")
             raise typer.Exit(130) from None
@@ -78,12 +78,12 @@ def main(
 
 
 @app.command()
-@user_errors
+@boundary
 def draft(
     profiles: Annotated[list[str] | None, typer.Argument(
         help="Hồ sơ tỉnh: tệp YAML hoặc mã hồ sơ có sẵn; nhiều hồ sơ thì soạn lần lượt (mặc định: hồ sơ mặc định).",
         show_default=False)] = None,
-    kind: Annotated[str, typer.Option(help="Loại kế hoạch: nq47 hoặc annual.")] = api.DEFAULT_KIND,
+    kind: Annotated[str, typer.Option(help="Loại kế hoạch: nq47 hoặc annual.")] = DEFAULT_KIND,
     year: Annotated[int | None, typer.Option(help="Năm kế hoạch (mặc định: năm của --date, hoặc năm nay).")] = None,
     date: Annotated[str | None, typer.Option(
         help="Ngày ban hành YYYY-MM-DD; bỏ trống thì để “…” cho người soạn điền.")] = None,
@@ -99,24 +99,33 @@ def draft(
         "--overrides-on/--no-overrides", help="Áp dụng sửa đổi của người rà soát các năm trước.")] = True,
 ) -> None:
     """Soạn kế hoạch; in đường dẫn mỗi tệp DOCX (dòng cuối là tệp cuối cùng)."""
+    from . import api
+
     if pdf:
+        from .docxio import preview
+
         preview.soffice()  # fail before drafting, not after, when LibreOffice is missing
     options = dict(kind=kind, year=year, date=_parse_date(date), out_dir=out, force=force, template=template,
                    extra_bases=basis or [], overrides_path=overrides, use_overrides=use_overrides)
     names = profiles or [None]
-    if len(names) == 1:
-        result = api.draft_plan(names[0], **options)
-        for notice in result.notices:
-            typer.echo(f"Lưu ý: {notice}", err=True)
-        if pdf:
-            typer.echo(f"PDF: {preview.to_pdf(result.path)}", err=True)
-        typer.echo(str(result.path))
+    if len(names) > 1:
+        _draft_many(names, options, pdf)
         return
-    _draft_many(names, options, pdf)
+    result = api.draft_plan(names[0], **options)
+    for notice in result.notices:
+        typer.echo(f"Lưu ý: {notice}", err=True)
+    if pdf:
+        from .docxio import preview
+
+        typer.echo(f"PDF: {preview.to_pdf(result.path)}", err=True)
+    typer.echo(str(result.path))
 
 
 def _draft_many(names: list[str], options: dict, pdf: bool) -> None:
     """Many provinces in one run: a failure is reported and the others still get drafted."""
+    from . import api
+    from .docxio import preview
+
     done, failed = [], []
     start = time.perf_counter()
     with typer.progressbar(names, label="Đang soạn", file=sys.stderr) as bar:
@@ -139,7 +148,7 @@ def _draft_many(names: list[str], options: dict, pdf: bool) -> None:
 
 
 @app.command("harvest")
-@user_errors
+@boundary
 def harvest_edits(
     edited: Annotated[Path, typer.Argument(help="Kế hoạch đã được người rà soát sửa (DOCX).")],
     profile: Annotated[str | None, typer.Option(help="Hồ sơ tỉnh (mặc định: hồ sơ ghi trong tệp).")] = None,
@@ -148,7 +157,7 @@ def harvest_edits(
     overrides: Annotated[Path | None, typer.Option(help="Tệp sửa đổi cần ghi (mặc định: cạnh hồ sơ).")] = None,
 ) -> None:
     """Ghi lại các sửa đổi của người rà soát để áp dụng cho các năm sau; dòng cuối in tệp sửa đổi."""
-    from .harvest import harvest
+    from .review.harvest import harvest
 
     result = harvest(edited, profile=profile, generated=generated, overrides_path=overrides)
     for line in result.summary():
@@ -158,7 +167,7 @@ def harvest_edits(
 
 
 @app.command("diff")
-@user_errors
+@boundary
 def diff_plans(
     old: Annotated[Path, typer.Argument(help="Kế hoạch cũ (DOCX).")],
     new: Annotated[Path, typer.Argument(help="Kế hoạch mới (DOCX).")],
@@ -168,7 +177,7 @@ def diff_plans(
         "--years", help="Liệt kê cả các mục chỉ đổi năm (mặc định gộp thành một dòng).")] = False,
 ) -> None:
     """So sánh hai kế hoạch: nhiệm vụ, đoạn được thêm (+), bỏ (-), sửa (~)."""
-    from .diff import diff, only_year_moved, year_shift
+    from .review.diff import diff, only_year_moved, year_shift
 
     changes = diff(old, new, docx)
     step = year_shift(changes)
@@ -185,7 +194,7 @@ def diff_plans(
 
 
 @app.command("preview")
-@user_errors
+@boundary
 def preview_file(
     file: Annotated[Path, typer.Argument(help="Tệp DOCX.")],
     png: Annotated[bool, typer.Option("--png", help="Xuất thêm ảnh PNG từng trang.")] = False,
@@ -193,6 +202,8 @@ def preview_file(
     resolution: Annotated[int, typer.Option(help="Độ phân giải PNG (dpi).")] = 60,
 ) -> None:
     """Xuất bản xem trước PDF (và PNG) qua LibreOffice; in đường dẫn các tệp đã tạo."""
+    from .docxio import preview
+
     if png:
         preview.pdftoppm()
     pdf_path = preview.to_pdf(file, out)
@@ -203,51 +214,30 @@ def preview_file(
 
 
 @app.command()
+@boundary
 def validate(
     profiles: Annotated[list[str] | None, typer.Argument(help="Tệp hồ sơ YAML (hoặc mã hồ sơ có sẵn).")] = None,
     template: Annotated[list[Path] | None, typer.Option(
         "--template", help="Mẫu DOCX cần kiểm tra: liệt kê biến mẫu dùng mà không có dữ liệu.")] = None,
 ) -> None:
     """Kiểm tra hồ sơ tỉnh, danh mục nhiệm vụ và mẫu DOCX; in mỗi lỗi dạng tệp:dòng:cột: trường: thông báo."""
-    failed = False
-    try:
-        catalogue = bundled()
-        for name in kind_names():
-            load_kind(name, catalogue)
-    except InputError as exc:
-        typer.echo(str(exc))
-        raise typer.Exit(1) from None
-    for name in profiles or []:
-        try:
-            loaded = load_profile(name, catalogue)
-        except InputError as exc:
-            failed = True
-            typer.echo(str(exc))
-        else:
-            for note in loaded.notes:
-                typer.echo(f"Lưu ý: {note}")
-            typer.echo(f"{resolve_profile_path(name)}: hợp lệ ({loaded.full_name}, "
-                       f"bộ máy tại {loaded.as_of.isoformat()})")
-    for path in template or []:
-        try:
-            problems = api.check_template(path)
-        except UserError as exc:
-            failed = True
-            typer.echo(str(exc))
-            continue
-        for problem in problems:
-            typer.echo(f"{path}: {problem}")
-        failed = failed or bool(problems)
-        if not problems:
-            typer.echo(f"{path}: hợp lệ (mọi biến đều có dữ liệu)")
-    if failed:
+    from .validation import validate_inputs
+
+    results = validate_inputs(profiles or [], template or [])
+    for result in results:
+        for line in result.lines:
+            typer.echo(line)
+    if not all(r.ok for r in results):
         raise typer.Exit(1)
 
 
 @app.command("profiles")
-@user_errors
+@boundary
 def list_profiles() -> None:
     """Liệt kê các hồ sơ tỉnh có sẵn."""
+    from .inputs.catalogue import bundled
+    from .inputs.profile import bundled_profiles, load_profile
+
     catalogue = bundled()
     for path in bundled_profiles():
         p = load_profile(path, catalogue)
@@ -255,59 +245,42 @@ def list_profiles() -> None:
 
 
 @app.command()
-@user_errors
+@boundary
 def tasks(
     group: Annotated[str | None, typer.Option(help="Chỉ nhóm này (g1 … g5).")] = None,
     role: Annotated[str | None, typer.Option(help="Chỉ nhiệm vụ mà vai trò này chủ trì hoặc phối hợp.")] = None,
 ) -> None:
     """Liệt kê danh mục nhiệm vụ (mã, nhóm, thời gian, chủ trì, nội dung)."""
-    catalogue = bundled()
-    groups = {g.id for g in catalogue.groups}
-    if group and group not in groups:
-        raise UserError(f"--group {group!r} không có; các nhóm: {', '.join(sorted(groups))}")
-    if role and role not in catalogue.roles:
-        raise UserError(f"--role {role!r} không có; xem danh sách vai trò trong drafter/data/catalogue.yaml")
-    for task in catalogue.tasks:
-        if group and task.group != group:
-            continue
-        if role and role not in task.lead + task.partners:
-            continue
+    from .inputs.catalogue import bundled, select_listing
+
+    for task in select_listing(bundled(), group=group, role=role):
         condition = f" [{', '.join(task.when)}]" if task.when else ""
         typer.echo(f"{task.id:<28} {task.time:<22} {'+'.join(task.lead):<34} {task.text}{condition}")
 
 
 @app.command("check")
+@boundary
 def check_files(
     files: Annotated[list[Path], typer.Argument(help="Tệp DOCX cần kiểm tra.")],
     as_json: Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")] = False,
     rules: Annotated[str, typer.Option(help="Bộ quy tắc.")] = "nd30_2020",
 ) -> None:
     """Kiểm tra thể thức theo NĐ 30/2020: mỗi dòng một phát hiện; thoát 1 nếu có lỗi, 2 nếu không đọc được tệp."""
-    from .check.runner import UnreadableDocument, check_document
+    import json
 
-    reports, unreadable = [], []
-    for path in files:
-        try:
-            reports.append(check_document(path, rules))
-        except UnreadableDocument as exc:
-            unreadable.append(str(exc))
-        except UserError as exc:
-            _err(f"Lỗi: {exc}")
-            raise typer.Exit(1) from None
+    from .check.runner import check_many
+
+    run = check_many(files, rules)
     if as_json:
-        typer.echo(json.dumps({"reports": [r.to_dict() for r in reports], "unreadable": unreadable},
-                              ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(run.to_dict(), ensure_ascii=False, indent=2))
     else:
-        for report in reports:
+        for report in run.reports:
             for finding in report.findings:
                 typer.echo(f"{report.file}: {finding.line()}")
             typer.echo(report.summary())
-    for message in unreadable:
+    for message in run.unreadable:
         _err(message)
-    if unreadable:
-        raise typer.Exit(2)
-    if not all(r.ok for r in reports):
-        raise typer.Exit(1)
+    raise typer.Exit(run.exit_code)
 
 
 def run() -> None:  # pragma: no cover - console entry point alias

@@ -1,8 +1,9 @@
 """One exception family for everything a person can fix.
 
-The CLI catches UserError once, prints its message and exits 1; any other exception is a bug
-and keeps its traceback. Messages are in Vietnamese because the people who read them are
-provincial drafters.
+The CLI catches UserError once (drafter.cli.user_errors), prints its message and exits with the
+exception's own exit code: 1 for bad or refused input, 2 for a usage error or a file that is not a
+document at all (click's convention, as the README says). Any other exception is a bug and keeps
+its traceback. Messages are in Vietnamese because the people who read them are provincial drafters.
 """
 
 from __future__ import annotations
@@ -36,9 +37,29 @@ class DrafterError(Exception):
 class UserError(DrafterError):
     """Bad input, a refused operation, a missing file: something the user can act on."""
 
+    exit_code = 1
+    #: printed before the message; InputError's lines already name their file
+    prefix = "Lỗi: "
+
+
+class UsageError(UserError):
+    """An option names something that does not exist (a plan kind, a rule set, a group, a role)."""
+
+    exit_code = 2
+
+
+class UnreadableDocument(UserError):
+    """A file given as a DOCX is not one drafter can open: missing, not a zip, encrypted, damaged,
+    or too large once inflated."""
+
+    exit_code = 2
+    prefix = ""
+
 
 class InputError(UserError):
     """One or more problems in an input file (profile, catalogue, plan kind, template)."""
+
+    prefix = ""
 
     def __init__(self, problems: list[Problem]):
         self.problems = list(problems)
@@ -63,3 +84,7 @@ class TemplateError(UserError):
 
 class OutputError(UserError):
     """The output cannot be written, or writing it would destroy a person's edits."""
+
+
+class ToolMissing(UserError):
+    """LibreOffice or pdftoppm is not installed."""

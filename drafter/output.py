@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import OutputError
-from .yamlio import display_path
+from .inputs.yamlio import display_path
 
 MANIFEST_NAME = ".drafter-manifest.json"
 
@@ -129,9 +129,48 @@ def _release(handle) -> None:
         pass
 
 
+@dataclass(frozen=True)
+class Source:
+    """An input a file was made from, by path (or version) and hash."""
+
+    sha256: str
+    path: str | None = None
+    id: str | None = None
+    version: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in (("id", self.id), ("path", self.path), ("version", self.version),
+                                  ("sha256", self.sha256)) if v is not None}
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    """What drafter recorded about one file it wrote: enough to tell later whether a person has
+    edited it (sha256), to rebuild it (inputs and versions), and to compare a reviewed copy with
+    what was generated (snapshot)."""
+
+    sha256: str
+    written: str
+    drafter: str
+    kind: str
+    year: int
+    date: str | None
+    profile: Source
+    catalogue: Source
+    template: Source
+    snapshot: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"sha256": self.sha256, "written": self.written, "drafter": self.drafter, "kind": self.kind,
+                "year": self.year, "date": self.date, "profile": self.profile.to_dict(),
+                "catalogue": self.catalogue.to_dict(), "template": self.template.to_dict(),
+                "snapshot": self.snapshot}
+
+
 @dataclass
 class Manifest:
-    """What drafter wrote in one output folder, by file name."""
+    """What drafter wrote in one output folder, by file name (JSON on disk; entries read back as
+    plain dicts, since only their hash and snapshot are ever consulted)."""
 
     path: Path
     entries: dict[str, dict[str, Any]]
@@ -143,13 +182,19 @@ class Manifest:
             entries = json.loads(path.read_text(encoding="utf-8")).get("files", {})
         except FileNotFoundError:
             entries = {}
-        except (OSError, ValueError):
+        except (OSError, ValueError, AttributeError):
             # A damaged manifest proves nothing about the files: treat them all as edited.
             entries = {}
-        return cls(path, entries)
+        if not isinstance(entries, dict):
+            entries = {}
+        return cls(path, {k: v for k, v in entries.items() if isinstance(v, dict)})
 
-    def record(self, name: str, entry: dict[str, Any]) -> None:
-        self.entries[name] = entry
+    def recorded_hash(self, name: str) -> str | None:
+        value = self.entries.get(name, {}).get("sha256")
+        return value if isinstance(value, str) else None
+
+    def record(self, name: str, entry: ManifestEntry) -> None:
+        self.entries[name] = entry.to_dict()
         body = json.dumps({"files": self.entries}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         atomic_write(self.path, body.encode("utf-8"))
 
@@ -163,7 +208,7 @@ def guard_target(target: Path, manifest: Manifest, *, force: bool) -> Path | Non
         return None
     if target.is_dir():
         raise OutputError(f"{display_path(target)}: đường dẫn đầu ra là một thư mục")
-    recorded = manifest.entries.get(target.name, {}).get("sha256")
+    recorded = manifest.recorded_hash(target.name)
     current = sha256_bytes(target.read_bytes())
     if recorded == current:
         return None

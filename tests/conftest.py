@@ -11,8 +11,10 @@ import yaml
 from docx import Document
 
 from drafter import api
-from drafter.catalogue import bundled, load_kind
-from drafter.profile import bundled_profiles, load_profile
+from drafter.inputs.catalogue import bundled
+from drafter.inputs.kinds import load_kind
+from drafter.inputs.profile import bundled_profiles, load_profile
+from drafter.plan import PlanRequest, build_draft
 
 REPO = Path(__file__).resolve().parents[1]
 REFERENCE = REPO.parent / "shared" / "reference"
@@ -54,6 +56,20 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
             path.write_bytes(content)
         else:
             path.write_text(content, encoding="utf-8")
+
+
+def make_draft(catalogue, kind, profile, *, year, date=None, changes=(), extra_bases=()):
+    """build_draft for a kind object or name, a loaded profile, a year and a date."""
+    if isinstance(kind, str):
+        kind = load_kind(kind, catalogue)
+    return build_draft(PlanRequest(profile=profile, kind=kind, catalogue=catalogue, year=year, date=date,
+                                   changes=tuple(changes), extra_bases=tuple(extra_bases)))
+
+
+def make_request(catalogue, kind, profile, *, year, date=None):
+    if isinstance(kind, str):
+        kind = load_kind(kind, catalogue)
+    return PlanRequest(profile=profile, kind=kind, catalogue=catalogue, year=year, date=date)
 
 
 @pytest.fixture

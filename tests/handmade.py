@@ -16,7 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-from drafter.textwidth import width_twips
+from drafter.docxio.textwidth import width_twips
 
 TNR = "Times New Roman"
 CM = 567

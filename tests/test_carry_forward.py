@@ -15,9 +15,11 @@ from docx.table import _Row
 from docx.text.paragraph import Paragraph
 from typer.testing import CliRunner
 
-from drafter import api, overrides
+from drafter import api
 from drafter.cli import app
-from drafter.harvest import harvest
+from drafter.inputs import overrides
+from drafter.plan.records import Change
+from drafter.review.harvest import harvest
 from tests.conftest import REPO
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -119,10 +121,10 @@ def test_edits_survive_into_next_year(workspace, kind):
 def test_catalogue_change_is_reported_and_reviewer_text_kept(workspace, catalogue):
     profile = workspace / "profiles" / "phu-tho-2026.yaml"
     path = overrides.default_path(profile, "phu-tho-2026")
-    overrides.save_overrides(path, "phu-tho-2026", [{
+    overrides.save_overrides(path, "phu-tho-2026", [Change.from_dict({
         "target": "task", "id": "g3.asean", "action": "edit", "text": "Nội dung người rà soát năm {nam}",
         "base": "Nội dung danh mục cũ", "from": {"year": 2027, "kind": "annual", "file": "x.docx", "harvested": "2027-02-01"},
-    }])
+    })])
     result = api.draft_plan(profile, kind="annual", year=2028, out_dir=workspace / "out")
     assert any("Xung đột ở nhiệm vụ g3.asean" in n and "giữ nội dung của người rà soát" in n for n in result.notices)
     rows = [[c.text for c in r.cells] for r in Document(str(result.path)).tables[-1].rows]
@@ -131,9 +133,9 @@ def test_catalogue_change_is_reported_and_reviewer_text_kept(workspace, catalogu
 
 def test_no_overrides_flag_and_literal_braces(workspace):
     profile = workspace / "profiles" / "phu-tho-2026.yaml"
-    overrides.save_overrides(overrides.default_path(profile, "phu-tho-2026"), "phu-tho-2026", [{
+    overrides.save_overrides(overrides.default_path(profile, "phu-tho-2026"), "phu-tho-2026", [Change.from_dict({
         "target": "task", "id": "g3.asean", "action": "edit", "text": "Giữ nguyên {{ dấu ngoặc }} năm 2027",
-        "literal": True, "from": {"year": 2027}}])
+        "literal": True, "from": {"year": 2027}})])
     out = workspace / "out"
     with_changes = runner.invoke(app, ["draft", str(profile), "--kind", "annual", "--year", "2028", "--out", str(out)])
     assert with_changes.exit_code == 0, with_changes.output
@@ -155,9 +157,10 @@ def test_harvest_without_any_drafter_marks_is_refused(tmp_path):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_harvest_a_plan_saved_again_by_libreoffice(workspace):
-    from drafter import preview
+    from drafter.docxio import preview
 
     profile = workspace / "profiles" / "phu-tho-2026.yaml"
     first = api.draft_plan(profile, kind="annual", year=2027, out_dir=workspace / "outputs")

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from drafter.catalogue import CATALOGUE_PATH, load_catalogue
 from drafter.errors import CatalogueError
-from drafter.profile import bundled_profiles, load_profile
+from drafter.inputs.catalogue import CATALOGUE_PATH, load_catalogue
+from drafter.inputs.profile import bundled_profiles, load_profile
 
 
 def test_catalogue_has_five_groups_and_sourced_tasks(catalogue):

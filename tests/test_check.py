@@ -23,8 +23,8 @@ from drafter import api
 from drafter.check.model import DocModel
 from drafter.check.runner import check_document, load_ruleset
 from drafter.cli import app
-from drafter.docxwalk import all_paragraphs
-from drafter.profile import load_profile
+from drafter.docxio.structure import all_paragraphs
+from drafter.inputs.profile import load_profile
 from tests import handmade
 
 ALL_RULES = [r.id for r in load_ruleset("nd30_2020").rules]
@@ -296,6 +296,6 @@ def test_cli_check_exit_codes_and_json(bases, tmp_path):
     not_docx = tmp_path / "plan.docx"
     not_docx.write_text("not a zip")
     unreadable = runner.invoke(app, ["check", str(not_docx)])
-    assert unreadable.exit_code == 2 and "không đọc được như tệp DOCX" in unreadable.stderr
+    assert unreadable.exit_code == 2 and "không phải tệp DOCX" in unreadable.stderr
     unknown_rules = runner.invoke(app, ["check", "--rules", "nd99", str(bases["drafter"])])
-    assert unknown_rules.exit_code == 1 and "không có bộ quy tắc này" in unknown_rules.stderr
+    assert unknown_rules.exit_code == 2 and "không có bộ quy tắc này" in unknown_rules.stderr

@@ -7,15 +7,21 @@ import subprocess
 import pytest
 from typer.testing import CliRunner
 
-from drafter import api, preview
-from drafter.catalogue import kind_names
+from drafter import api
 from drafter.check.runner import check_document
 from drafter.cli import app
-from drafter.profile import load_profile
+from drafter.docxio import preview
+from drafter.inputs.kinds import kind_names
+from drafter.inputs.profile import load_profile
 from tests.conftest import BUNDLED_IDS
 
-needs_libreoffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-needs_poppler = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is not installed")
+
+def needs_libreoffice(test):
+    return pytest.mark.slow(pytest.mark.skipif(shutil.which("soffice") is None,
+                                               reason="LibreOffice is not installed")(test))
+def needs_poppler(test):
+    return pytest.mark.slow(pytest.mark.skipif(shutil.which("pdftoppm") is None,
+                                               reason="poppler-utils is not installed")(test))
 
 
 def problems(report):

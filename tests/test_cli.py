@@ -73,12 +73,15 @@ def test_file_drafter_never_wrote_is_refused(tmp_path):
     "args, code, message",
     [
         (("draft", "khong-co-tinh"), 1, "không tìm thấy hồ sơ"),
-        (("draft", "phu-tho-2026", "--kind", "nq99"), 1, "loại kế hoạch 'nq99' không có"),
+        (("draft", "phu-tho-2026", "--kind", "nq99"), 2, "--kind 'nq99': loại kế hoạch không có"),
         (("draft", "phu-tho-2026", "--date", "2027-02-30"), 2, "không phải ngày dạng YYYY-MM-DD"),
         (("draft", "phu-tho-2026", "--year", "2027", "--date", "2020-01-01"), 1, "không khớp với --year 2027"),
         (("draft", "phu-tho-2026", "--year", "abc"), 2, ""),
         (("draft", "--bogus"), 2, ""),
-        (("tasks", "--group", "g9"), 1, "--group 'g9' không có"),
+        (("tasks", "--group", "g9"), 2, "--group 'g9' không có"),
+        (("tasks", "--role", "ttdn_leed"), 2, "có phải ý bạn là `ttdn_lead`?"),
+        (("check", "--rules", "nd99", "x.docx"), 2, "--rules 'nd99': không có bộ quy tắc này"),
+        (("harvest", "khong-co.docx"), 2, "không tìm thấy tệp"),
     ],
 )
 def test_errors_exit_codes_and_no_traceback(tmp_path, args, code, message):

@@ -1,14 +1,18 @@
-"""The document context, built from data without any DOCX."""
+"""What a plan says (drafter.plan), built from data without any DOCX."""
 
 import datetime as dt
 import re
 
 import pytest
 
-from drafter import vn
-from drafter.context import build_draft, select_tasks
-from drafter.profile import load_profile
-from tests.conftest import BUNDLED_IDS
+from drafter.inputs.profile import load_profile
+from drafter.plan import plan_tasks
+from drafter.text import vn
+from tests.conftest import BUNDLED_IDS, make_draft, make_request
+
+
+def build_draft(catalogue, kind, profile, *, year, date):
+    return make_draft(catalogue, kind, profile, year=year, date=date)
 
 
 def draft(catalogue, nq47, pid, year=2027, date=None):
@@ -76,7 +80,7 @@ def test_border_gates_named_when_known(catalogue, nq47):
 
 def test_year_drives_the_appendix(catalogue):
     profile = load_profile("dak-lak-2026", catalogue)
-    by_id = {s.task.id: s for s in select_tasks(catalogue, profile, 2027)}
+    by_id = {s.task.id: s for s in plan_tasks(make_request(catalogue, "nq47", profile, year=2027))}
     assert "g2.review-nd72" not in by_id  # a 2024 one-off
     assert "g4.human-rights" not in by_id  # 2024 - 2025
     assert by_id["g3.cultural-diplomacy"].time_text == "2027 - 2030"
@@ -143,7 +147,7 @@ def test_same_inputs_same_context(catalogue, nq47):
 
 
 def test_annual_2027_border_sections_and_anniversaries(catalogue):
-    from drafter.catalogue import load_kind
+    from drafter.inputs.kinds import load_kind
 
     annual = load_kind("annual", catalogue)
     border = build_draft(catalogue, annual, load_profile("dak-lak-2026", catalogue), year=2027, date=None).context
@@ -162,7 +166,7 @@ def test_annual_2027_border_sections_and_anniversaries(catalogue):
 
 
 def test_annual_legal_bases_follow_the_date(catalogue):
-    from drafter.catalogue import load_kind
+    from drafter.inputs.kinds import load_kind
 
     annual = load_kind("annual", catalogue)
     profile = load_profile("phu-tho-2026", catalogue)
@@ -176,7 +180,7 @@ def test_annual_legal_bases_follow_the_date(catalogue):
 
 
 def test_annual_plan_holds_only_tasks_due_that_year(catalogue):
-    from drafter.catalogue import load_kind
+    from drafter.inputs.kinds import load_kind
 
     annual = load_kind("annual", catalogue)
     rows = build_draft(catalogue, annual, load_profile("gia-lai-2023", catalogue), year=2023,
@@ -184,6 +188,6 @@ def test_annual_plan_holds_only_tasks_due_that_year(catalogue):
     ids = {r["id"] for r in rows}
     assert "g3.vietnamese-day" not in ids  # NQ 47 task for 2024 - 2030
     assert "g1.legal-education" in ids  # every year
-    in_2027 = {s.task.id for s in select_tasks(catalogue, load_profile("phu-tho-2026", catalogue), 2027,
-                                                  single_year=True)}
+    in_2027 = {s.task.id for s in plan_tasks(make_request(catalogue, annual, load_profile("phu-tho-2026", catalogue),
+                                                          year=2027))}
     assert "g3.national-brand" not in in_2027  # due in 2024, 2026, 2028, 2030

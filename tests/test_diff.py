@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from drafter import api
 from drafter.cli import app
-from drafter.diff import diff, inline, items_of
+from drafter.review.diff import diff, inline, items_of
 from tests.conftest import REPO
 from tests.test_carry_forward import review
 
@@ -110,4 +110,4 @@ def test_diff_of_unreadable_file_exits_2(tmp_path, plans):
     bad = tmp_path / "x.docx"
     bad.write_text("no")
     result = runner.invoke(app, ["diff", str(plans[0]), str(bad)])
-    assert result.exit_code == 2 and "không đọc được như tệp DOCX" in result.stderr
+    assert result.exit_code == 2 and "không phải tệp DOCX" in result.stderr

@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from drafter.check.resolve import run_format
-from drafter.docxwalk import all_paragraphs
+from drafter.docxio.structure import all_paragraphs
 from tests.conftest import BUNDLED_IDS
 
 TNR = "Times New Roman"
@@ -126,7 +126,7 @@ def test_header_block(rendered, documents, pid):
 
 @pytest.mark.parametrize("pid", BUNDLED_IDS)
 def test_rule_lines_fitted_to_their_text(documents, pid):
-    from drafter.textwidth import width_twips
+    from drafter.docxio.textwidth import width_twips
 
     doc = documents[pid]
     header = doc.tables[0]
@@ -240,7 +240,7 @@ def test_hostile_text_comes_out_literally(profile_file, minimal_profile, catalog
     from docx import Document
 
     from drafter import api
-    from drafter.profile import load_profile
+    from drafter.inputs.profile import load_profile
 
     minimal_profile["province"]["name"] = "A & B <Tỉnh> {{ 7*7 }} {% if %}"
     minimal_profile["recipients"] = ["Sở X & Y <b>bold</b>\x07", "{{ config }}"]
@@ -259,7 +259,7 @@ def test_same_inputs_give_the_same_bytes(catalogue):
     import datetime as dt
 
     from drafter import api
-    from drafter.profile import load_profile
+    from drafter.inputs.profile import load_profile
 
     profile = load_profile("phu-tho-2026", catalogue)
     one, _ = api.build_plan(profile, year=2027, date=dt.date(2027, 1, 5), catalogue=catalogue)

@@ -19,6 +19,7 @@ def wheel(tmp_path_factory):
     return next(out.glob("drafter-*.whl"))
 
 
+@pytest.mark.slow
 def test_wheel_contains_bundled_data(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     expected = {

@@ -2,7 +2,7 @@
 
 import pytest
 
-from drafter import placeholders
+from drafter.text import placeholders
 
 
 def test_fill_and_optional_parts():

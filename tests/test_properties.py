@@ -8,6 +8,7 @@ import os
 import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 from docx import Document
 from hypothesis import HealthCheck, given, settings
@@ -24,6 +25,9 @@ runner = CliRunner()
 settings.register_profile("fuzz", max_examples=300)
 settings.register_profile("default", max_examples=12)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+#: Property runs take seconds: outside the fast inner loop (pytest -m "not slow").
+pytestmark = pytest.mark.slow
+
 SETTINGS = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Any Unicode a drafter might paste: control characters, XML and Jinja specials, combining marks,

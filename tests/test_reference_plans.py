@@ -11,8 +11,10 @@ import datetime as dt
 import pytest
 from docx import Document
 
-from drafter import api, similarity
-from drafter.profile import load_profile
+from drafter import api
+from drafter.docxio.package import document_text
+from drafter.inputs.profile import load_profile
+from drafter.text import similarity
 from tests.conftest import PLANS
 
 LAM_DONG = PLANS / "lam-dong-4784-KH-UBND-2024-06-13.txt"
@@ -30,7 +32,7 @@ def lam_dong_draft(tmp_path_factory, catalogue):
 
 def test_most_of_the_real_plan_is_in_the_draft(lam_dong_draft):
     reference = LAM_DONG.read_text(encoding="utf-8")
-    recall = similarity.trigram_recall(reference, similarity.docx_text(lam_dong_draft))
+    recall = similarity.trigram_recall(reference, document_text(lam_dong_draft))
     print(f"\nLâm Đồng 4784/KH-UBND: trigram recall {recall:.1%}")
     assert recall >= 0.90
 
@@ -60,7 +62,7 @@ def test_gia_lai_annual_plan_2023(tmp_path, catalogue):
     path = tmp_path / "annual-2023.docx"
     path.write_bytes(data)
     reference = GIA_LAI.read_text(encoding="utf-8")
-    recall = similarity.trigram_recall(reference, similarity.docx_text(path))
+    recall = similarity.trigram_recall(reference, document_text(path))
     print(f"\nGia Lai 516/KH-UBND: trigram recall {recall:.1%}")
     assert recall >= 0.5
     bases = [b["text"] for b in draft.context["body"] if b["style"] == "can_cu"]

@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 from drafter import api
 from drafter.cli import app
 from drafter.errors import TemplateError
-from drafter.profile import load_profile
+from drafter.inputs.profile import load_profile
 from drafter.resources import default_template
 
 runner = CliRunner()

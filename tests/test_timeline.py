@@ -2,7 +2,7 @@
 
 import pytest
 
-from drafter import timeline
+from drafter.text import timeline
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from drafter import vn
+from drafter.text import vn
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,8 @@
-"""Build templates/ke-hoach.docx, the KH-UBND template, from scratch and reproducibly.
+"""Bootstrap a new KH-UBND template (templates/ke-hoach.docx) from scratch.
+
+The committed template is the source of truth: people restyle it in Word or LibreOffice and the
+next draft follows (tests/test_template.py checks its properties, not its bytes). This script
+only starts a template where there is none, or writes a fresh one elsewhere to compare with.
 
 Why from scratch rather than from python-docx's default document: that default is US Letter
 with Calibri/Cambria theme fonts, and every one of those leaks into a plan unless it is undone
@@ -6,11 +10,10 @@ part by part (nd30-format.md §5.1). Writing the handful of package parts oursel
 document with A4 pages, Times New Roman in all four w:rFonts slots of every style, no theme at
 all, and named styles a legal reviewer can see and change in Word.
 
-The zip is written with fixed timestamps so the same script always gives the same bytes; a
-test checks that the committed template is what this script builds.
-
-    python tools/build_templates.py            # rewrite templates/ke-hoach.docx
-    python tools/build_templates.py --check    # exit 1 if the committed file is stale
+    python tools/build_templates.py                    # templates/ke-hoach.docx, only if it is missing
+    python tools/build_templates.py --out fresh.docx   # a fresh template elsewhere
+    python tools/build_templates.py --force            # replace the committed template (a person's
+                                                       # restyling is lost: it is kept as a backup)
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "templates" / "ke-hoach.docx"
+sys.path.insert(0, str(ROOT))
+from drafter.docxio.columns import APPENDIX_COLUMNS  # noqa: E402 - the one column map
 
 FONT = "Times New Roman"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -42,7 +47,7 @@ HEADER_COLS = (3459, 6237)  # 6.1 cm / 11.0 cm
 HEADER_INDENT = -(sum(HEADER_COLS) - TEXT_W)
 SIGN_COLS = (3969, 5386)  # 7.0 cm / 9.5 cm
 CELL_MARGIN = 57  # 0.1 cm left/right inside layout tables
-APPX_COLS = (794, 6180, 2665, 3231, 1417)  # STT, Nhiệm vụ, Chủ trì, Phối hợp, Thời gian = 25.2 cm
+APPX_COLS = tuple(c.width for c in APPENDIX_COLUMNS)  # STT, Nhiệm vụ, Chủ trì, Phối hợp, Thời gian = 25.2 cm
 
 
 def rpr(size: int | None = None, bold: bool = False, italic: bool = False) -> str:
@@ -255,20 +260,16 @@ def signature_table() -> str:
 
 
 def appendix_table() -> str:
-    heads = ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"]
-    head_row = tr("".join(tc(w, p("KHBangTieuDe", h), valign="center") for w, h in zip(APPX_COLS, heads, strict=False)), header=True)
+    head_row = tr("".join(tc(c.width, p("KHBangTieuDe", c.heading), valign="center") for c in APPENDIX_COLUMNS),
+                  header=True)
     group_row = tr(
         tc(APPX_COLS[0], p("KHBangTieuDe", "{{ r.stt }}", keep_raw=True))
         + tc(APPX_COLS[1], p("KHBangNhom", "{{ r.text }}", keep_raw=True))
         + "".join(tc(w, p("KHBang")) for w in APPX_COLS[2:])
     )
-    task_row = tr(
-        tc(APPX_COLS[0], p("KHBangGiua", "{{ r.stt }}", keep_raw=True))
-        + tc(APPX_COLS[1], p("KHBang", "{{ r.text }}", keep_raw=True))
-        + tc(APPX_COLS[2], p("KHBang", "{{ r.lead }}", keep_raw=True))
-        + tc(APPX_COLS[3], p("KHBang", "{{ r.partners }}", keep_raw=True))
-        + tc(APPX_COLS[4], p("KHBangGiua", "{{ r.time }}", keep_raw=True))
-    )
+    task_row = tr("".join(
+        tc(c.width, p("KHBangGiua" if c.centred else "KHBang", f"{{{{ r.{c.name} }}}}", keep_raw=True))
+        for c in APPENDIX_COLUMNS))
     rows = [
         head_row,
         control_row("{%tr for r in appendix.rows %}", 5, APPX_COLS),
@@ -464,17 +465,21 @@ def build() -> bytes:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if the committed template is stale")
+    parser.add_argument("--out", type=Path, default=TARGET, help="where to write (default: templates/ke-hoach.docx)")
+    parser.add_argument("--force", action="store_true", help="replace an existing file (kept as .bak first)")
     args = parser.parse_args(argv)
+    target: Path = args.out
+    if target.exists() and not args.force:
+        print(f"{target} exists and is the source of truth; nothing written (use --out or --force)", file=sys.stderr)
+        return 1
+    if target.exists():
+        backup = target.with_suffix(target.suffix + ".bak")
+        backup.write_bytes(target.read_bytes())
+        print(f"kept the previous template as {backup}", file=sys.stderr)
     data = build()
-    if args.check:
-        if not TARGET.exists() or TARGET.read_bytes() != data:
-            print(f"{TARGET} is stale: run python tools/build_templates.py", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.parent.mkdir(parents=True, exist_ok=True)
-    TARGET.write_bytes(data)
-    print(f"wrote {TARGET} ({len(data)} bytes)")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    print(f"wrote {target} ({len(data)} bytes)")
     return 0
 
 

@@ -18,11 +18,8 @@ from docx.section import Section
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from ..text.labels import style_of
 from .resolve import Resolver
-
-MUC = re.compile(r"^([IVXLC]+)\.\s")
-KHOAN = re.compile(r"^(\d+)\.\s")
-DIEM = re.compile(r"^([a-zđ]{1,2})\)\s")
 
 
 @dataclass
@@ -35,7 +32,7 @@ class Block:
     table: int | None = None
     cell: tuple[int, int] | None = None
 
-    @property
+    @cached_property
     def text(self) -> str:
         return self.paragraph.text
 
@@ -217,18 +214,8 @@ class DocModel:
                 and b.text.strip() and not self.is_rule(b)]
 
     def kind_of(self, block: Block) -> str:
-        text = block.text.strip()
-        if text.startswith("Căn cứ"):
-            return "can_cu"
-        if MUC.match(text):
-            return "muc"
-        if KHOAN.match(text):
-            return "khoan"
-        if DIEM.match(text):
-            return "diem"
-        if text.startswith(("- ", "+ ")):
-            return "gach"
-        return "para"
+        """can_cu, muc, khoan, diem, gach or para, by the label grammar drafter writes (text.labels)."""
+        return style_of(block.text)
 
     # --- appendix ----------------------------------------------------------------------------
 

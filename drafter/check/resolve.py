@@ -17,15 +17,17 @@ banded rows) is not applied.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 from docx.document import Document as DocxDocument
-from docx.oxml.ns import qn
+from docx.oxml.ns import qn as _qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
 FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
+#: Clark names, computed once: a check asks for the same few tags tens of thousands of times.
+qn = cache(_qn)
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 
@@ -70,6 +72,8 @@ class Resolver:
         styles = document.styles.element
         self.styles = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
         self.defaults = styles.find(qn("w:docDefaults"))
+        self._table_styles: dict = {}
+        self._layers: dict = {}
         self.default_paragraph_style = next(
             (sid for sid, s in self.styles.items()
              if s.get(qn("w:type")) == "paragraph" and s.get(qn("w:default")) in ("1", "true", "on")),
@@ -94,6 +98,12 @@ class Resolver:
         return pstyle.get(qn("w:val")) if pstyle is not None else self.default_paragraph_style
 
     def _table_style_id(self, paragraph: Paragraph) -> str | None:
+        key = paragraph._p
+        if key not in self._table_styles:
+            self._table_styles[key] = self._find_table_style_id(paragraph)
+        return self._table_styles[key]
+
+    def _find_table_style_id(self, paragraph: Paragraph) -> str | None:
         tbl = next((a for a in paragraph._p.iterancestors(qn("w:tbl"))), None)
         if tbl is None:
             return None
@@ -186,8 +196,15 @@ class Resolver:
         yield from self._style_layers(paragraph, "w:pPr", "w:pPrDefault")
 
     def _style_layers(self, paragraph: Paragraph, tag: str, default_tag: str):
-        """rPr or pPr of the paragraph style chain, then the table style chain, then the defaults."""
-        for style_id in (self.paragraph_style_id(paragraph), self._table_style_id(paragraph)):
+        """rPr or pPr of the paragraph style chain, then the table style chain, then the defaults
+        (the same few combinations recur for every paragraph, so they are computed once)."""
+        key = (self.paragraph_style_id(paragraph), self._table_style_id(paragraph), tag)
+        if key not in self._layers:
+            self._layers[key] = tuple(self._find_style_layers(key[0], key[1], tag, default_tag))
+        return self._layers[key]
+
+    def _find_style_layers(self, paragraph_style: str | None, table_style: str | None, tag: str, default_tag: str):
+        for style_id in (paragraph_style, table_style):
             for el in self.chain(style_id):
                 if (props := el.find(qn(tag))) is not None:
                     yield props

@@ -12,18 +12,14 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from docx import Document
 
-from ..errors import UserError
+from ..docxio.package import open_docx
+from ..errors import UnreadableDocument, UsageError
 from .checks import CHECKS, Unknown, Violation
 from .model import DocModel
 
 RULESET_DIR = Path(__file__).resolve().parent / "rulesets"
 SEVERITY_VN = {"error": "LỖI", "warning": "CẢNH BÁO", "not_evaluated": "KHÔNG ĐÁNH GIÁ ĐƯỢC"}
-
-
-class UnreadableDocument(UserError):
-    """The file is not a DOCX python-docx can open (exit code 2)."""
 
 
 @dataclass(frozen=True)
@@ -92,9 +88,10 @@ def ruleset_names() -> list[str]:
 
 @cache
 def load_ruleset(name: str) -> RuleSet:
+    """A shipped rule set, by name (never a path: an option cannot make drafter read elsewhere)."""
+    if name not in ruleset_names():
+        raise UsageError(f"--rules {name!r}: không có bộ quy tắc này; có: {', '.join(ruleset_names())}")
     path = RULESET_DIR / f"{name}.yaml"
-    if not path.is_file():
-        raise UserError(f"--rules {name!r}: không có bộ quy tắc này; có: {', '.join(ruleset_names())}")
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     rules = tuple(Rule(r["id"], r["check"], r["severity"], r["source"], r["title"], r.get("params") or {})
                   for r in data["rules"])
@@ -105,19 +102,10 @@ def load_ruleset(name: str) -> RuleSet:
     return RuleSet(data["id"], data["title"], rules)
 
 
-def open_document(path: Path):
-    try:
-        return Document(str(path))
-    except FileNotFoundError:
-        raise UnreadableDocument(f"{path}: không tìm thấy tệp") from None
-    except Exception as exc:  # python-docx raises zip, XML and package errors for a non-DOCX
-        raise UnreadableDocument(f"{path}: không đọc được như tệp DOCX ({exc.__class__.__name__})") from exc
-
-
 def check_document(path: Path | str, ruleset: str = "nd30_2020", *, shown: str | None = None) -> Report:
     path = Path(path)
     rules = load_ruleset(ruleset)
-    model = DocModel(open_document(path))
+    model = DocModel(open_docx(path, shown=shown or str(path)))
     findings: list[Finding] = []
     for rule in rules.rules:
         try:
@@ -135,3 +123,31 @@ def check_document(path: Path | str, ruleset: str = "nd30_2020", *, shown: str |
             findings.append(Finding("not_evaluated", rule.id, rule.title,
                                     f"không kiểm tra được ({exc.__class__.__name__}: {exc})", rule.source))
     return Report(shown or str(path), rules.id, len(rules.rules), findings)
+
+
+@dataclass
+class CheckRun:
+    """`drafter check` over several files: a report per readable file, a message per unreadable one."""
+
+    reports: list[Report]
+    unreadable: list[str]
+
+    @property
+    def exit_code(self) -> int:
+        if self.unreadable:
+            return UnreadableDocument.exit_code
+        return 0 if all(r.ok for r in self.reports) else 1
+
+    def to_dict(self) -> dict:
+        return {"reports": [r.to_dict() for r in self.reports], "unreadable": self.unreadable}
+
+
+def check_many(paths: list[Path], ruleset: str = "nd30_2020") -> CheckRun:
+    load_ruleset(ruleset)  # an unknown rule set is a usage error before any file is read
+    reports, unreadable = [], []
+    for path in paths:
+        try:
+            reports.append(check_document(path, ruleset, shown=str(path)))
+        except UnreadableDocument as exc:
+            unreadable.append(str(exc))
+    return CheckRun(reports, unreadable)

@@ -1,0 +1,64 @@
+"""The registry of checks and what a check yields.
+
+Each check is registered by name and reads its numbers from the rule's params (rulesets/*.yaml),
+so a successor decree can reuse a check with other values, or name new ones. A check yields
+Violation (the rule is broken here) or Unknown (the rule could not be evaluated on this document:
+it is reported as "not evaluated", never as passed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Block, DocModel
+
+
+@dataclass
+class Violation:
+    message: str
+    block: Block | None = None
+    severity: str | None = None  # overrides the rule's severity (e.g. an accepted-with-warning form)
+
+
+@dataclass
+class Unknown:
+    message: str
+    block: Block | None = None
+
+
+Result = Iterator[Violation | Unknown]
+CHECKS: dict[str, Callable[[DocModel, dict[str, Any]], Result]] = {}
+
+
+def check(name: str):
+    def register(fn):
+        CHECKS[name] = fn
+        return fn
+
+    return register
+
+
+def guarded(name: str, present: Callable[[DocModel], object], missing: str):
+    """Register a check that needs part of the document: "not evaluated" when that part is absent."""
+
+    def register(fn):
+        def wrapper(m: DocModel, p: dict) -> Result:
+            if not present(m):
+                yield Unknown(missing)
+                return
+            yield from fn(m, p)
+
+        CHECKS[name] = wrapper
+        return fn
+
+    return register
+
+
+def body_check(name: str):
+    return guarded(name, lambda m: m.body, "không xác định được phần nội dung (thiếu tên loại hoặc trích yếu?)")
+
+
+def signature_check(name: str):
+    return guarded(name, lambda m: m.signature_table, "không tìm thấy bảng “Nơi nhận” / chữ ký")

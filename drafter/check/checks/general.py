@@ -1,0 +1,168 @@
+"""G rules: page size, orientation, margins, font, Unicode, colour, one body size, page numbers, "./."."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from docx.oxml.ns import qn
+from docx.text.run import Run
+
+from ..model import Block, DocModel
+from ..resolve import FONT_SLOTS
+from .base import Result, Unknown, Violation, body_check, check
+from .helpers import PAGE_FIELD, all_paragraph_blocks, body_size, has_page_field, in_range, pt
+
+
+@check("page_size")
+def page_size(m: DocModel, p: dict) -> Result:
+    tol = p.get("tol_mm", 0.5) * 36000
+    for i, s in enumerate(m.sections, start=1):
+        w, h = sorted((s.page_width or 0, s.page_height or 0))
+        if abs(w - p["width_mm"] * 36000) > tol or abs(h - p["height_mm"] * 36000) > tol:
+            yield Violation(f"phần {i}: khổ giấy {w / 36000:.0f} × {h / 36000:.0f} mm, cần A4 "
+                            f"{p['width_mm']} × {p['height_mm']} mm")
+
+
+@check("orientation")
+def orientation(m: DocModel, p: dict) -> Result:
+    for i, s in enumerate(m.sections, start=1):
+        if (s.page_width or 0) > (s.page_height or 0):
+            if i == 1:
+                yield Violation("trang nội dung chính phải khổ dọc")
+            elif not m.section_tables(i):
+                yield Violation(f"phần {i} khổ ngang nhưng không có bảng (chỉ được dùng khổ ngang cho bảng)")
+
+
+@check("margins")
+def margins(m: DocModel, p: dict) -> Result:
+    tol = p.get("tol_mm", 0.5)
+    names = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
+    for i, s in enumerate(m.sections, start=1):
+        gutter = (s.gutter or 0) / 36000
+        for side, (lo, hi) in p["ranges_mm"].items():
+            value = (getattr(s, f"{side}_margin") or 0) / 36000 + (gutter if side == "left" else 0)
+            if not lo - tol <= value <= hi + tol:
+                yield Violation(f"phần {i}: lề {names[side]} {value:.1f} mm, cần {lo}-{hi} mm")
+
+
+@check("font")
+def font(m: DocModel, p: dict) -> Result:
+    name = p["name"]
+    reported = 0
+    for block in all_paragraph_blocks(m):
+        for run in block.paragraph.runs:
+            if not run.text.strip():
+                continue
+            f = m.resolver.run_format(block.paragraph, run)
+            bad = {slot: f.fonts[slot] for slot in FONT_SLOTS
+                   if slot in p["slots"] and slot not in f.theme_fonts and f.fonts[slot] != name}
+            if not bad and not f.theme_fonts:
+                continue
+            parts = []
+            by_font: dict[str, list[str]] = {}
+            for slot, value in bad.items():
+                by_font.setdefault(value or "không đặt", []).append(slot)
+            for value, slots in sorted(by_font.items()):
+                legacy = value.startswith(".Vn") or value.upper().startswith("VNI")
+                parts.append(f"phông {value} ở {', '.join(slots)}"
+                             + (" (phông TCVN3/VNI cũ: chuyển sang Unicode)" if legacy else ""))
+            if f.theme_fonts:
+                themes = ", ".join(sorted(set(f.theme_fonts.values())))
+                parts.append(f"phông theo theme ({themes}) không phân giải được")
+            message = "; ".join(parts) + f", cần {name}"
+            reported += 1
+            if reported <= p.get("max_reports", 10):
+                yield Violation(message, block)
+            break
+
+
+@check("unicode_text")
+def unicode_text(m: DocModel, p: dict) -> Result:
+    for block in m.blocks:
+        text = block.text
+        if not text.strip():
+            continue
+        if any(0xE000 <= ord(c) <= 0xF8FF for c in text):
+            yield Violation("có ký tự vùng riêng (private use): văn bản gõ bằng phông cũ?", block)
+        elif not unicodedata.is_normalized("NFC", text):
+            yield Violation("chữ tiếng Việt chưa chuẩn hóa Unicode dựng sẵn (NFC)", block)
+
+
+@check("colour")
+def colour(m: DocModel, p: dict) -> Result:
+    for block in m.blocks:
+        for run in block.paragraph.runs:
+            if not run.text.strip():
+                continue
+            f = m.resolver.run_format(block.paragraph, run)
+            if f.color not in (None, "auto", "000000") or f.highlight:
+                what = f"màu {f.color}" if f.color not in (None, "auto", "000000") else "tô nền"
+                yield Violation(f"chữ có {what}, cần màu đen", block)
+                break
+
+
+@body_check("body_size_consistent")
+def body_size_consistent(m: DocModel, p: dict) -> Result:
+    sizes: dict[float | None, list[Block]] = {}
+    for block in m.body:
+        sizes.setdefault(body_size(m, block), []).append(block)
+    if len(sizes) > 1:
+        common = max(sizes, key=lambda s: len(sizes[s]))
+        for size, blocks in sizes.items():
+            if size != common:
+                yield Violation(f"cỡ chữ nội dung {size:g} pt khác với {common:g} pt của phần còn lại", blocks[0])
+
+
+@check("page_number_header")
+def page_number_header(m: DocModel, p: dict) -> Result:
+    s = m.sections[0]
+    header = s.header
+    if header.is_linked_to_previous or not has_page_field(header._element):
+        yield Violation("không có số trang (trường PAGE) ở phần đầu trang (header)")
+        return
+    para = next(q for q in header.paragraphs if PAGE_FIELD.search(q._p.xml))
+    jc = m.resolver.para_format(para).jc
+    if jc != "center":
+        yield Violation(f"số trang phải căn giữa lề trên (đang: {jc or 'left'})")
+
+
+@check("page_number_first_page")
+def page_number_first_page(m: DocModel, p: dict) -> Result:
+    s = m.sections[0]
+    if not s.different_first_page_header_footer:
+        if has_page_field(s.header._element) and not s.header.is_linked_to_previous:
+            yield Violation("số trang hiện ở trang 1 (cần bật “trang đầu khác”, titlePg)")
+    elif has_page_field(s.first_page_header._element) or has_page_field(s.first_page_footer._element):
+        yield Violation("số trang hiện ở trang 1")
+
+
+@check("page_number_format")
+def page_number_format(m: DocModel, p: dict) -> Result:
+    header = m.sections[0].header
+    para = next((q for q in header.paragraphs if PAGE_FIELD.search(q._p.xml)), None)
+    if para is None:
+        yield Unknown("không có số trang để kiểm tra cỡ chữ")
+        return
+    block = Block(para, 0, 1)
+    # The number's run may sit inside a w:fldSimple, which python-docx's paragraph.runs skips.
+    runs = [Run(r, para) for r in para._p.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
+    f = m.resolver.run_format(para, runs[0] if runs else None)
+    if not in_range(f.size_pt, p["size_pt"]) or f.bold or f.italic:
+        yield Violation(f"số trang cỡ {f.size_pt:g} pt{', đậm' if f.bold else ''}{', nghiêng' if f.italic else ''}; "
+                        f"cần {pt(p['size_pt'])}, chữ đứng", block)
+
+
+@check("page_number_not_footer")
+def page_number_not_footer(m: DocModel, p: dict) -> Result:
+    for i, s in enumerate(m.sections, start=1):
+        for footer in (s.footer, s.first_page_footer, s.even_page_footer):
+            if not footer.is_linked_to_previous and has_page_field(footer._element):
+                yield Violation(f"phần {i}: số trang đặt ở chân trang; phải ở giữa lề trên")
+                break
+
+
+@body_check("closing_mark")
+def closing_mark(m: DocModel, p: dict) -> Result:
+    last = m.body[-1]
+    if not last.text.rstrip().endswith("./."):
+        yield Violation("đoạn cuối nội dung không kết thúc bằng “./.”", last)

@@ -1,0 +1,198 @@
+"""Measurements shared by the checks: effective formats, widths, rule lines under text, page fields."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+
+from ...docxio.textwidth import width_twips
+from ...text import vn
+from ..model import Block, DocModel
+from ..resolve import RunFormat
+from .base import Result, Unknown, Violation
+
+EMU_PER_TWIP = 635
+CM = 567  # twips
+
+
+def formats(m: DocModel, block: Block) -> list[RunFormat]:
+    """Effective format of each run that shows text (or of the paragraph mark if none)."""
+    runs = [r for r in block.paragraph.runs if r.text.strip()]
+    if not runs:
+        return [m.resolver.run_format(block.paragraph)]
+    return [m.resolver.run_format(block.paragraph, r) for r in runs]
+
+
+def first(m: DocModel, block: Block) -> RunFormat:
+    return formats(m, block)[0]
+
+
+def in_range(value: float | None, bounds: list[float] | float) -> bool:
+    if value is None:
+        return False
+    lo, hi = (bounds, bounds) if isinstance(bounds, int | float) else bounds
+    return lo <= value <= hi
+
+
+def pt(bounds) -> str:
+    return f"{bounds} pt" if isinstance(bounds, int | float) else f"{bounds[0]}-{bounds[1]} pt"
+
+
+def style_problems(m: DocModel, block: Block, p: dict[str, Any], what: str) -> Iterator[Violation]:
+    """size / bold / italic / align / caps expectations shared by many rules."""
+    fmts = formats(m, block)
+    if "size_pt" in p and not all(in_range(f.size_pt, p["size_pt"]) for f in fmts):
+        sizes = sorted({f.size_pt for f in fmts if f.size_pt})
+        yield Violation(f"{what}: cỡ chữ {', '.join(f'{s:g}' for s in sizes)} pt, cần {pt(p['size_pt'])}", block)
+    for key, label in (("bold", "in đậm"), ("italic", "in nghiêng")):
+        if key in p and not all(getattr(f, key) == p[key] for f in fmts):
+            yield Violation(f"{what}: {'phải' if p[key] else 'không được'} {label}", block)
+    if "align" in p:
+        jc = m.resolver.para_format(block.paragraph).jc or "left"
+        if jc != p["align"]:
+            names = {"center": "căn giữa", "both": "căn đều hai bên", "left": "căn trái", "right": "căn phải"}
+            yield Violation(f"{what}: {names.get(jc, jc)}, cần {names[p['align']]}", block)
+    if p.get("caps") and block.text.strip() != vn.upper(block.text.strip()):
+        yield Violation(f"{what}: phải viết in hoa", block)
+
+
+def available_width(m: DocModel, block: Block) -> int | None:
+    """Twips between the margins of the cell or page holding the block."""
+    if block.cell is not None:
+        tc = block.paragraph._p.getparent()
+        while tc is not None and tc.tag != qn("w:tc"):
+            tc = tc.getparent()
+        width = tc.find(qn("w:tcPr") + "/" + qn("w:tcW")) if tc is not None else None
+        if width is None or width.get(qn("w:type")) not in (None, "dxa"):
+            return None
+        tbl = tc.getparent().getparent()
+        pad = 0
+        for side, fallback in (("w:left", 108), ("w:right", 108)):
+            el = tbl.find(qn("w:tblPr") + "/" + qn("w:tblCellMar") + "/" + qn(side))
+            pad += int(el.get(qn("w:w"))) if el is not None else fallback
+        return int(width.get(qn("w:w"))) - pad
+    section = m.sections[block.section - 1]
+    return int((section.page_width - section.left_margin - section.right_margin) / EMU_PER_TWIP)
+
+
+def text_width(m: DocModel, block: Block) -> int:
+    f = first(m, block)
+    return width_twips(block.text.strip(), f.size_pt or 14, bold=f.bold, italic=f.italic)
+
+
+def rule_below(m: DocModel, ref: Block, siblings: list[Block]) -> tuple[str, int | None, Block] | None:
+    """The line drawn under `ref`: ("border" | "drawing" | "underscore", length in twips, block)."""
+    own = m.resolver.para_format(ref.paragraph)
+    if own.borders.get("bottom") not in (None, "nil", "none"):
+        width = available_width(m, ref)
+        return "border", None if width is None else width - own.left - own.right, ref
+    index = siblings.index(ref)
+    for block in siblings[index + 1 : index + 3]:
+        text = block.text.strip()
+        if text and not re.fullmatch(r"[_\-–—]{3,}", text):
+            return None
+        if re.fullmatch(r"[_\-–—]{3,}", text):
+            return "underscore", text_width(m, block), block
+        pf = m.resolver.para_format(block.paragraph)
+        if pf.borders.get("bottom") not in (None, "nil", "none"):
+            width = available_width(m, block)
+            return "border", None if width is None else width - pf.left - pf.right, block
+        xml = block.paragraph._p.xml
+        if m.has_drawn_line(block):
+            cx = re.search(r'<wp:extent cx="(\d+)"', xml)
+            return "drawing", int(cx.group(1)) // EMU_PER_TWIP if cx else None, block
+    return None
+
+
+def line_rule(m: DocModel, refs: list[Block], siblings: list[Block], p: dict[str, Any], what: str) -> Result:
+    """A rule under the last of refs, ratio × the widest ref's text (NĐ 30: 1 for the Tiêu ngữ,
+    1/3-1/2 for the agency name and the trích yếu); a wrapped line counts as the full width."""
+    if not refs:
+        yield Unknown(f"không tìm thấy {what} để đo đường kẻ")
+        return
+    under = refs[-1]
+    if any(f.underline for ref in refs for f in formats(m, ref)):
+        yield Violation(f"{what} bị gạch chân thay cho đường kẻ riêng", under)
+        return
+    found = rule_below(m, under, siblings)
+    if found is None:
+        yield Violation(f"thiếu đường kẻ dưới {what}", under)
+        return
+    kind, length, block = found
+    if kind == "underscore":
+        yield Violation(f"đường kẻ dưới {what} gõ bằng ký tự “_”/“-”; nên dùng đường viền hoặc đường vẽ",
+                        block, severity="warning")
+    if length is None:
+        yield Unknown(f"không đo được độ dài đường kẻ dưới {what}", block)
+        return
+    reference = max(min(text_width(m, ref), available_width(m, ref) or 10**9) for ref in refs)
+    lo, hi = p["ratio"] if isinstance(p["ratio"], list) else (p["ratio"], p["ratio"])
+    tol = p.get("tolerance", 0.05)
+    ratio = length / reference if reference else 0
+    if not (lo - tol <= ratio <= hi + tol):
+        want = "bằng" if lo == hi == 1 else f"{lo:.2g}-{hi:.2g} lần"
+        yield Violation(f"đường kẻ dưới {what} dài {length / CM:.1f} cm = {ratio:.2f} lần dòng chữ "
+                        f"({reference / CM:.1f} cm), cần {want} độ dài dòng chữ", block)
+
+
+PAGE_FIELD = re.compile(r'(w:instr="\s*PAGE\b|<w:instrText[^>]*>\s*PAGE\b)')
+
+
+def has_page_field(part_element) -> bool:
+    return bool(PAGE_FIELD.search(part_element.xml))
+
+
+def all_paragraph_blocks(m: DocModel) -> list[Block]:
+    blocks = list(m.blocks)
+    seen = set()
+    for index, section in enumerate(m.sections, start=1):
+        for part in (section.header, section.first_page_header, section.footer, section.first_page_footer):
+            if part.is_linked_to_previous or id(part._element) in seen:
+                continue
+            seen.add(id(part._element))
+            for paragraph in part._element.iter(qn("w:p")):
+                blocks.append(Block(Paragraph(paragraph, part), 0, index))
+    return blocks
+
+
+def body_size(m: DocModel, block: Block) -> float | None:
+    return first(m, block).size_pt
+
+
+def borderless(info) -> bool:
+    tbl = info.table._tbl
+    borders = tbl.find(qn("w:tblPr") + "/" + qn("w:tblBorders"))
+    if borders is not None and any(el.get(qn("w:val")) not in ("nil", "none") for el in borders):
+        return False
+    for tcb in tbl.iter(qn("w:tcBorders")):
+        if any(el.get(qn("w:val")) not in ("nil", "none") for el in tcb):
+            return False
+    if borders is None:
+        style = tbl.find(qn("w:tblPr") + "/" + qn("w:tblStyle"))
+        if style is not None:
+            for el in info.table.part.document.styles.element.findall(qn("w:style")):
+                if el.get(qn("w:styleId")) == style.get(qn("w:val")):
+                    sb = el.find(qn("w:tblPr") + "/" + qn("w:tblBorders"))
+                    if sb is not None and any(b.get(qn("w:val")) not in ("nil", "none") for b in sb):
+                        return False
+    return True
+
+
+def layout_table(info, missing: str, bordered: str) -> Result:
+    """The header and signature blocks sit in 2-column tables without visible borders."""
+    if info is None:
+        yield Violation(missing)
+    elif not borderless(info):
+        yield Violation(bordered, info.blocks[0])
+
+
+def cell_blocks(m: DocModel, block: Block) -> list[Block]:
+    """All paragraphs (empty ones too) of the cell or body holding the block."""
+    if block.table is None:
+        return m.section_blocks(block.section)
+    info = m.tables[block.table]
+    return [b for b in info.blocks if b.cell == block.cell]

@@ -1,0 +1,75 @@
+"""N rules: mục, khoản and điểm in order (with "đ"), no Word list numbering."""
+
+from __future__ import annotations
+
+from ...text import vn
+from ...text.labels import DIEM, KHOAN, MUC
+from ..model import DocModel
+from .base import Result, Violation, check
+from .helpers import style_problems
+
+
+def roman_value(text: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for a, b in zip(text, text[1:] + " ", strict=False):
+        va, vb = values[a], values.get(b, 0)
+        total += -va if va < vb else va
+    return total
+
+
+@check("muc_numbering")
+def muc_numbering(m: DocModel, p: dict) -> Result:
+    expected = 1
+    for block in m.body:
+        match = MUC.match(block.text.strip())
+        if not match:
+            continue
+        if roman_value(match.group(1)) != expected:
+            yield Violation(f"mục “{match.group(1)}.” không đúng thứ tự (cần {vn.roman(expected)}.)", block)
+        expected = roman_value(match.group(1)) + 1
+        yield from style_problems(m, block, {"bold": True, "caps": True}, "Tên mục")
+
+
+@check("khoan_numbering")
+def khoan_numbering(m: DocModel, p: dict) -> Result:
+    expected = 1
+    for block in m.body:
+        text = block.text.strip()
+        if MUC.match(text):
+            expected = 1
+            continue
+        match = KHOAN.match(text)
+        if match:
+            if int(match.group(1)) != expected:
+                yield Violation(f"khoản “{match.group(1)}.” không đúng thứ tự (cần {expected}.)", block)
+            expected = int(match.group(1)) + 1
+
+
+@check("diem_sequence")
+def diem_sequence(m: DocModel, p: dict) -> Result:
+    letters = p["letters"]
+    index = 0
+    for block in m.body:
+        text = block.text.strip()
+        if MUC.match(text) or KHOAN.match(text):
+            index = 0
+            continue
+        match = DIEM.match(text)
+        if not match:
+            continue
+        label = match.group(1)
+        want = letters[index] if index < len(letters) else None
+        if label != want:
+            hint = " (bảng chữ cái tiếng Việt: a, b, c, d, đ, e, g, h, i, k…; không có f, j, w, z)" if want else ""
+            yield Violation(f"điểm “{label})” không đúng thứ tự (cần “{want})”){hint}", block)
+        index = letters.index(label) + 1 if label in letters else index + 1
+
+
+@check("no_auto_numbering")
+def no_auto_numbering(m: DocModel, p: dict) -> Result:
+    for block in m.body:
+        if m.resolver.para_format(block.paragraph).numbered:
+            yield Violation("đánh số tự động của Word (có thể hiện “a.”, “1.1.” và không có “đ”); nên gõ số tay",
+                            block)
+            return

@@ -1,0 +1,76 @@
+"""S rules: the signature table, authority lines, signer's name, "Nơi nhận:" and the recipients."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Block, DocModel
+from .base import Result, Violation, check, signature_check
+from .helpers import layout_table, style_problems
+
+
+@check("signature_table")
+def signature_table(m: DocModel, p: dict) -> Result:
+    yield from layout_table(m.signature_table, "không tìm thấy khối chữ ký dạng bảng 2 cột với “Nơi nhận:” ở ô trái",
+                            "bảng chữ ký có đường viền")
+
+
+def signature_lines(m: DocModel) -> list[Block]:
+    return [b for b in m.signature_table.last_column() if b.text.strip()]
+
+
+@signature_check("authority")
+def authority(m: DocModel, p: dict) -> Result:
+    lines = signature_lines(m)[:-1]
+    if not lines:
+        yield Violation("thiếu dòng thẩm quyền ký (TM., KT., chức vụ)")
+        return
+    for block in lines:
+        text = block.text.strip()
+        if re.match(r"^(T/M|K/T|Q/|T\.M|K\.T)", text) or re.match(r"^(TM|KT|TL|TUQ)\s", text):
+            yield Violation(f"viết tắt thẩm quyền sai: «{text}» (đúng: “TM.”, “KT.”, “Q.”, “TL.”, “TUQ.”)", block)
+        yield from style_problems(m, block, p, "Thẩm quyền, chức vụ")
+
+
+@signature_check("signer_name")
+def signer_name(m: DocModel, p: dict) -> Result:
+    lines = signature_lines(m)
+    if not lines:
+        yield Violation("thiếu họ tên người ký")
+        return
+    block = lines[-1]
+    if re.match(p["forbid_prefix"], block.text.strip()):
+        yield Violation("không ghi học hàm, học vị trước họ tên người ký", block)
+    yield from style_problems(m, block, p, "Họ tên người ký")
+
+
+def recipient_blocks(m: DocModel) -> tuple[Block | None, list[Block]]:
+    left = [b for b in m.signature_table.column(0) if b.text.strip()]
+    return (left[0] if left else None), left[1:]
+
+
+@signature_check("noi_nhan_label")
+def noi_nhan_label(m: DocModel, p: dict) -> Result:
+    label, _ = recipient_blocks(m)
+    if label.text.strip() != "Nơi nhận:":
+        yield Violation(f"dòng “Nơi nhận:” viết sai: «{label.text.strip()}»", label)
+    yield from style_problems(m, label, p, "“Nơi nhận:”")
+
+
+@signature_check("recipients")
+def recipients(m: DocModel, p: dict) -> Result:
+    _, items = recipient_blocks(m)
+    if not items:
+        yield Violation("danh sách nơi nhận trống")
+        return
+    for i, block in enumerate(items):
+        text = block.text.strip()
+        last = i == len(items) - 1
+        if m.resolver.para_format(block.paragraph).numbered:
+            yield Violation("nơi nhận dùng gạch đầu dòng tự động của Word; gõ “- ” tay", block)
+        if last:
+            if not re.fullmatch(p["last_regex"], text):
+                yield Violation(f"dòng cuối nơi nhận phải là “- Lưu: VT, <đơn vị soạn thảo>.”: «{text}»", block)
+        elif not re.fullmatch(p["regex"], text):
+            yield Violation(f"mỗi nơi nhận bắt đầu “- ” và kết thúc “;”: «{text}»", block)
+        yield from style_problems(m, block, p["style"], "Nơi nhận")

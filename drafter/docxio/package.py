@@ -1,0 +1,178 @@
+"""The one seam through which drafter opens and saves DOCX files.
+
+check, harvest, diff, render (templates) and the tests all open documents here, so every reader
+gives the same clear message for a file that is not a DOCX (missing, empty, a legacy .doc, an
+encrypted file, a truncated or damaged zip, a macro-enabled .docm, broken XML) and none of them
+inflates more than a bounded amount: a zip's declared sizes are checked before anything is
+decompressed, and Python's zipfile never returns more than the declared size of an entry.
+"""
+
+from __future__ import annotations
+
+import io
+import stat
+import zipfile
+from pathlib import Path
+
+from docx.document import Document as DocxDocument
+
+from ..errors import UnreadableDocument
+
+#: Bounds on what one document may cost (a real plan is well under 1 MB).
+MAX_FILE_BYTES = 50 * 2**20
+MAX_ENTRIES = 5_000
+MAX_PART_BYTES = 64 * 2**20  # one inflated part
+MAX_TOTAL_BYTES = 256 * 2**20  # all inflated parts
+MAX_RATIO = 200  # inflated / compressed, for parts over 1 MB
+RATIO_FLOOR = 2**20
+
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+MAIN_TYPES = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": "docx",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml": "dotx",
+    "application/vnd.ms-word.document.macroEnabled.main+xml": "docm",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml": "dotm",
+}
+
+#: Fixed zip entry timestamp: the same inputs give the same bytes.
+ZIP_STAMP = (2026, 1, 1, 0, 0, 0)
+
+
+def _refuse(shown: str, why: str) -> UnreadableDocument:
+    return UnreadableDocument(f"{shown}: {why}")
+
+
+def read_bytes(path: Path | str, *, shown: str | None = None, limit: int = MAX_FILE_BYTES) -> bytes:
+    """A regular file's bytes, refusing devices, pipes, folders and files over `limit`."""
+    path = Path(path)
+    shown = shown or str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise _refuse(shown, "không tìm thấy tệp") from None
+    except OSError as exc:
+        raise _refuse(shown, f"không đọc được tệp ({exc.strerror})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise _refuse(shown, "đây là thư mục, không phải tệp DOCX")
+    if not stat.S_ISREG(info.st_mode):
+        raise _refuse(shown, "không phải tệp thường (thiết bị, đường ống…); hãy chỉ tới một tệp DOCX")
+    if info.st_size > limit:
+        raise _refuse(shown, f"tệp quá lớn ({info.st_size / 2**20:.0f} MB; tối đa {limit // 2**20} MB)")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise _refuse(shown, f"không đọc được tệp ({exc.strerror})") from None
+    if len(data) > limit:
+        raise _refuse(shown, f"tệp quá lớn (tối đa {limit // 2**20} MB)")
+    return data
+
+
+def check_package(data: bytes, shown: str) -> str:
+    """Refuse what is not a readable Word package; returns its kind ("docx", "dotx")."""
+    if not data:
+        raise _refuse(shown, "tệp rỗng (0 byte), không phải tệp DOCX")
+    if data.startswith(OLE_SIGNATURE):
+        raise _refuse(shown, "tệp Word cũ (.doc) hoặc tệp DOCX có mật khẩu (mã hóa): hãy mở bằng Word, "
+                             "bỏ mật khẩu nếu có và lưu lại dạng .docx")
+    if not data.startswith(b"PK"):
+        raise _refuse(shown, "không phải tệp DOCX (không phải tệp nén Office Open XML)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+            _check_sizes(entries, shown)
+            names = {e.filename for e in entries}
+            if "[Content_Types].xml" not in names:
+                raise _refuse(shown, "không phải tệp DOCX (thiếu [Content_Types].xml)")
+            kind = _main_kind(archive.read("[Content_Types].xml"))
+    except zipfile.BadZipFile:
+        raise _refuse(shown, "tệp DOCX bị hỏng hoặc bị cắt cụt (không đọc được phần nén)") from None
+    except (OSError, EOFError, ValueError, RuntimeError) as exc:
+        raise _refuse(shown, f"tệp DOCX bị hỏng ({exc.__class__.__name__})") from None
+    if kind is None:
+        raise _refuse(shown, "không có phần văn bản Word (word/document.xml): có thể là tệp Excel, PowerPoint "
+                             "hoặc tệp nén khác")
+    if kind in ("docm", "dotm"):
+        raise _refuse(shown, f"tệp Word có macro (.{kind}): drafter không mở tệp có macro; hãy lưu lại dạng "
+                             ".docx (Word: File → Save As → Word Document)")
+    return kind
+
+
+def _check_sizes(entries: list[zipfile.ZipInfo], shown: str) -> None:
+    if len(entries) > MAX_ENTRIES:
+        raise _refuse(shown, f"tệp nén có {len(entries)} phần, quá nhiều cho một văn bản")
+    total = 0
+    for entry in entries:
+        if entry.flag_bits & 0x1:
+            raise _refuse(shown, "tệp DOCX có phần bị mã hóa; hãy bỏ mật khẩu và lưu lại")
+        size = entry.file_size
+        total += size
+        ratio = size / max(entry.compress_size, 1)
+        if size > MAX_PART_BYTES or total > MAX_TOTAL_BYTES or (size > RATIO_FLOOR and ratio > MAX_RATIO):
+            raise _refuse(shown, f"tệp DOCX giải nén ra quá lớn ({entry.filename}: {size / 2**20:.0f} MB, "
+                                 f"nén {ratio:.0f} lần): có thể là tệp độc hại (zip bomb); drafter không mở")
+
+
+def _main_kind(content_types: bytes) -> str | None:
+    text = content_types.decode("utf-8", errors="replace")
+    for content_type, kind in MAIN_TYPES.items():
+        if content_type in text:
+            return kind
+    return None
+
+
+def open_docx(path: Path | str, *, shown: str | None = None) -> DocxDocument:
+    """A python-docx Document, or UnreadableDocument with a message naming what is wrong."""
+    shown = shown or str(path)
+    return parse_docx(read_bytes(path, shown=shown), shown)
+
+
+def parse_docx(data: bytes, shown: str) -> DocxDocument:
+    """A Document from bytes already in memory (an upload, a template), through the same checks."""
+    check_package(data, shown)
+    from docx import Document
+
+    try:
+        return Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises KeyError, ValueError, lxml and package errors
+        raise _refuse(shown, f"tệp DOCX bị hỏng, không đọc được ({exc.__class__.__name__})") from None
+
+
+#: The transitional spelling LibreOffice writes for the core-properties relationship; python-docx
+#: only knows the strict one and would add a second docProps/core.xml beside it.
+_ALT_CORE_PROPERTIES = "http://schemas.openxmlformats.org/officedocument/2006/relationships/metadata/core-properties"
+
+
+def drop_foreign_core_properties(document: DocxDocument) -> None:
+    """Forget core properties python-docx cannot read, so setting ours writes one core.xml, not two."""
+    rels = document.part.package.rels
+    for r_id, rel in list(rels.items()):
+        if rel.reltype == _ALT_CORE_PROPERTIES:
+            rels.pop(r_id)
+
+
+def to_bytes(document: DocxDocument) -> bytes:
+    """Serialise with fixed zip timestamps: the same inputs give the same bytes."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return rezip(buffer.getvalue())
+
+
+def rezip(data: bytes) -> bytes:
+    fixed = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=ZIP_STAMP)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(info, src.read(item.filename))
+    return fixed.getvalue()
+
+
+def document_text(path: Path | str) -> str:
+    """All paragraph text, then every table cell's text, of a DOCX (for similarity measures)."""
+    document = open_docx(path)
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    return "\n".join(parts)

@@ -1,0 +1,144 @@
+"""Load and check the task catalogue: roles, the five NQ 47 groups and their points, appendix tasks.
+
+The catalogue is the data every province shares. Beyond the cerberus schema, crossref checks
+ids, groups, roles, placeholders and conditions, each reported at its line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import CatalogueError
+from ..resources import DATA_DIR
+from .crossref import Checker
+from .schema import conform
+from .yamlio import load
+
+#: Placeholders every profile provides (plan.values.placeholder_values); roles are added per catalogue.
+BASE_PLACEHOLDERS = frozenset({
+    "tinh", "ten_tinh", "cap_tinh", "ubnd", "uy_ban", "uy_ban_ten", "slogan", "quy_hoach",
+    "replaces", "bien_gioi_nuoc", "bien_gioi_dia_ban", "cua_khau", "han_bao_cao", "nam",
+    "so_ky_hieu", "ngay_ban_hanh", "nam_truoc", "bo_ttdn", "ky_niem", "han_bao_cao_nam",
+})
+
+CATALOGUE_PATH = DATA_DIR / "catalogue.yaml"
+
+
+@dataclass(frozen=True)
+class Role:
+    key: str
+    label: str
+    required: bool
+    collective: bool
+
+
+@dataclass(frozen=True)
+class Task:
+    """One appendix task as the catalogue (or a profile's tasks.add) states it: roles, not names."""
+
+    id: str
+    group: str
+    text: str
+    lead: tuple[str, ...]
+    partners: tuple[str, ...]
+    time: str
+    when: tuple[str, ...]
+    source: str
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Task:
+        return cls(d["id"], d["group"], d["text"], tuple(d["lead"]), tuple(d.get("partners") or ()),
+                   d["time"], tuple(d.get("when") or ()), d["source"])
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    title: str
+    appendix_title: str
+    points: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    id: str
+    version: str
+    title: str
+    roles: dict[str, Role]
+    groups: tuple[Group, ...]
+    tasks: tuple[Task, ...]
+    path: Path
+    sha256: str
+    sources: tuple[str, ...] = field(default=())
+
+    def placeholders(self) -> frozenset[str]:
+        return BASE_PLACEHOLDERS | frozenset(self.roles)
+
+    def task_ids(self) -> list[str]:
+        return [t.id for t in self.tasks]
+
+    def group_ids(self) -> set[str]:
+        return {g.id for g in self.groups}
+
+    def collective_roles(self) -> set[str]:
+        return {k for k, r in self.roles.items() if r.collective}
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def load_catalogue(path: Path | None = None, *, strict: bool | None = None) -> Catalogue:
+    """The catalogue at path (the shipped one by default). Shipped data is checked in full by the
+    tests and `drafter validate` (strict=True); any other file always is."""
+    from .national import basis_ids
+
+    path = Path(path or CATALOGUE_PATH)
+    strict = strict if strict is not None else path.resolve() != CATALOGUE_PATH.resolve()
+    loaded = load(path, CatalogueError)
+    doc = conform(loaded, "catalogue", CatalogueError, strict=strict)
+    roles = {k: Role(k, v["label"], v.get("required", True), v.get("collective", False))
+             for k, v in doc["roles"].items()}
+    check = Checker(loaded, set(roles), BASE_PLACEHOLDERS | frozenset(roles), frozenset(basis_ids()))
+    group_ids = set()
+    for gi, group in enumerate(doc["groups"]):
+        check.unique(("groups", gi), group["id"])
+        group_ids.add(group["id"])
+        check.text(("groups", gi, "title"), group["title"])
+        for pi, point in enumerate(group["points"]):
+            check.point(("groups", gi, "points", pi), point)
+    for ti, task in enumerate(doc["tasks"]):
+        check.task(("tasks", ti), task, group_ids)
+    if check.problems:
+        raise CatalogueError(check.problems)
+    return Catalogue(
+        id=doc["id"], version=doc["version"], title=doc["title"], roles=roles,
+        groups=tuple(Group(g["id"], g["title"], g["appendix_title"], tuple(g["points"])) for g in doc["groups"]),
+        tasks=tuple(Task.from_dict(t) for t in doc["tasks"]),
+        path=path, sha256=sha256_of(path), sources=tuple(doc["sources"]),
+    )
+
+
+@cache
+def bundled() -> Catalogue:
+    """The shipped catalogue, loaded once per process (it is read-only data)."""
+    return load_catalogue()
+
+
+def select_listing(catalogue: Catalogue, *, group: str | None = None, role: str | None = None) -> list[Task]:
+    """The catalogue's tasks in one group and/or naming one role (`drafter tasks`)."""
+    from ..errors import UsageError
+    from .crossref import did_you_mean
+
+    groups = catalogue.group_ids()
+    if group and group not in groups:
+        raise UsageError(f"--group {group!r} không có; các nhóm: {', '.join(sorted(groups))}")
+    if role and role not in catalogue.roles:
+        raise UsageError(f"--role {role!r} không có{did_you_mean(role, catalogue.roles)}; "
+                         "xem danh sách vai trò trong drafter/data/catalogue.yaml")
+    return [t for t in catalogue.tasks
+            if (not group or t.group == group) and (not role or role in t.lead + t.partners)]

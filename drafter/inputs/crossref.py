@@ -1,0 +1,101 @@
+"""Cross-reference checks a cerberus schema cannot see, shared by the catalogue, plan kinds and profiles.
+
+Ids unique across a file, every task in a known group, every role and placeholder known, every
+condition one drafter can evaluate. A mistake in shared data would otherwise surface as a wrong
+sentence in 34 provinces' plans, so each problem is reported at its line like a schema error.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import Any
+
+from ..errors import Problem
+from ..text import placeholders, timeline
+from .yamlio import Loaded
+
+#: Conditions a `when:` list may use; "role:<name>" is checked against the roles.
+CONDITIONS = frozenset({"border", "coastal", "border_gates", "replaces", "slogan", "programmes", "anniversaries"})
+
+
+def did_you_mean(name: str, known: Iterable[str]) -> str:
+    """ "; có phải ý bạn là `ttdn_lead`?" for a near miss, else ""."""
+    guess = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return f"; có phải ý bạn là `{guess[0]}`?" if guess else ""
+
+
+def unknown_role_message(role: str, roles: Iterable[str]) -> str:
+    return f"vai trò {role!r} không có trong danh mục vai trò{did_you_mean(role, roles)}"
+
+
+class Checker:
+    """Collects cross-reference problems with the line each one is on."""
+
+    def __init__(self, loaded: Loaded, roles: set[str], known_placeholders: frozenset[str],
+                 legal_basis_ids: frozenset[str] = frozenset()):
+        self.loaded = loaded
+        self.roles = roles
+        self.known = known_placeholders
+        self.legal_basis_ids = legal_basis_ids
+        self.problems: list[Problem] = []
+        self.ids: dict[str, tuple] = {}
+
+    def add(self, key_path: tuple, message: str) -> None:
+        self.problems.append(self.loaded.problem(key_path, message))
+
+    def unique(self, key_path: tuple, ident: str) -> None:
+        if ident in self.ids:
+            line = self.loaded.line_of(self.ids[ident])
+            self.add(key_path + ("id",), f"mã {ident!r} bị trùng (đã dùng ở dòng {line})")
+        else:
+            self.ids[ident] = key_path
+
+    def text(self, key_path: tuple, text: str) -> None:
+        for name in sorted(placeholders.unknown_names(text, self.known)):
+            self.add(key_path, f"chỗ điền {{{name}}} không tồn tại")
+        if text.count("[[") != text.count("]]"):
+            self.add(key_path, "thiếu dấu đóng ]] của phần tùy chọn")
+
+    def role(self, key_path: tuple, role: str) -> None:
+        if role not in self.roles:
+            self.add(key_path, unknown_role_message(role, self.roles))
+
+    def conditions(self, key_path: tuple, when: list[str]) -> None:
+        for i, cond in enumerate(when):
+            if cond.startswith("role:"):
+                if cond[5:] not in self.roles:
+                    self.add(key_path + ("when", i), f"vai trò {cond[5:]!r} không có trong danh mục vai trò")
+            elif cond not in CONDITIONS:
+                self.add(key_path + ("when", i),
+                         f"điều kiện {cond!r} không hợp lệ; chỉ nhận: {', '.join(sorted(CONDITIONS))}, role:<vai trò>")
+
+    def task(self, key_path: tuple, task: dict[str, Any], groups: set[str]) -> None:
+        self.unique(key_path, task["id"])
+        if task["group"] not in groups:
+            self.add(key_path + ("group",), f"nhóm {task['group']!r} không tồn tại; có: {', '.join(sorted(groups))}")
+        for column in ("lead", "partners"):
+            for i, role in enumerate(task.get(column) or []):
+                self.role(key_path + (column, i), role)
+        try:
+            timeline.parse(task["time"])
+        except ValueError as exc:
+            self.add(key_path + ("time",), str(exc))
+        self.text(key_path + ("text",), task["text"])
+        self.conditions(key_path, task.get("when") or [])
+
+    def point(self, key_path: tuple, point: dict[str, Any]) -> None:
+        self.unique(key_path, point["id"])
+        if "text" in point:
+            self.text(key_path + ("text",), point["text"])
+        elif point.get("national"):
+            if point["national"] not in self.legal_basis_ids:
+                self.add(key_path + ("national",), f"không có căn cứ mã {point['national']!r} trong national.yaml")
+        elif not point.get("guidance"):
+            self.add(key_path, "cần một trong: text, national, guidance")
+        for field_name in ("bullets", "paras"):
+            for i, text in enumerate(point.get(field_name) or []):
+                self.text(key_path + (field_name, i), text)
+        self.conditions(key_path, point.get("when") or [])
+        for i, sub in enumerate(point.get("points") or []):
+            self.point(key_path + ("points", i), sub)

@@ -1,0 +1,76 @@
+"""Plan kinds: the skeleton of each kind of plan (nq47, annual) as data in drafter/data/kinds/.
+
+A kind is named, never given as a path: `--kind` picks one of kind_names(), so an option can
+not make drafter read (or write beside) a file elsewhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import CatalogueError, UsageError
+from ..resources import DATA_DIR
+from .catalogue import Catalogue, sha256_of
+from .crossref import Checker
+from .schema import conform
+from .yamlio import load
+
+KINDS_DIR = DATA_DIR / "kinds"
+DEFAULT_KIND = "nq47"
+
+
+@dataclass(frozen=True)
+class Kind:
+    id: str
+    spec: dict[str, Any]
+    path: Path
+    sha256: str
+
+    @property
+    def symbol(self) -> str:
+        return self.spec["symbol"]
+
+    @property
+    def single_year(self) -> bool:
+        return self.spec["single_year"]
+
+
+def kind_names() -> list[str]:
+    return sorted(p.stem for p in KINDS_DIR.glob("*.yaml"))
+
+
+def load_kind(name: str, catalogue: Catalogue, *, strict: bool = False) -> Kind:
+    """A shipped plan kind; strict=True validates it in full (tests, `drafter validate`)."""
+    if name not in kind_names():
+        raise UsageError(f"--kind {name!r}: loại kế hoạch không có; chọn một trong: {', '.join(kind_names())}")
+    from .national import basis_ids
+
+    path = KINDS_DIR / f"{name}.yaml"
+    loaded = load(path, CatalogueError)
+    spec = conform(loaded, "kind", CatalogueError, strict=strict)
+    check = Checker(loaded, set(catalogue.roles), catalogue.placeholders(), frozenset(basis_ids()))
+    check.text(("summary",), spec["summary"])
+    for key in ("ref", "title"):
+        check.text(("appendix", key), spec["appendix"][key])
+    for list_name in ("can_cu", "intro", "closing"):
+        for i, block in enumerate(spec[list_name]):
+            check.point((list_name, i), block)
+    for di, duty in enumerate(spec["duties"]):
+        check.role(("duties", di, "role"), duty["role"])
+        for i, role in enumerate(duty["also"]):
+            check.role(("duties", di, "also", i), role)
+        for bi, bullet in enumerate(duty["bullets"]):
+            check.text(("duties", di, "bullets", bi), bullet)
+        check.conditions(("duties", di), duty["when"])
+    for si, section in enumerate(spec["sections"]):
+        check.unique(("sections", si), section["id"])
+        check.text(("sections", si, "title"), section["title"])
+        for ii, item in enumerate(section["items"]):
+            check.point(("sections", si, "items", ii), item)
+        for ci, block in enumerate(section["closing"]):
+            check.point(("sections", si, "closing", ci), block)
+    if check.problems:
+        raise CatalogueError(check.problems)
+    return Kind(id=spec["id"], spec=spec, path=path, sha256=sha256_of(path))

@@ -1,0 +1,92 @@
+"""From a request to what the plan says, top to bottom:
+
+    select tasks → apply changes (the profile's, then reviewers') → name the agencies → number them
+    → build the body's blocks → apply reviewers' paragraph changes → number the blocks
+
+No DOCX here: everything a plan says, and how it is numbered and punctuated, is decided in the
+plan package, so it can be tested on plain data and the template only decides how it looks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..text import vn
+from .appendix import appendix_rows
+from .body import build_body
+from .changes import apply_block_changes, apply_task_changes, profile_changes
+from .notices import Notices
+from .numbering import number_blocks
+from .records import Appendix, Header, PlanText, Signature, Snapshot
+from .request import PlanRequest
+from .selection import PlanTask, assign_agencies, number_tasks, select_tasks
+from .values import NUMBER_BLANK, Values, fill, placeholder_values
+
+SIGNER_LINES = {
+    # NĐ 30 Phụ lục I II.7: "TM." for the collective, "KT." when a deputy signs for the head.
+    "chu_tich": ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
+    "pho_chu_tich": ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"),
+}
+
+
+@dataclass
+class Draft:
+    """What the plan says, plus what the drafter must still do by hand."""
+
+    plan: PlanText
+    notices: list[str] = field(default_factory=list)
+    snapshot: Snapshot | None = None  # set once rendered: what was generated, with bookmark names
+
+    @property
+    def context(self) -> dict:
+        return self.plan.context()
+
+
+def plan_tasks(request: PlanRequest, values: Values | None = None, notices: Notices | None = None) -> list[PlanTask]:
+    """The plan's appendix tasks, changed, named and numbered."""
+    values = values if values is not None else placeholder_values(request)
+    notices = notices if notices is not None else Notices()
+    by_group = select_tasks(request)
+    changes = profile_changes(request.profile) + list(request.changes)
+    by_group = apply_task_changes(by_group, changes, request, values, notices)
+    return number_tasks(assign_agencies(by_group, request, notices), request.catalogue)
+
+
+def build_draft(request: PlanRequest) -> Draft:
+    profile, catalogue, spec = request.profile, request.catalogue, request.kind.spec
+    notices = Notices(profile.notes)
+    values = placeholder_values(request)
+    tasks = plan_tasks(request, values, notices)
+
+    blocks = build_body(request, values, tasks, notices)
+    blocks = number_blocks(apply_block_changes(blocks, list(request.changes), values, request.year, notices))
+
+    appendix = spec["appendix"]
+    plan = PlanText(
+        header=Header(("ỦY BAN NHÂN DÂN", vn.upper(profile.full_name)), f"Số:{NUMBER_BLANK}/{request.symbol}",
+                      vn.date_line(profile.place, request.date, request.year)),
+        summary=vn.capitalize_first(fill(spec["summary"], values, "summary")),
+        body=tuple(blocks),
+        recipients=tuple(vn.recipient_line(r) for r in profile.recipients)
+        + (vn.recipient_line(f"Lưu: {profile.archive}", last=True),),
+        signature=Signature(SIGNER_LINES[profile.signer_capacity], profile.signer_name or vn.BLANK),
+        appendix=Appendix(appendix["label"], vn.upper(fill(appendix["title"], values, "appendix.title")),
+                          fill(appendix["ref"], values, "appendix.ref"), appendix_rows(catalogue, tasks, values)),
+        meta=request.meta(),
+    )
+    return Draft(plan, notices.as_list() + _blanks_to_fill(request))
+
+
+def _blanks_to_fill(request: PlanRequest) -> list[str]:
+    """Notices for what drafter leaves blank on purpose, and for a profile that may be out of date."""
+    profile = request.profile
+    out = [f"Số văn bản để trống (Số:{NUMBER_BLANK}/{request.symbol}) cho văn thư cấp sau khi ký."]
+    if request.date is None:
+        out.append("Ngày ban hành để trống (…): dùng --date YYYY-MM-DD để điền.")
+    if not profile.signer_name:
+        out.append(f"Chưa có họ tên người ký: để trống ({vn.BLANK}) cho người soạn điền; "
+                   "có thể khai báo ở signer.name trong hồ sơ.")
+    if abs(request.year - profile.as_of.year) > 1:
+        out.append(f"Hồ sơ mô tả bộ máy tại ngày {profile.as_of.isoformat()}, cách năm kế hoạch {request.year}: "
+                   "kiểm tra lại tên cơ quan (cải cách 2025 đã đổi nhiều sở).")
+    return out

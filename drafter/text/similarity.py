@@ -1,0 +1,57 @@
+"""How much of a real, issued plan a draft already contains.
+
+Used by the tests (the Lâm Đồng 4784/KH-UBND comparison) and the benchmark script. Two
+measures, both on NFC, lower-cased words (punctuation and the "|" table separators of the
+PDF extraction dropped):
+
+- trigram recall: the share of the real plan's word trigrams that also occur in the draft.
+  Trigrams tolerate the hard line wraps of the extracted text and reward wording, not just
+  vocabulary;
+- row recall: the share of the real appendix's task rows that have a draft row whose text is
+  at least 85 % similar (difflib ratio), i.e. tasks a reviewer would recognise as the same.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(unicodedata.normalize("NFC", text).lower())
+
+
+def trigrams(tokens: list[str]) -> set[tuple[str, str, str]]:
+    return {tuple(tokens[i : i + 3]) for i in range(len(tokens) - 2)}
+
+
+def trigram_recall(reference: str, draft: str) -> float:
+    ref = trigrams(words(reference))
+    return len(ref & trigrams(words(draft))) / len(ref) if ref else 1.0
+
+
+def reference_rows(text: str) -> list[str]:
+    """Task rows ("2.3 | text | …") of a plan extracted from PDF with "|" cell separators."""
+    cells = [c.strip() for c in text.split("|")]
+    rows = []
+    for i, cell in enumerate(cells[:-1]):
+        if re.fullmatch(r"\d+\.\d+", cell):
+            rows.append(" ".join(cells[i + 1].split()))
+    return rows
+
+
+def row_recall(reference: Iterable[str], draft: Iterable[str], threshold: float = 0.85) -> tuple[float, list[str]]:
+    """Share of reference rows matched by a draft row; also the rows that were not."""
+    draft_norm = [" ".join(words(d)) for d in draft]
+    missing = []
+    ref = list(reference)
+    for row in ref:
+        norm = " ".join(words(row))
+        best = max((difflib.SequenceMatcher(None, norm, d).ratio() for d in draft_norm), default=0.0)
+        if best < threshold:
+            missing.append(row)
+    return (1 - len(missing) / len(ref)) if ref else 1.0, missing

@@ -1,0 +1,38 @@
+"""The shape of the code: small modules, and commands that load only what they use."""
+
+import subprocess
+import sys
+
+from tests.conftest import REPO
+
+MAX_LINES = 350
+
+
+def test_no_module_is_over_350_lines():
+    big = {str(p.relative_to(REPO)): n for p in (REPO / "drafter").rglob("*.py")
+           if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert big == {}
+
+
+def modules_after(code: str) -> set[str]:
+    probe = code + "\nimport sys\nprint('\\n'.join(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, check=True)
+    return set(done.stdout.split())
+
+
+def test_importing_the_cli_loads_no_library_code():
+    loaded = modules_after("import drafter.cli")
+    assert not {m for m in loaded if m.startswith(("drafter.check", "drafter.review", "drafter.docxio",
+                                                   "drafter.plan", "drafter.inputs", "docx", "docxtpl"))}
+    assert "importlib.metadata" not in loaded
+
+
+def test_drafting_loads_neither_the_checker_nor_the_reviewer_tools(tmp_path):
+    loaded = modules_after(
+        "from typer.testing import CliRunner\nfrom drafter.cli import app\n"
+        f"result = CliRunner().invoke(app, ['draft', '--out', {str(tmp_path)!r}])\n"
+        "assert result.exit_code == 0, result.output")
+    assert "drafter.api" in loaded and "drafter.plan.draft" in loaded
+    unwanted = {m for m in loaded if m.startswith(("drafter.check", "drafter.review", "drafter.docxio.preview",
+                                                   "drafter.validation", "hypothesis"))}
+    assert unwanted == set()
