@@ -258,19 +258,39 @@ def tasks(
         typer.echo(f"{task.id:<28} {task.time:<22} {'+'.join(task.lead):<34} {task.text}{condition}")
 
 
+@app.command("docs")
+@boundary
+def list_documents(
+    on: Annotated[str | None, typer.Option("--on", help="Ngày YYYY-MM-DD (mặc định: hôm nay).")] = None,
+    profile: Annotated[str | None, typer.Option(help="Thêm văn bản riêng của hồ sơ tỉnh này.")] = None,
+) -> None:
+    """Liệt kê văn bản còn hiệu lực vào một ngày (mức tin cậy, mã dùng trong dữ liệu): những gì drafter sẽ dẫn."""
+    from .knowledge_report import documents_in_force
+
+    for line in documents_in_force(_parse_date(on), profile):
+        typer.echo(line)
+
+
 @app.command("check")
 @boundary
 def check_files(
     files: Annotated[list[Path], typer.Argument(help="Tệp DOCX cần kiểm tra.")],
     as_json: Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")] = False,
-    rules: Annotated[str, typer.Option(help="Bộ quy tắc.")] = "nd30_2020",
+    rules: Annotated[list[str] | None, typer.Option(
+        "--rules", help="Bộ quy tắc (dùng nhiều lần được): nd30_2020 (thể thức), trich_dan (trích dẫn văn bản); "
+                        "mặc định cả hai.")] = None,
+    date: Annotated[str | None, typer.Option(
+        help="Ngày của văn bản YYYY-MM-DD để xét trích dẫn (mặc định: ngày ghi ở dòng địa danh, ngày tháng).")] = None,
+    profile: Annotated[str | None, typer.Option(
+        help="Hồ sơ tỉnh có các văn bản riêng của tỉnh (để kiểm tra cả trích dẫn văn bản của tỉnh).")] = None,
 ) -> None:
-    """Kiểm tra thể thức theo NĐ 30/2020: mỗi dòng một phát hiện; thoát 1 nếu có lỗi, 2 nếu không đọc được tệp."""
+    """Kiểm tra thể thức (NĐ 30/2020) và trích dẫn văn bản: mỗi dòng một phát hiện; thoát 1 nếu có lỗi, 2 nếu không
+    đọc được tệp."""
     import json
 
-    from .check.runner import check_many
+    from .check.runner import DEFAULT_RULESETS, check_many
 
-    run = check_many(files, rules)
+    run = check_many(files, tuple(rules or DEFAULT_RULESETS), _parse_date(date), profile)
     if as_json:
         typer.echo(json.dumps(run.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -21,13 +21,13 @@ class ValidationResult:
 
 
 def validate_inputs(profiles: list[str], templates: list[Path]) -> list[ValidationResult]:
-    from .inputs import national
+    from .inputs import knowledge
     from .inputs.catalogue import load_catalogue
     from .inputs.kinds import kind_names, load_kind
     from .inputs.profile import load_profile, resolve_profile_path
 
     try:  # shipped data in full: a maintainer who edits it runs `drafter validate`
-        national.data(strict=True)
+        knowledge.bundled(strict=True)
         catalogue = load_catalogue(strict=True)
         for name in kind_names():
             load_kind(name, catalogue, strict=True)

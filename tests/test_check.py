@@ -46,7 +46,9 @@ def bases(tmp_path_factory, catalogue):
 
 
 def fired(path):
-    report = check_document(path)
+    """The form rules (nd30_2020) on a document; the citation rules have their own tests
+    (tests/test_citations.py)."""
+    report = check_document(path, "nd30_2020")
     return {f.rule for f in report.findings if f.severity in ("error", "warning")}, report
 
 
@@ -272,7 +274,7 @@ def test_theme_fonts_leaking_from_defaults_are_caught(tmp_path):
     doc.add_paragraph("Chữ không đặt phông")
     path = tmp_path / "theme.docx"
     doc.save(str(path))
-    findings = [f for f in check_document(path).findings if f.rule == "G4"]
+    findings = [f for f in check_document(path, "nd30_2020").findings if f.rule == "G4"]
     assert findings and "Cambria" in findings[0].message and "minorBidi" in findings[0].message
 
 

@@ -156,9 +156,14 @@ def test_annual_2027_border_sections_and_anniversaries(catalogue):
     for part in ("a1.border", "g3.border-information", "duty.border_guard", "g4.sea-and-islands"):
         assert part in ids(border) and part not in ids(inland)
     joined = " ".join(texts(border))
-    assert "Campuchia" in joined and "60 năm Ngày thiết lập quan hệ ngoại giao Việt Nam - Campuchia" in joined
-    assert "Campuchia" not in " ".join(texts(inland))
-    assert "50 năm Ngày Việt Nam trở thành thành viên Liên hợp quốc (20/9/1977 - 20/9/2027)" in " ".join(texts(inland))
+    assert "biên giới quốc gia trên đất liền giữa Việt Nam và Campuchia" in joined
+    assert "biên giới quốc gia trên đất liền" not in " ".join(texts(inland))
+    for ctx in (border, inland):  # anniversaries are national, whatever the province's neighbours
+        everything = " ".join(texts(ctx))
+        assert "60 năm Ngày thiết lập quan hệ ngoại giao Việt Nam - Campuchia (24/6/1967 - 24/6/2027)" in everything
+        assert "50 năm Ngày Việt Nam trở thành thành viên Liên hợp quốc (20/9/1977 - 20/9/2027)" in everything
+        assert "65 năm Ngày thiết lập quan hệ ngoại giao Việt Nam - Lào (05/9/1962 - 05/9/2027)" in everything
+        assert "Năm APEC 2027 do Việt Nam đăng cai" in everything
     assert all(r["time"] == "Năm 2027" for r in inland["appendix"]["rows"] if not r["group"])
     assert not any("2024 - 2025" in r["time"] or "Tổng kết, đánh giá Nghị định số 72" in r["text"]
                    for r in inland["appendix"]["rows"])
@@ -172,9 +177,11 @@ def test_annual_legal_bases_follow_the_date(catalogue):
     profile = load_profile("phu-tho-2026", catalogue)
     early = build_draft(catalogue, annual, profile, year=2026, date=dt.date(2026, 2, 1))
     late = build_draft(catalogue, annual, profile, year=2027, date=dt.date(2026, 12, 20))
-    has_148 = lambda d: any("148/2026" in t for t in texts(d.context, "can_cu"))  # noqa: E731
+    has_148 = lambda d: any("được sửa đổi, bổ sung bởi Nghị định số 148/2026/NĐ-CP ngày 12 tháng 5 năm 2026"  # noqa: E731
+                            in t for t in texts(d.context, "can_cu"))
     assert not has_148(early) and has_148(late)
-    assert any("148/2026" in n and "chưa chính thức" in n for n in late.notices)
+    assert any("148/2026" in n and "MEDIUM" in n for n in late.notices)
+    assert not any("148/2026" in n for n in early.notices)
     guidance = [t for t in texts(late.context, "can_cu") if "hướng dẫn xây dựng kế hoạch" in t][0]
     assert "Bộ Văn hóa, Thể thao và Du lịch" in guidance and "…" in guidance and "năm 2027" in guidance
 

@@ -43,7 +43,10 @@ def test_every_real_appendix_task_has_a_draft_row(lam_dong_draft):
     rows = [row.cells[1].text for row in Document(str(lam_dong_draft)).tables[-1].rows]
     recall, missing = similarity.row_recall(reference, rows)
     print(f"\nLâm Đồng 4784/KH-UBND: appendix rows matched {recall:.1%}")
-    assert recall >= 0.95, missing
+    # Rows that now differ on purpose (issue 9): the resolution named ("Nghị quyết số 47/NQ-CP"),
+    # decrees cited from their records, strategies with their decision's number, and sea-and-island
+    # sovereignty only for provinces that work on it (Lâm Đồng 2024 had no coast).
+    assert recall >= 0.8, missing
 
 
 def test_measure_can_fail():

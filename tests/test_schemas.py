@@ -38,9 +38,10 @@ def test_trusted_and_strict_validators_agree(catalogue):
 def _shipped():
     from drafter.inputs.catalogue import CATALOGUE_PATH
     from drafter.inputs.kinds import KINDS_DIR
-    from drafter.inputs.national import NATIONAL_PATH
+    from drafter.inputs.knowledge import BODIES_PATH, DOCUMENTS_PATH, EVENTS_PATH
 
-    return [("catalogue", CATALOGUE_PATH), ("national", NATIONAL_PATH)] + [
+    return [("catalogue", CATALOGUE_PATH), ("documents", DOCUMENTS_PATH), ("bodies", BODIES_PATH),
+            ("events", EVENTS_PATH)] + [
         ("kind", path) for path in sorted(KINDS_DIR.glob("*.yaml"))]
 
 

@@ -67,6 +67,9 @@ class DocModel:
         self.blocks: list[Block] = []
         self.tables: list[TableInfo] = []
         self.body_order: list[Block | TableInfo] = []
+        self.date_override = None  # --date: the date the citation rules judge on
+        self.knowledge = None  # the documents the citation rules know (national, plus a profile's own)
+        self.citation_cache = None  # citations found once for all the citation rules
         self._walk()
 
     def _walk(self) -> None:
@@ -93,6 +96,41 @@ class DocModel:
                             self.blocks.append(block)
                 self.tables.append(info)
                 self.body_order.append(info)
+
+    # --- the document's date (citation rules) ----------------------------------------------------
+
+    @cached_property
+    def _stated_date(self):
+        from .citations import stated_date
+
+        lines = [b.text for b in (self.header_blocks or self.blocks[:25])]
+        return stated_date(lines)
+
+    @cached_property
+    def own_number(self) -> str | None:
+        """The document's own number ("978/KH-UBND" from "Số: 978/KH-UBND"), not a citation."""
+        for block in self.header_blocks or self.blocks[:25]:
+            found = re.match(r"^Số\s{0,3}:\s{0,3}(\S{1,40})", block.text.strip())
+            if found:
+                return found.group(1)
+        return None
+
+    @property
+    def citation_date(self):
+        """The earliest day the document can bear (its date; 1 January when only the year is filled in)."""
+        return self.date_override or self._stated_date[0]
+
+    @property
+    def citation_date_latest(self):
+        """The latest day it can bear (its date; 31 December when only the year is filled in): a
+        document "not yet issued" is reported only if it is not issued even on this day."""
+        if self.date_override or not self._stated_date[1]:
+            return self.citation_date
+        return self._stated_date[0].replace(month=12, day=31)
+
+    @property
+    def citation_date_note(self) -> str:
+        return "" if self.date_override else self._stated_date[1]
 
     # --- sections ----------------------------------------------------------------------------
 

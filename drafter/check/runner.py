@@ -1,12 +1,17 @@
-"""Run a named rule set over a DOCX and collect findings.
+"""Run named rule sets over a DOCX and collect findings.
 
-A rule whose check cannot decide (the element is missing, a length cannot be measured) is
-reported as "not evaluated". A check that fails with an unexpected exception is also reported
-that way, with the exception, so one odd document never hides the other rules' findings.
+Two rule sets ship: nd30_2020 (the form of the document, Nghị định 30/2020) and trich_dan (its
+citations judged on its date against drafter/data). Both run by default.
+
+A rule whose check cannot decide (the element is missing, a length cannot be measured, a cited
+document is not in the data) is reported as "not evaluated". A check that fails with an
+unexpected exception is also reported that way, with the exception, so one odd document never
+hides the other rules' findings.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
@@ -19,6 +24,7 @@ from .checks import CHECKS, Unknown, Violation
 from .model import DocModel
 
 RULESET_DIR = Path(__file__).resolve().parent / "rulesets"
+DEFAULT_RULESETS = ("nd30_2020", "trich_dan")
 SEVERITY_VN = {"error": "LỖI", "warning": "CẢNH BÁO", "not_evaluated": "KHÔNG ĐÁNH GIÁ ĐƯỢC"}
 
 
@@ -36,6 +42,7 @@ class Rule:
 class RuleSet:
     id: str
     title: str
+    cite: str  # how a finding names the rule set's authority: "NĐ 30/2020 Phụ lục I, II.4"
     rules: tuple[Rule, ...]
 
 
@@ -52,7 +59,7 @@ class Finding:
 
     def line(self) -> str:
         where = f" [{self.where}]" if self.where else ""
-        return f"{SEVERITY_VN[self.severity]} {self.rule}{where} {self.message} (NĐ 30/2020 {self.source})"
+        return f"{SEVERITY_VN[self.severity]} {self.rule}{where} {self.message} ({self.source})"
 
 
 @dataclass
@@ -64,6 +71,10 @@ class Report:
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
+
+    def of(self, prefix: str) -> list[Finding]:
+        """Findings of the rules whose id starts with prefix ("D" for the citation rules)."""
+        return [f for f in self.findings if f.rule.startswith(prefix)]
 
     @property
     def ok(self) -> bool:
@@ -91,38 +102,49 @@ def load_ruleset(name: str) -> RuleSet:
     """A shipped rule set, by name (never a path: an option cannot make drafter read elsewhere)."""
     if name not in ruleset_names():
         raise UsageError(f"--rules {name!r}: không có bộ quy tắc này; có: {', '.join(ruleset_names())}")
-    path = RULESET_DIR / f"{name}.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.safe_load((RULESET_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
     rules = tuple(Rule(r["id"], r["check"], r["severity"], r["source"], r["title"], r.get("params") or {})
                   for r in data["rules"])
     unknown = [r.check for r in rules if r.check not in CHECKS]
     ids = [r.id for r in rules]
     if unknown or len(ids) != len(set(ids)) or any(r.severity not in ("error", "warning") for r in rules):
         raise RuntimeError(f"rule set {name} is inconsistent: unknown checks {unknown}")  # a bug in shipped data
-    return RuleSet(data["id"], data["title"], rules)
+    return RuleSet(data["id"], data["title"], data.get("cite", data["id"]), rules)
 
 
-def check_document(path: Path | str, ruleset: str = "nd30_2020", *, shown: str | None = None) -> Report:
-    path = Path(path)
-    rules = load_ruleset(ruleset)
-    model = DocModel(open_docx(path, shown=shown or str(path)))
+def _findings(model: DocModel, ruleset: RuleSet) -> list[Finding]:
     findings: list[Finding] = []
-    for rule in rules.rules:
+    for rule in ruleset.rules:
+        source = f"{ruleset.cite} {rule.source}".strip()
         try:
             for result in CHECKS[rule.check](model, rule.params):
                 block = result.block
                 severity = "not_evaluated" if isinstance(result, Unknown) else (
                     result.severity if isinstance(result, Violation) and result.severity else rule.severity)
                 findings.append(Finding(
-                    severity, rule.id, rule.title, result.message, rule.source,
+                    severity, rule.id, rule.title, result.message, source,
                     section=block.section if block else None,
                     paragraph=block.number if block and block.number else None,
                     where=block.where() if block else "",
                 ))
         except Exception as exc:  # noqa: BLE001 - reported, never swallowed
             findings.append(Finding("not_evaluated", rule.id, rule.title,
-                                    f"không kiểm tra được ({exc.__class__.__name__}: {exc})", rule.source))
-    return Report(shown or str(path), rules.id, len(rules.rules), findings)
+                                    f"không kiểm tra được ({exc.__class__.__name__}: {exc})", source))
+    return findings
+
+
+def check_document(path: Path | str, rulesets: str | tuple[str, ...] | list[str] = DEFAULT_RULESETS, *,
+                   shown: str | None = None, date: dt.date | None = None, knowledge=None) -> Report:
+    """Check a DOCX; `date` overrides the date its place-and-date line states, `knowledge` adds a
+    province's own documents (for the citation rules)."""
+    path = Path(path)
+    names = (rulesets,) if isinstance(rulesets, str) else tuple(rulesets)
+    sets = [load_ruleset(name) for name in names]
+    model = DocModel(open_docx(path, shown=shown or str(path)))
+    model.date_override = date
+    model.knowledge = knowledge
+    findings = [f for ruleset in sets for f in _findings(model, ruleset)]
+    return Report(shown or str(path), "+".join(s.id for s in sets), sum(len(s.rules) for s in sets), findings)
 
 
 @dataclass
@@ -142,12 +164,21 @@ class CheckRun:
         return {"reports": [r.to_dict() for r in self.reports], "unreadable": self.unreadable}
 
 
-def check_many(paths: list[Path], ruleset: str = "nd30_2020") -> CheckRun:
-    load_ruleset(ruleset)  # an unknown rule set is a usage error before any file is read
+def check_many(paths: list[Path], rulesets: tuple[str, ...] | list[str] = DEFAULT_RULESETS,
+               date: dt.date | None = None, profile: str | None = None) -> CheckRun:
+    for name in rulesets:  # an unknown rule set is a usage error before any file is read
+        load_ruleset(name)
+    knowledge = None
+    if profile:
+        from ..inputs.catalogue import bundled
+        from ..inputs.knowledge import bundled as bundled_knowledge
+        from ..inputs.profile import load_profile
+
+        knowledge = bundled_knowledge().with_documents(load_profile(profile, bundled()).documents)
     reports, unreadable = [], []
     for path in paths:
         try:
-            reports.append(check_document(path, ruleset, shown=str(path)))
+            reports.append(check_document(path, tuple(rulesets), shown=str(path), date=date, knowledge=knowledge))
         except UnreadableDocument as exc:
             unreadable.append(str(exc))
     return CheckRun(reports, unreadable)

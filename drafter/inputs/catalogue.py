@@ -21,8 +21,9 @@ from .yamlio import load
 #: Placeholders every profile provides (plan.values.placeholder_values); roles are added per catalogue.
 BASE_PLACEHOLDERS = frozenset({
     "tinh", "ten_tinh", "cap_tinh", "ubnd", "uy_ban", "uy_ban_ten", "slogan", "quy_hoach",
-    "replaces", "bien_gioi_nuoc", "bien_gioi_dia_ban", "cua_khau", "han_bao_cao", "nam",
-    "so_ky_hieu", "ngay_ban_hanh", "nam_truoc", "bo_ttdn", "ky_niem", "han_bao_cao_nam",
+    "replaces", "bien_gioi_nuoc", "bien_gioi_dia_ban", "cua_khau", "chu_quyen", "han_bao_cao", "nam",
+    "so_ky_hieu", "ngay_ban_hanh", "nam_truoc", "bo_ttdn", "ky_niem", "su_kien", "han_bao_cao_nam",
+    "dai_hoi", "dai_hoi_tinh",
 })
 
 CATALOGUE_PATH = DATA_DIR / "catalogue.yaml"
@@ -95,7 +96,7 @@ def sha256_of(path: Path) -> str:
 def load_catalogue(path: Path | None = None, *, strict: bool | None = None) -> Catalogue:
     """The catalogue at path (the shipped one by default). Shipped data is checked in full by the
     tests and `drafter validate` (strict=True); any other file always is."""
-    from .national import basis_ids
+    from .knowledge import bundled as bundled_knowledge
 
     path = Path(path or CATALOGUE_PATH)
     strict = strict if strict is not None else path.resolve() != CATALOGUE_PATH.resolve()
@@ -103,7 +104,7 @@ def load_catalogue(path: Path | None = None, *, strict: bool | None = None) -> C
     doc = conform(loaded, "catalogue", CatalogueError, strict=strict)
     roles = {k: Role(k, v["label"], v.get("required", True), v.get("collective", False))
              for k, v in doc["roles"].items()}
-    check = Checker(loaded, set(roles), BASE_PLACEHOLDERS | frozenset(roles), frozenset(basis_ids()))
+    check = Checker(loaded, set(roles), BASE_PLACEHOLDERS | frozenset(roles), frozenset(bundled_knowledge().refs()))
     group_ids = set()
     for gi, group in enumerate(doc["groups"]):
         check.unique(("groups", gi), group["id"])

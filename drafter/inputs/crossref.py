@@ -16,7 +16,8 @@ from ..text import placeholders, timeline
 from .yamlio import Loaded
 
 #: Conditions a `when:` list may use; "role:<name>" is checked against the roles.
-CONDITIONS = frozenset({"border", "coastal", "border_gates", "replaces", "slogan", "programmes", "anniversaries"})
+CONDITIONS = frozenset({"border", "coastal", "sea_islands", "border_gates", "replaces", "slogan", "programmes",
+                        "anniversaries", "events"})
 
 
 def did_you_mean(name: str, known: Iterable[str]) -> str:
@@ -33,11 +34,11 @@ class Checker:
     """Collects cross-reference problems with the line each one is on."""
 
     def __init__(self, loaded: Loaded, roles: set[str], known_placeholders: frozenset[str],
-                 legal_basis_ids: frozenset[str] = frozenset()):
+                 document_refs: frozenset[str] = frozenset()):
         self.loaded = loaded
         self.roles = roles
         self.known = known_placeholders
-        self.legal_basis_ids = legal_basis_ids
+        self.document_refs = document_refs
         self.problems: list[Problem] = []
         self.ids: dict[str, tuple] = {}
 
@@ -52,8 +53,12 @@ class Checker:
             self.ids[ident] = key_path
 
     def text(self, key_path: tuple, text: str) -> None:
-        for name in sorted(placeholders.unknown_names(text, self.known)):
-            self.add(key_path, f"chỗ điền {{{name}}} không tồn tại")
+        for name in sorted(placeholders.unknown_names(text, self.known, self.document_refs)):
+            ref = placeholders.document_ref(name)
+            if ref is not None:
+                self.document(key_path, ref)
+            else:
+                self.add(key_path, f"chỗ điền {{{name}}} không tồn tại{did_you_mean(name, sorted(self.known))}")
         if text.count("[[") != text.count("]]"):
             self.add(key_path, "thiếu dấu đóng ]] của phần tùy chọn")
 
@@ -66,9 +71,10 @@ class Checker:
             if cond.startswith("role:"):
                 if cond[5:] not in self.roles:
                     self.add(key_path + ("when", i), f"vai trò {cond[5:]!r} không có trong danh mục vai trò")
-            elif cond not in CONDITIONS:
+            elif cond.removeprefix("!") not in CONDITIONS:
                 self.add(key_path + ("when", i),
-                         f"điều kiện {cond!r} không hợp lệ; chỉ nhận: {', '.join(sorted(CONDITIONS))}, role:<vai trò>")
+                         f"điều kiện {cond!r} không hợp lệ; chỉ nhận: {', '.join(sorted(CONDITIONS))}, role:<vai trò> "
+                         "(thêm ! ở trước để phủ định)")
 
     def task(self, key_path: tuple, task: dict[str, Any], groups: set[str]) -> None:
         self.unique(key_path, task["id"])
@@ -84,18 +90,26 @@ class Checker:
         self.text(key_path + ("text",), task["text"])
         self.conditions(key_path, task.get("when") or [])
 
+    def document(self, key_path: tuple, ref: str) -> None:
+        if ref not in self.document_refs:
+            guess = did_you_mean(ref, sorted(self.document_refs))
+            self.add(key_path, f"không có văn bản mã {ref!r} trong drafter/data/documents.yaml{guess}")
+
     def point(self, key_path: tuple, point: dict[str, Any]) -> None:
         self.unique(key_path, point["id"])
         if "text" in point:
             self.text(key_path + ("text",), point["text"])
-        elif point.get("national"):
-            if point["national"] not in self.legal_basis_ids:
-                self.add(key_path + ("national",), f"không có căn cứ mã {point['national']!r} trong national.yaml")
+        elif point.get("doc"):
+            self.document(key_path + ("doc",), point["doc"])
         elif not point.get("guidance"):
-            self.add(key_path, "cần một trong: text, national, guidance")
+            self.add(key_path, "cần một trong: text, doc, guidance")
         for field_name in ("bullets", "paras"):
-            for i, text in enumerate(point.get(field_name) or []):
-                self.text(key_path + (field_name, i), text)
+            for i, entry in enumerate(point.get(field_name) or []):
+                if isinstance(entry, dict):
+                    self.text(key_path + (field_name, i, "text"), entry["text"])
+                    self.conditions(key_path + (field_name, i), entry.get("when") or [])
+                else:
+                    self.text(key_path + (field_name, i), entry)
         self.conditions(key_path, point.get("when") or [])
         for i, sub in enumerate(point.get("points") or []):
             self.point(key_path + ("points", i), sub)

@@ -45,12 +45,14 @@ def load_kind(name: str, catalogue: Catalogue, *, strict: bool = False) -> Kind:
     """A shipped plan kind; strict=True validates it in full (tests, `drafter validate`)."""
     if name not in kind_names():
         raise UsageError(f"--kind {name!r}: loại kế hoạch không có; chọn một trong: {', '.join(kind_names())}")
-    from .national import basis_ids
+    from .knowledge import bundled as bundled_knowledge
 
     path = KINDS_DIR / f"{name}.yaml"
     loaded = load(path, CatalogueError)
     spec = conform(loaded, "kind", CatalogueError, strict=strict)
-    check = Checker(loaded, set(catalogue.roles), catalogue.placeholders(), frozenset(basis_ids()))
+    check = Checker(loaded, set(catalogue.roles), catalogue.placeholders(), frozenset(bundled_knowledge().refs()))
+    if spec.get("subject"):
+        check.document(("subject",), spec["subject"])
     check.text(("summary",), spec["summary"])
     for key in ("ref", "title"):
         check.text(("appendix", key), spec["appendix"][key])

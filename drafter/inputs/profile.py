@@ -16,6 +16,8 @@ from ..resources import profiles_dir
 from ..text import vn
 from .catalogue import Catalogue, Task, sha256_of
 from .crossref import Checker, did_you_mean, unknown_role_message
+from .knowledge import Document, document_records
+from .knowledge import bundled as bundled_knowledge
 from .schema import validator
 from .yamlio import Loaded, load, validate
 
@@ -42,6 +44,17 @@ class TaskOverrides:
 
 
 @dataclass(frozen=True)
+class PartyCongress:
+    """The provincial Party congress whose resolution the province's plans cite."""
+
+    ordinal: str
+    term: str
+    date: dt.date | None
+    label: str
+    source: str
+
+
+@dataclass(frozen=True)
 class Profile:
     id: str
     path: Path
@@ -54,9 +67,9 @@ class Profile:
     border: Border | None
     coastal: bool
     brand_slogan: str | None
-    provincial_planning: str | None
-    legal_bases: tuple[str, ...]
-    replaces: str | None
+    provincial_planning: str | None  # a document id
+    legal_bases: tuple[str, ...]  # document ids
+    replaces: tuple[str, ...]  # document ids
     report_deadline: str | None
     annual_deadline: str | None
     signer_capacity: str
@@ -67,9 +80,12 @@ class Profile:
     sources: tuple[str, ...]
     guidance: dict[int, str] = field(default_factory=dict)
     previous_plans: dict[int, str] = field(default_factory=dict)
-    programmes: tuple[str, ...] = ()
+    programmes: tuple[str, ...] = ()  # document ids
     anniversaries: tuple[dict, ...] = ()
     notes: tuple[str, ...] = ()  # what loading changed, e.g. TCVN3 text converted to Unicode
+    sea_islands: bool = False  # does TTĐN work on the sea and islands (defaults to coastal)
+    documents: tuple[Document, ...] = ()  # the province's own documents
+    party_congress: PartyCongress | None = None
 
     @property
     def slug(self) -> str:
@@ -123,6 +139,37 @@ def _cross_check(loaded: Loaded, doc: dict[str, Any], catalogue: Catalogue) -> l
                 if role not in catalogue.roles:
                     problems.append(_problem(loaded, ("tasks", "leads", tid, column, i),
                                              unknown_role_message(role, catalogue.roles)))
+    return problems + _document_problems(loaded, doc)
+
+
+def _document_problems(loaded: Loaded, doc: dict[str, Any]) -> list[Problem]:
+    """The province's own documents do not reuse a national id; every reference names a document."""
+    national = bundled_knowledge().documents
+    own: dict[str, tuple] = {}
+    problems: list[Problem] = []
+    for i, record in enumerate(doc.get("documents") or []):
+        if record["id"] in national:
+            problems.append(_problem(loaded, ("documents", i, "id"),
+                                     f"mã {record['id']!r} đã là một văn bản trung ương trong documents.yaml; "
+                                     "dẫn trực tiếp mã đó hoặc đặt mã khác"))
+        elif record["id"] in own:
+            problems.append(_problem(loaded, ("documents", i, "id"), f"mã {record['id']!r} bị trùng"))
+        own[record["id"]] = ("documents", i)
+    known = set(national) | set(own)
+
+    def check(key_path: tuple, ref: str) -> None:
+        if ref not in known:
+            hint = did_you_mean(ref, sorted(known)) or "; khai văn bản ở mục documents: của hồ sơ"
+            problems.append(_problem(loaded, key_path, f"không có văn bản mã {ref!r}{hint}"))
+
+    for field_name in ("legal_bases", "replaces", "programmes"):
+        for i, ref in enumerate(doc.get(field_name) or []):
+            check((field_name, i), ref)
+    for field_name in ("guidance", "previous_plans"):
+        for year, ref in (doc.get(field_name) or {}).items():
+            check((field_name, year), ref)
+    if doc.get("provincial_planning"):
+        check(("provincial_planning",), doc["provincial_planning"])
     return problems
 
 
@@ -148,10 +195,13 @@ def load_profile(path: Path | str, catalogue: Catalogue) -> Profile:
         border=Border(tuple(border["countries"]), tuple(border.get("areas") or ()),
                       tuple(Gate(g["name"], g["kind"]) for g in border.get("gates") or ())) if border else None,
         coastal=bool(doc.get("coastal")),
+        sea_islands=bool(doc["coastal"] if doc.get("sea_islands") is None else doc["sea_islands"]),
+        documents=tuple(document_records(doc.get("documents") or [])),
+        party_congress=_congress(doc.get("party_congress")),
         brand_slogan=doc.get("brand_slogan"),
         provincial_planning=doc.get("provincial_planning"),
         legal_bases=tuple(doc.get("legal_bases") or ()),
-        replaces=doc.get("replaces"),
+        replaces=tuple(doc.get("replaces") or ()),
         report_deadline=_normalise_day_month((doc.get("reporting") or {}).get("deadline")),
         annual_deadline=_normalise_day_month((doc.get("reporting") or {}).get("annual_deadline")),
         signer_capacity=signer["capacity"],
@@ -171,6 +221,12 @@ def load_profile(path: Path | str, catalogue: Catalogue) -> Profile:
         anniversaries=tuple(doc.get("anniversaries") or ()),
         notes=tuple(loaded.notes),
     )
+
+
+def _congress(data: dict | None) -> PartyCongress | None:
+    if not data:
+        return None
+    return PartyCongress(data["ordinal"], data["term"], data.get("date"), data["label"], data["source"])
 
 
 def _normalise_day_month(text: str | None) -> str | None:

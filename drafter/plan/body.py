@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..inputs import national
 from ..text import vn
 from .appendix import assignment_lines, led_by
 from .notices import Notices
@@ -39,20 +38,38 @@ class BodyBuilder:
     def fill(self, text: str, where: str) -> str:
         return fill(text, self.values, where)
 
-    def visible(self, entry: dict[str, Any]) -> bool:
-        return all_hold(entry.get("when") or [], self.profile, self.values)
+    def visible(self, entry: dict[str, Any] | str) -> bool:
+        """The entry's conditions hold for this province and every document its text names outside
+        [[optional]] parts is in force on the plan's date."""
+        if isinstance(entry, str):
+            return self.values.available(entry)
+        return all_hold(entry.get("when") or [], self.profile, self.values) and \
+            self.values.available(entry.get("text") or "")
+
+    def lines(self, entries: list[Any]) -> list[tuple[int, str]]:
+        """Bullets or paragraphs that apply, with their place in the list (ids stay stable)."""
+        return [(i, e if isinstance(e, str) else e["text"]) for i, e in enumerate(entries, start=1) if self.visible(e)]
+
+    def programmes(self) -> list[str]:
+        """The province's TTĐN programmes in force on the plan's date, cited."""
+        out = []
+        for ref in self.profile.programmes:
+            text = self.values.use(f"doc:{ref}")
+            if text:
+                out.append(text)
+        return out
 
     def point_children(self, point: dict[str, Any]) -> None:
-        bullets = list(point.get("bullets") or [])
+        bullets = self.lines(point.get("bullets") or [])
         if point.get("list") == "programmes":
-            bullets += list(self.profile.programmes)
-        for i, bullet in enumerate(bullets):
-            self.add("gach", f"{point['id']}.bullet{i + 1}", vn.ensure_final(self.fill(bullet, point["id"]), ";"))
+            bullets += [(len(bullets) + i, text) for i, text in enumerate(self.programmes(), start=1)]
+        for i, bullet in bullets:
+            self.add("gach", f"{point['id']}.bullet{i}", vn.ensure_final(self.fill(bullet, point["id"]), ";"))
         if bullets:
             last = self.blocks[-1]
             self.blocks[-1] = Block(last.id, last.style, vn.ensure_final(last.text, "."))
-        for i, para in enumerate(point.get("paras") or []):
-            self.add("para", f"{point['id']}.para{i + 1}", self.fill(para, point["id"]))
+        for i, para in self.lines(point.get("paras") or []):
+            self.add("para", f"{point['id']}.para{i}", self.fill(para, point["id"]))
 
     def points(self, points: list[dict[str, Any]] | tuple[dict[str, Any], ...]) -> None:
         for point in points:
@@ -68,41 +85,55 @@ class BodyBuilder:
     # --- parts of the plan ----------------------------------------------------------------------
 
     def can_cu(self) -> None:
-        """Căn cứ lines: national bases in force on the plan's date, the year's guidance letter,
-        the province's own bases, --basis lines, last year's plan. NĐ 30 Phụ lục I II.6: each on
-        its own line ending ";", the last "."."""
-        on = self.request.reference_date
-        year = self.request.year
+        """Căn cứ lines: documents in force on the plan's date, the year's guidance letter, the
+        province's own bases, --basis lines, last year's plan. NĐ 30 Phụ lục I II.6: each on its
+        own line ending ";", the last "."."""
         texts: list[tuple[str, str]] = []
         for block in self.spec["can_cu"]:
             if not self.visible(block):
                 continue
-            if block.get("national"):
-                basis = national.legal_basis(block["national"], on)
-                if basis is None:
-                    continue
-                if basis.notice:
-                    self.notices.add(basis.notice)
-                texts.append((block["id"], f"Căn cứ {basis.text}"))
+            if block.get("doc"):
+                cited = self.cite(block["doc"])
+                if cited:
+                    texts.append((block["id"], f"Căn cứ {cited}{block.get('suffix') or ''}"))
             elif block.get("guidance"):
-                texts.append((block["id"], f"Căn cứ {self._guidance_letter(on, year)}"))
+                texts.append((block["id"], f"Căn cứ {self._guidance_letter()}"))
             else:
                 texts.append((block["id"], self.fill(block["text"], block["id"])))
-        bases = list(self.profile.legal_bases) + list(self.request.extra_bases)
-        if self.profile.previous_plans.get(year - 1):
-            bases.append(self.profile.previous_plans[year - 1])
-        for i, basis in enumerate(bases, start=1):
+        bases = [self.cite(ref) for ref in self.profile.legal_bases] + list(self.request.extra_bases)
+        previous = self.profile.previous_plans.get(self.request.year - 1)
+        if previous:
+            bases.append(self.cite(previous))
+        for i, basis in enumerate((b for b in bases if b), start=1):
             texts.append((f"cc.profile{i}", basis if basis.startswith("Căn cứ") else f"Căn cứ {basis}"))
         for i, (block_id, text) in enumerate(texts):
             self.add("can_cu", block_id, vn.ensure_final(text, "." if i == len(texts) - 1 else ";"))
 
-    def _guidance_letter(self, on, year: int) -> str:
-        letter = self.profile.guidance.get(year)
+    def cite(self, ref: str) -> str | None:
+        """A căn cứ citation (long dates) of a document on the plan's date; None when none is in force."""
+        on = self.request.reference_date
+        text = self.request.knowledge.cite(ref, on, long_date=True)
+        if text is None:
+            self.notices.add(f"Không dẫn văn bản {ref}: không còn hoặc chưa có hiệu lực vào ngày {vn.short_date(on)}.")
+            return None
+        self.values.rely_on(self.request.knowledge.relied_on(ref, on))
+        return text
+
+    def _guidance_letter(self) -> str:
+        """The ministry's letter guiding this year's plans: known letters are data (documents.yaml),
+        a profile may name one, otherwise a visible blank."""
+        year, knowledge = self.request.year, self.request.knowledge
+        letter = knowledge.guidance_letter(year)
         if letter is not None:
-            return letter
+            return self.cite(letter.id) or letter.citation(long_date=True)
+        if year in self.profile.guidance:
+            cited = self.cite(self.profile.guidance[year])
+            if cited:
+                return cited
+        ministry = knowledge.ministry(self.request.reference_date).names[0]
         self.notices.add(f"Chưa có công văn hướng dẫn năm {year}: căn cứ để trống số, ngày ({vn.BLANK}); "
-                         f"khai báo ở guidance.{year} trong hồ sơ hoặc dùng --basis.")
-        return (f"Công văn số {vn.BLANK} ngày {vn.BLANK} của {national.ministry(on)} về việc hướng dẫn "
+                         f"khai báo văn bản ở documents: và guidance.{year} trong hồ sơ, hoặc dùng --basis.")
+        return (f"Công văn số {vn.BLANK} ngày {vn.BLANK} của {ministry} về việc hướng dẫn "
                 f"xây dựng kế hoạch công tác thông tin đối ngoại năm {year}")
 
     def group_points(self) -> None:

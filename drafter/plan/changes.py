@@ -96,7 +96,7 @@ def _add_task(by_group: TasksByGroup, change: Change, request: PlanRequest, valu
               notices: Notices) -> None:
     if change.by_profile:
         task: Task = change.task
-        if is_due(task, request):
+        if is_due(task, request, values):
             by_group[task.group].append(plan_task(task, request))
         return
     group = by_group.get(change.group or "")

@@ -20,7 +20,7 @@ from .numbering import number_blocks
 from .records import Appendix, Header, PlanText, Signature, Snapshot
 from .request import PlanRequest
 from .selection import PlanTask, assign_agencies, number_tasks, select_tasks
-from .values import NUMBER_BLANK, Values, fill, placeholder_values
+from .values import NUMBER_BLANK, Values, fill, placeholder_values, weak_anniversaries
 
 SIGNER_LINES = {
     # NĐ 30 Phụ lục I II.7: "TM." for the collective, "KT." when a deputy signs for the head.
@@ -46,7 +46,7 @@ def plan_tasks(request: PlanRequest, values: Values | None = None, notices: Noti
     """The plan's appendix tasks, changed, named and numbered."""
     values = values if values is not None else placeholder_values(request)
     notices = notices if notices is not None else Notices()
-    by_group = select_tasks(request)
+    by_group = select_tasks(request, values)
     changes = profile_changes(request.profile) + list(request.changes)
     by_group = apply_task_changes(by_group, changes, request, values, notices)
     return number_tasks(assign_agencies(by_group, request, notices), request.catalogue)
@@ -74,7 +74,44 @@ def build_draft(request: PlanRequest) -> Draft:
                           fill(appendix["ref"], values, "appendix.ref"), appendix_rows(catalogue, tasks, values)),
         meta=request.meta(),
     )
+    notices.extend(_weak_facts(request, values))
     return Draft(plan, notices.as_list() + _blanks_to_fill(request))
+
+
+def _weak_facts(request: PlanRequest, values) -> list[str]:
+    """A notice for each cited document, and each dated fact, resting on fewer than two good sources."""
+    out = []
+    for doc in values.relied.values():
+        if doc.label != "VERIFIED" and doc.id not in request.knowledge.local_ids:
+            out.append(f"{doc.short()} ({doc.label}): {_why(doc)}; đối chiếu văn bản gốc trước khi ban hành.")
+    on = request.reference_date
+    ministry = request.knowledge.ministry(on)
+    if ministry.label != "VERIFIED":
+        out.append(f"Tên bộ chủ quản công tác thông tin đối ngoại ({ministry.names[0]}) là {ministry.label}: "
+                   "kiểm tra lại.")
+    congress = request.knowledge.congress(on)
+    if congress and congress.label != "VERIFIED" and "{dai_hoi}" in str(request.kind.spec):
+        out.append(f"{congress.text} ({congress.label}): kiểm tra lại ngày Đại hội.")
+    weak = weak_anniversaries(request)
+    if weak and values.get("ky_niem"):
+        out.append("Ngày kỷ niệm chỉ dựa trên một nguồn hoặc hiểu biết chung, đối chiếu trước khi ban hành: "
+                   + "; ".join(weak) + ".")
+    events = [e for e in request.knowledge.events_in(request.year) if e.label != "VERIFIED"]
+    if events and spec_mentions(request, "su_kien"):
+        out.append("Sự kiện trong năm chưa xác minh đủ: " + "; ".join(e.text for e in events) + ".")
+    return out
+
+
+def spec_mentions(request: PlanRequest, name: str) -> bool:
+    return "{" + name + "}" in str(request.kind.spec)
+
+
+def _why(doc) -> str:
+    blanks = [what for what, value in (("số", doc.number), ("ngày", doc.date), ("cơ quan ban hành", doc.issuer))
+              if value is None]
+    if blanks:
+        return "chưa rõ " + ", ".join(blanks) + " (để trống “…”)"
+    return "số liệu văn bản chỉ có một nguồn" if doc.label == "MEDIUM" else "văn bản chưa được xác minh"
 
 
 def _blanks_to_fill(request: PlanRequest) -> list[str]:

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
+from ..errors import UserError
 from ..inputs.catalogue import Catalogue
 from ..inputs.kinds import Kind
+from ..inputs.knowledge import Document, Knowledge
+from ..inputs.knowledge import bundled as bundled_knowledge
 from ..inputs.profile import Profile
+from ..text import vn
 from .records import Change, PlanMeta
 
 
@@ -22,11 +27,33 @@ class PlanRequest:
     date: dt.date | None = None
     extra_bases: tuple[str, ...] = ()  # --basis lines
     changes: tuple[Change, ...] = ()  # reviewers' changes harvested from earlier plans
+    national: Knowledge | None = field(default=None, compare=False)  # the shipped knowledge unless given
+
+    @cached_property
+    def knowledge(self) -> Knowledge:
+        """National knowledge plus the province's own documents."""
+        return (self.national or bundled_knowledge()).with_documents(self.profile.documents)
 
     @property
+    def subject(self) -> Document | None:
+        """The document this kind of plan implements (NQ 47 for the nq47 kind), if any."""
+        ref = self.kind.spec.get("subject")
+        return self.knowledge.documents[ref] if ref else None
+
+    @cached_property
     def reference_date(self) -> dt.date:
-        """The day "in force" is judged on: the signing date, or 1 January of the plan year."""
-        return self.date or dt.date(self.year, 1, 1)
+        """The day "in force" is judged on: the signing date; without one, 1 January of the plan year,
+        or the day the plan's subject was issued when that falls later in the same year (an NQ 47
+        plan for 2024 cannot be older than NQ 47)."""
+        on = self.date or dt.date(self.year, 1, 1)
+        subject = self.subject
+        if subject is not None and subject.date is not None and subject.date > on:
+            if self.date is not None or subject.date.year != self.year:
+                when = f"ngày {vn.short_date(self.date)}" if self.date else f"năm {self.year}"
+                raise UserError(f"{subject.short()} ban hành ngày {vn.short_date(subject.date)}: chưa thể có kế hoạch "
+                                f"triển khai {when}")
+            on = subject.date
+        return on
 
     @property
     def symbol(self) -> str:

@@ -15,7 +15,7 @@ from ..inputs.profile import Profile
 from ..text import timeline, vn
 from .notices import Notices
 from .request import PlanRequest
-from .values import all_hold
+from .values import Values, all_hold
 
 #: Tasks per catalogue group id, in the order they will be numbered.
 TasksByGroup = dict[str, list["PlanTask"]]
@@ -44,9 +44,11 @@ class PlanTask:
         return self.task.group
 
 
-def is_due(task: Task, request: PlanRequest) -> bool:
-    """The task applies to this province and its time is not past in the plan year."""
-    if not all_hold(task.when, request.profile):
+def is_due(task: Task, request: PlanRequest, values: Values) -> bool:
+    """The task applies to this province, its time is not past in the plan year, and every
+    document it implements is in force on the plan's date (a task that exists only to carry out a
+    document not yet issued, or one replaced with nothing in its place, is not a task yet)."""
+    if not all_hold(task.when, request.profile, values) or not values.available(task.text):
         return False
     return timeline.parse(task.time).active(request.year, only_this_year=request.single_year)
 
@@ -56,11 +58,11 @@ def plan_task(task: Task, request: PlanRequest) -> PlanTask:
     return PlanTask(task, shown)
 
 
-def select_tasks(request: PlanRequest) -> TasksByGroup:
+def select_tasks(request: PlanRequest, values: Values) -> TasksByGroup:
     """The catalogue's tasks due in this plan, by group."""
     by_group: TasksByGroup = {g.id: [] for g in request.catalogue.groups}
     for task in request.catalogue.tasks:
-        if is_due(task, request):
+        if is_due(task, request, values):
             by_group[task.group].append(plan_task(task, request))
     return by_group
 

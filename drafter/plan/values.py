@@ -1,17 +1,21 @@
 """A province's values for the {placeholders} of catalogue and plan-kind texts, and the conditions
-(`when:`) that decide whether a text applies to it."""
+(`when:`) that decide whether a text applies to it.
+
+Document placeholders ({doc:nd72-2015}, {so:nd72-2015}) are resolved on the plan's date: the
+document in force, or what replaced it; none when nothing is in force, which drops an optional
+part or the whole item (available()). Every record a filled text relied on is remembered, so the
+draft can say which citations rest on MEDIUM or UNVERIFIED facts.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 
 from ..errors import CatalogueError
-from ..inputs import national
+from ..inputs.knowledge import Document
 from ..inputs.profile import Profile
 from ..text import placeholders, vn
 from .request import PlanRequest
-
-Values = dict[str, str | None]
 
 NUMBER_BLANK = " " * 6  # "Số:      /KH-UBND": the records office writes the number after signing
 
@@ -23,11 +27,63 @@ def _join_and(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " và " + items[-1]
 
 
+class Values(Mapping[str, str | None]):
+    """Plain values by name, and document citations resolved on the plan's date."""
+
+    def __init__(self, plain: dict[str, str | None], request: PlanRequest):
+        self.plain = plain
+        self.knowledge = request.knowledge
+        self.on = request.reference_date
+        self.relied: dict[str, Document] = {}
+
+    def _document(self, name: str) -> str | None:
+        prefix, _, ref = name.partition(":")
+        if ref not in self.knowledge.refs():
+            return None
+        if prefix == "so":
+            return self.knowledge.short(ref, self.on)
+        return self.knowledge.cite(ref, self.on)
+
+    def get(self, name: str, default: str | None = None) -> str | None:
+        if placeholders.document_ref(name) is not None:
+            return self._document(name)
+        return self.plain.get(name, default)
+
+    def use(self, name: str) -> str | None:
+        """get(), remembering the documents a filled text cites."""
+        ref = placeholders.document_ref(name)
+        if ref is not None and ref in self.knowledge.refs():
+            for doc in self.knowledge.relied_on(ref, self.on):
+                self.relied[doc.id] = doc
+        return self.get(name)
+
+    def rely_on(self, docs: Iterable[Document]) -> None:
+        for doc in docs:
+            self.relied[doc.id] = doc
+
+    def available(self, text: str) -> bool:
+        """Every document the text names outside [[optional]] parts can be cited on the plan's date."""
+        return all(self._document(name) for name in placeholders.required_names(text)
+                   if placeholders.document_ref(name) is not None)
+
+    def __getitem__(self, name: str) -> str | None:
+        if placeholders.document_ref(name) is not None:
+            return self._document(name)
+        return self.plain[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.plain)
+
+    def __len__(self) -> int:
+        return len(self.plain)
+
+
 def placeholder_values(request: PlanRequest) -> Values:
-    profile, year = request.profile, request.year
+    profile, year, knowledge, on = request.profile, request.year, request.knowledge, request.reference_date
     level, name = profile.level, profile.province_name
     border = profile.border
-    values: Values = {
+    congress = knowledge.congress(on)
+    plain: dict[str, str | None] = {
         "tinh": f"{level} {name}",
         "ten_tinh": name,
         "cap_tinh": level,
@@ -35,26 +91,52 @@ def placeholder_values(request: PlanRequest) -> Values:
         "uy_ban": f"Ủy ban nhân dân {level}",
         "uy_ban_ten": f"Ủy ban nhân dân {level} {name}",
         "slogan": profile.brand_slogan,
-        "quy_hoach": profile.provincial_planning,
-        "replaces": profile.replaces,
+        "quy_hoach": knowledge.cite(profile.provincial_planning, on) if profile.provincial_planning else None,
+        "replaces": _join_and([knowledge.documents[r].citation() for r in profile.replaces]) or None,
         "bien_gioi_nuoc": _join_and(list(border.countries)) if border else None,
         "bien_gioi_dia_ban": ", ".join(border.areas) if border and border.areas else None,
         "cua_khau": ", ".join(f"cửa khẩu {g.kind} {g.name}" for g in border.gates) if border and border.gates else None,
+        "chu_quyen": _join_and([p for p, holds in (("biển, đảo", profile.sea_islands),
+                                                   ("biên giới quốc gia", profile.border is not None)) if holds])
+        or None,
         "han_bao_cao": profile.report_deadline,
         "han_bao_cao_nam": f"{profile.annual_deadline}/{year}" if profile.annual_deadline else None,
         "nam": str(year),
         "nam_truoc": str(year - 1),
-        "bo_ttdn": national.ministry(request.reference_date),
-        "ky_niem": "; ".join(national.anniversaries(
-            year, border.countries if border else (), profile.anniversaries)) or None,
+        "bo_ttdn": knowledge.ministry(on).names[0],
+        "dai_hoi": congress.text if congress else None,
+        "dai_hoi_tinh": _provincial_congress(profile, on),
+        "ky_niem": "; ".join(a.phrase(year) for a in _anniversaries(request)) or None,
+        "su_kien": "; ".join(e.text for e in knowledge.events_in(year)) or None,
         "so_ky_hieu": f"số{NUMBER_BLANK}/{request.symbol}",
         "ngay_ban_hanh": vn.date_phrase(request.date, year),
     }
-    values.update(profile.agencies)
-    return values
+    plain.update(profile.agencies)
+    return Values(plain, request)
 
 
-def fill(text: str, values: Values, where: str) -> str:
+def _provincial_congress(profile: Profile, on) -> str | None:
+    congress = profile.party_congress
+    if congress is None or (congress.date is not None and congress.date > on):
+        return None
+    return f"Nghị quyết Đại hội đại biểu Đảng bộ {profile.level} lần thứ {congress.ordinal}, nhiệm kỳ {congress.term}"
+
+
+def _anniversaries(request: PlanRequest):
+    """The year's round anniversaries: national ones (whatever the province's neighbours) and the
+    province's own."""
+    from ..inputs.knowledge import Anniversary
+
+    local = [Anniversary(a["date"], a["event"], a.get("label") or "UNVERIFIED") for a in request.profile.anniversaries]
+    out = [a for a in list(request.knowledge.round_anniversaries(request.year)) + local if a.round_in(request.year)]
+    return sorted(out, key=lambda a: (a.date.month, a.date.day))
+
+
+def weak_anniversaries(request: PlanRequest) -> list[str]:
+    return [a.phrase(request.year) for a in _anniversaries(request) if a.label != "VERIFIED"]
+
+
+def fill(text: str, values: Mapping[str, str | None], where: str) -> str:
     """A catalogue or kind text with the province's values; a missing required value is a data error."""
     try:
         # Texts and values were cleaned when loaded; cleaning again would collapse the
@@ -65,13 +147,16 @@ def fill(text: str, values: Values, where: str) -> str:
 
 
 def holds(condition: str, profile: Profile, values: Values | None = None) -> bool:
+    if condition.startswith("!"):
+        return not holds(condition[1:], profile, values)
     if condition.startswith("role:"):
         return condition[5:] in profile.agencies
-    if condition == "anniversaries":
-        return bool(values and values.get("ky_niem"))
+    if condition in ("anniversaries", "events"):
+        return bool(values and values.get({"anniversaries": "ky_niem", "events": "su_kien"}[condition]))
     return {
         "border": profile.border is not None,
         "coastal": profile.coastal,
+        "sea_islands": profile.sea_islands,
         "border_gates": bool(profile.border and profile.border.gates),
         "replaces": bool(profile.replaces),
         "slogan": bool(profile.brand_slogan),

@@ -1,0 +1,156 @@
+"""D rules: the documents, Party congress resolutions and public bodies a text names, judged on the
+document's own date against drafter/data (documents.yaml, events.yaml, bodies.yaml).
+
+A citation of a document the data does not know is "not evaluated", never passed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ...inputs.knowledge import Document, Knowledge
+from ...inputs.knowledge import bundled as bundled_knowledge
+from ...text import vn
+from ..citations import Citation, find_citations, find_congresses, issuer_matches
+from ..model import Block, DocModel
+from .base import Result, Unknown, Violation, check, guarded
+
+
+def knowledge(m: DocModel | None = None) -> Knowledge:
+    return (m.knowledge if m is not None and m.knowledge is not None else None) or bundled_knowledge()
+
+
+def dated_check(name: str):
+    """A citation rule judged on the document's date: "not evaluated" when it has none."""
+    return guarded(name, lambda m: m.citation_date is not None,
+                   "không xác định được ngày của văn bản (dòng “…, ngày … tháng … năm …”); dùng --date")
+
+
+def cited(m: DocModel) -> list[tuple[Block, Citation, Document | None]]:
+    """Every citation in the document, with the record it names (None when the data has none)."""
+    if m.citation_cache is None:
+        kb = knowledge(m)
+        own = m.own_number
+        m.citation_cache = [(block, c, kb.by_number(c.number))
+                            for block in m.blocks if block.text.strip() for c in find_citations(block.text)
+                            if c.number != own]
+    return m.citation_cache
+
+
+def _note(m: DocModel) -> str:
+    return f" ({m.citation_date_note})" if m.citation_date_note else ""
+
+
+@dated_check("citation_not_yet_issued")
+def not_yet_issued(m: DocModel, p: dict) -> Result:
+    on = m.citation_date_latest
+    for block, c, doc in cited(m):
+        issued = doc.date if doc is not None and doc.date else c.date
+        if issued is not None and issued > on:
+            yield Violation(f"{c.type} số {c.number} ban hành ngày {vn.short_date(issued)}, sau ngày của văn bản "
+                            f"({vn.short_date(on)}){_note(m)}: chưa thể dẫn", block)
+
+
+@dated_check("citation_replaced")
+def replaced(m: DocModel, p: dict) -> Result:
+    kb, on = knowledge(m), m.citation_date
+    for block, _, doc in cited(m):
+        if doc is None or not doc.ended(on):
+            continue
+        now = [d.short() for d in kb.cited(doc.id, on)]
+        instead = f"; nay dẫn {' và '.join(now)}" if now else ""
+        ended = vn.short_date(doc.in_force_until + dt.timedelta(days=1))
+        yield Violation(f"{doc.short()} không còn hiệu lực từ {ended} "
+                        f"(văn bản ngày {vn.short_date(on)}{_note(m)}){instead}", block)
+    for block in m.blocks:
+        for doc in _amended_without_amendment(kb, block, on):
+            amendments = " và ".join(a.short() for a in kb.amendments(doc, on))
+            yield Violation(f"{doc.short()} đã được sửa đổi, bổ sung bởi {amendments}: dẫn kèm văn bản sửa đổi",
+                            block, severity="warning")
+
+
+def _amended_without_amendment(kb: Knowledge, block: Block, on) -> list[Document]:
+    found = {c.number for c in find_citations(block.text)}
+    out = []
+    for number in found:
+        doc = kb.by_number(number)
+        if doc is None or doc.ended(on):
+            continue
+        amendments = kb.amendments(doc, on)
+        if amendments and not any(a.number in found for a in amendments):
+            out.append(doc)
+    return out
+
+
+@check("citation_known_facts")
+def known_facts(m: DocModel, p: dict) -> Result:
+    """A known number with another date or issuer (real plans carry "22/2016/TT-BTTTT ngày 19/10/2012")."""
+    for block, c, doc in cited(m):
+        if doc is None:
+            continue
+        if c.date is not None and doc.date is not None and c.date != doc.date:
+            yield Violation(f"{doc.short()} ghi ngày {c.date_text}, đúng là ngày {vn.short_date(doc.date)}", block)
+        # "của …" names the issuer only in the full form "số … ngày … của …"; without a date it may
+        # belong to the surrounding words ("Kế hoạch triển khai Kết luận số 57-KL/TW của tỉnh").
+        if c.date_text and c.issuer and doc.issuer and not issuer_matches(c.issuer, doc.issuer):
+            yield Violation(f"{doc.short()} ghi “của {c.issuer[:60]}…”, đúng là của {doc.issuer}", block)
+
+
+@check("citation_unknown")
+def unknown_documents(m: DocModel, p: dict) -> Result:
+    seen: set[str] = set()
+    for block, c, doc in cited(m):
+        if doc is None and c.number not in seen and c.type not in p.get("skip_types", []):
+            seen.add(c.number)
+            if len(seen) > p.get("max_reports", 20):
+                yield Unknown("… và các văn bản khác không có trong dữ liệu")
+                return
+            yield Unknown(f"{c.type} số {c.number} không có trong dữ liệu văn bản của drafter: chưa kiểm tra", block)
+
+
+@dated_check("party_congress")
+def party_congress(m: DocModel, p: dict) -> Result:
+    kb, on, latest = knowledge(m), m.citation_date, m.citation_date_latest
+    current = kb.congress(on)
+    by_ordinal = {c.ordinal: c for c in kb.congresses}
+    for block in m.blocks:
+        for ordinal, _, _ in find_congresses(block.text):
+            congress = by_ordinal.get(ordinal)
+            if congress is None:
+                yield Unknown(f"Nghị quyết Đại hội {ordinal}: không có trong dữ liệu", block)
+            elif congress.resolution_date > latest:
+                adopted = vn.short_date(congress.resolution_date)
+                yield Violation(f"Nghị quyết Đại hội {ordinal} thông qua ngày {adopted}, sau ngày của văn bản"
+                                f"{_note(m)}", block)
+            elif current is not None and congress is not current:
+                yield Violation(f"Nghị quyết Đại hội {ordinal} đã được tiếp nối bởi {current.text} "
+                                f"(từ {vn.short_date(current.resolution_date)}){_note(m)}", block, severity="warning")
+
+
+@dated_check("defunct_body")
+def defunct_body(m: DocModel, p: dict) -> Result:
+    """A body named after it ceased to exist, other than as the issuer of a document it signed."""
+    on = m.citation_date
+    gone = [(b, name) for b in knowledge(m).bodies if b.until is not None and b.until < on
+            for name in b.names if "<" not in name and len(name) >= 8]
+    count, limit = 0, p.get("max_reports", 30)
+    for block in m.blocks:
+        text = vn.nfc(block.text)
+        if not text.strip():
+            continue
+        issuers = [(c.start, c.end) for c in find_citations(text)]
+        reported = set()
+        for body, name in gone:
+            start = text.find(name)
+            while start >= 0:
+                inside = any(a <= start < b for a, b in issuers)
+                if not inside and body.id not in reported:
+                    reported.add(body.id)
+                    count += 1
+                    if count > limit:
+                        yield Violation(f"… và các chỗ khác (chỉ liệt kê {limit} chỗ đầu)", block)
+                        return
+                    successor = f"; nay là {body.successor}" if body.successor else ""
+                    yield Violation(f"“{name}” không còn từ {vn.short_date(body.until + dt.timedelta(days=1))}"
+                                    f"{_note(m)}{successor}", block)
+                start = text.find(name, start + 1)
