@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .docxio import layout, marks, render
+from .docxio import layout, marks, render, structure
 from .docxio.package import drop_foreign_core_properties, to_bytes
 from .errors import UserError
 from .inputs import overrides
@@ -60,6 +60,8 @@ def build_plan(profile: Profile, *, kind: str = DEFAULT_KIND, year: int, date: d
                           date=date, extra_bases=tuple(extra_bases or ()), changes=tuple(changes or ()))
     draft = build_draft(request)
     document = render.render(template or default_template(), draft.context)
+    if draft.plan.appendix is None:
+        structure.drop_appendix(document)
     layout.fit_rules(document)
     draft.snapshot = marks.mark(document, draft.plan)
     marks.embed_snapshot(document, draft.snapshot)

@@ -156,7 +156,8 @@ def replace_in_body(doc, old, new):
 
 
 def date_text(doc):
-    p = find(doc, contains=", ngày ")
+    # The date line is in the header table (a body paragraph may cite a document "…, ngày …").
+    p = next(p for cell in doc.tables[0]._cells for p in cell.paragraphs if ", ngày " in p.text)
     place = p.text.split(",")[0]
     set_text(p, f"{place}, ngày 05 tháng 09 năm 2024")
 

@@ -70,7 +70,7 @@ def added(**fields):
          "signer.capacity: giá trị 'giam_doc' không hợp lệ; chỉ nhận: chu_tich, pho_chu_tich"),
         (lambda d: d["agencies"].update(ttdn_leed=d["agencies"].pop("ttdn_lead")),
          "agencies.ttdn_leed: vai trò 'ttdn_leed' không có trong danh mục vai trò; có phải ý bạn là `ttdn_lead`?"),
-        (lambda d: d["agencies"].pop("police"), "agencies: thiếu vai trò bắt buộc `police` (Công an tỉnh)"),
+        (lambda d: d["agencies"].pop("ttdn_lead"), "agencies: thiếu vai trò bắt buộc `ttdn_lead`"),
         (lambda d: d.update(tasks={"drop": ["g3.asaen"]}),
          "tasks.drop[0]: không có nhiệm vụ mã 'g3.asaen'; có phải ý bạn là `g3.asean`?"),
         (lambda d: d.update(tasks={"add": [added(id="g3.asean")]}), "tasks.add[0].id: mã 'g3.asean' bị trùng"),

@@ -70,7 +70,7 @@ def mark(document: DocxDocument, plan: PlanText) -> Snapshot:
         raise GeneratedBlockMissing(f"generated block {current.id!r} not found in the rendered document")
     rows = []
     table = appendix_table(document)
-    if table is not None:
+    if table is not None and plan.appendix is not None:
         for row, data in zip(table.rows[1:], plan.appendix.rows, strict=True):
             name = bookmark_name("r", data.id)
             _add_bookmark(row.cells[TASK_COLUMN].paragraphs[0], name, number)

@@ -46,3 +46,27 @@ def mark_of(element) -> str | None:
         if name.startswith(MARK_PREFIX):
             return name
     return None
+
+
+def drop_appendix(document: DocxDocument) -> None:
+    """Remove the appendix section: the plan is issued as prose only.
+
+    The main section's properties (page size, margins, its header with page numbers) move to the
+    document's final sectPr, so the remaining document is one section that looks exactly as the
+    main section did; the paragraph that carried the section break stays (Word wants a paragraph,
+    not a table, at the end of the body)."""
+    body = document.element.body
+    ender = next((p for p in body.iterchildren(qn("w:p"))
+                  if p.find(qn("w:pPr") + "/" + qn("w:sectPr")) is not None), None)
+    if ender is None:
+        return
+    main = ender.find(qn("w:pPr") + "/" + qn("w:sectPr"))
+    final = body.find(qn("w:sectPr"))
+    for element in list(ender.itersiblings()):
+        if element is not final:
+            body.remove(element)
+    ender.find(qn("w:pPr")).remove(main)
+    if final is not None:
+        body.replace(final, main)
+    else:
+        body.append(main)

@@ -58,10 +58,19 @@ class Task:
 
 @dataclass(frozen=True)
 class Group:
+    """One of NQ 47's five groups. Its points are lettered "a)", "b)" …; a point with a `parent` is
+    a "-" line under that point (NQ 47's own points stay lettered as the Nghị quyết has them, and
+    what provinces add sits under the point it details, within the 23 letters of a khoản)."""
+
     id: str
     title: str
-    appendix_title: str
     points: tuple[dict[str, Any], ...]
+
+    def lettered(self) -> list[dict[str, Any]]:
+        return [p for p in self.points if not p.get("parent")]
+
+    def children(self, point_id: str) -> list[dict[str, Any]]:
+        return [p for p in self.points if p.get("parent") == point_id]
 
 
 @dataclass(frozen=True)
@@ -112,13 +121,14 @@ def load_catalogue(path: Path | None = None, *, strict: bool | None = None) -> C
         check.text(("groups", gi, "title"), group["title"])
         for pi, point in enumerate(group["points"]):
             check.point(("groups", gi, "points", pi), point)
+        check.parents(("groups", gi, "points"), group["points"])
     for ti, task in enumerate(doc["tasks"]):
         check.task(("tasks", ti), task, group_ids)
     if check.problems:
         raise CatalogueError(check.problems)
     return Catalogue(
         id=doc["id"], version=doc["version"], title=doc["title"], roles=roles,
-        groups=tuple(Group(g["id"], g["title"], g["appendix_title"], tuple(g["points"])) for g in doc["groups"]),
+        groups=tuple(Group(g["id"], g["title"], tuple(g["points"])) for g in doc["groups"]),
         tasks=tuple(Task.from_dict(t) for t in doc["tasks"]),
         path=path, sha256=sha256_of(path), sources=tuple(doc["sources"]),
     )

@@ -16,8 +16,10 @@ from ..text import placeholders, timeline
 from .yamlio import Loaded
 
 #: Conditions a `when:` list may use; "role:<name>" is checked against the roles.
-CONDITIONS = frozenset({"border", "coastal", "sea_islands", "border_gates", "replaces", "slogan", "programmes",
-                        "anniversaries", "events"})
+STYLE_KEYS = ("appendix", "section_one", "purpose_split", "opening", "closing", "kl57_basis", "lead_duties",
+              "assignments")
+CONDITIONS = frozenset({"border", "coastal", "sea_islands", "border_gates", "ethnic_minorities", "replaces", "slogan",
+                        "programmes", "anniversaries", "events"})
 
 
 def did_you_mean(name: str, known: Iterable[str]) -> str:
@@ -40,17 +42,19 @@ class Checker:
         self.known = known_placeholders
         self.document_refs = document_refs
         self.problems: list[Problem] = []
-        self.ids: dict[str, tuple] = {}
+        self.ids: dict[str, tuple] = {}  # points and blocks of the body
+        self.task_ids: dict[str, tuple] = {}  # appendix tasks (a namespace of their own)
 
     def add(self, key_path: tuple, message: str) -> None:
         self.problems.append(self.loaded.problem(key_path, message))
 
-    def unique(self, key_path: tuple, ident: str) -> None:
-        if ident in self.ids:
-            line = self.loaded.line_of(self.ids[ident])
+    def unique(self, key_path: tuple, ident: str, *, task: bool = False) -> None:
+        seen = self.task_ids if task else self.ids
+        if ident in seen:
+            line = self.loaded.line_of(seen[ident])
             self.add(key_path + ("id",), f"mã {ident!r} bị trùng (đã dùng ở dòng {line})")
         else:
-            self.ids[ident] = key_path
+            seen[ident] = key_path
 
     def text(self, key_path: tuple, text: str) -> None:
         for name in sorted(placeholders.unknown_names(text, self.known, self.document_refs)):
@@ -68,16 +72,22 @@ class Checker:
 
     def conditions(self, key_path: tuple, when: list[str]) -> None:
         for i, cond in enumerate(when):
-            if cond.startswith("role:"):
+            cond = cond.removeprefix("!")
+            if cond.startswith("style:"):
+                key = cond.removeprefix("style:").partition("=")[0]
+                if key not in STYLE_KEYS:
+                    self.add(key_path + ("when", i),
+                             f"kiểu trình bày {key!r} không có; chỉ nhận: {', '.join(STYLE_KEYS)}")
+            elif cond.startswith("role:"):
                 if cond[5:] not in self.roles:
                     self.add(key_path + ("when", i), f"vai trò {cond[5:]!r} không có trong danh mục vai trò")
-            elif cond.removeprefix("!") not in CONDITIONS:
+            elif cond not in CONDITIONS:
                 self.add(key_path + ("when", i),
                          f"điều kiện {cond!r} không hợp lệ; chỉ nhận: {', '.join(sorted(CONDITIONS))}, role:<vai trò> "
                          "(thêm ! ở trước để phủ định)")
 
     def task(self, key_path: tuple, task: dict[str, Any], groups: set[str]) -> None:
-        self.unique(key_path, task["id"])
+        self.unique(key_path, task["id"], task=True)
         if task["group"] not in groups:
             self.add(key_path + ("group",), f"nhóm {task['group']!r} không tồn tại; có: {', '.join(sorted(groups))}")
         for column in ("lead", "partners"):
@@ -94,6 +104,19 @@ class Checker:
         if ref not in self.document_refs:
             guess = did_you_mean(ref, sorted(self.document_refs))
             self.add(key_path, f"không có văn bản mã {ref!r} trong drafter/data/documents.yaml{guess}")
+
+    def parents(self, key_path: tuple, points: list[dict[str, Any]]) -> None:
+        """A `parent` is a lettered point of the same group, and a child is one line: no lines of its own."""
+        lettered = {p["id"]: p for p in points if not p.get("parent")}
+        for i, point in enumerate(points):
+            parent = point.get("parent")
+            if parent is None:
+                continue
+            if parent not in lettered:
+                self.add(key_path + (i, "parent"), f"không có điểm {parent!r} (không có dòng parent) trong nhóm này"
+                         + did_you_mean(parent, lettered))
+            if point.get("bullets") or point.get("paras"):
+                self.add(key_path + (i,), "điểm có parent là một dòng “-”: không được có bullets, paras")
 
     def point(self, key_path: tuple, point: dict[str, Any]) -> None:
         self.unique(key_path, point["id"])

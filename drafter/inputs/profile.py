@@ -33,6 +33,16 @@ class Border:
     countries: tuple[str, ...]
     areas: tuple[str, ...]
     gates: tuple[Gate, ...]
+    partners: tuple[str, ...] = ()  # the provinces across the border ("tỉnh Mondulkiri (Campuchia)")
+
+
+@dataclass(frozen=True)
+class ExtraAgency:
+    """An agency outside the role list (a provincial magazine, the friendship union…) with its duties."""
+
+    name: str
+    duties: tuple[str, ...]
+    prefix: str = ""
 
 
 @dataclass(frozen=True)
@@ -86,6 +96,14 @@ class Profile:
     sea_islands: bool = False  # does TTĐN work on the sea and islands (defaults to coastal)
     documents: tuple[Document, ...] = ()  # the province's own documents
     party_congress: PartyCongress | None = None
+    ethnic_minorities: bool = False  # ethnic-minority areas (defaults to: the profile names an ethnic agency)
+    ethnic_languages: tuple[str, ...] = ()
+    style: dict = field(default_factory=dict)  # house style for every kind
+    style_for: dict = field(default_factory=dict)  # house style by kind id
+    extra_agencies: tuple[ExtraAgency, ...] = ()
+    plans_deadline: str | None = None
+    half_year_deadline: str | None = None
+    signer_form: str = "tm"  # tm: "TM. ỦY BAN NHÂN DÂN" above the signer; ca_nhan: the Chủ tịch's own authority
 
     @property
     def slug(self) -> str:
@@ -115,7 +133,7 @@ def _cross_check(loaded: Loaded, doc: dict[str, Any], catalogue: Catalogue) -> l
     added = overrides.get("add") or []
     known_ids = set(catalogue.task_ids())
     checker = Checker(loaded, set(catalogue.roles), catalogue.placeholders())
-    checker.ids = {tid: ("tasks",) for tid in known_ids}
+    checker.task_ids = {tid: ("tasks",) for tid in known_ids}
     group_ids = catalogue.group_ids()
     for i, task in enumerate(added):
         checker.task(("tasks", "add", i), task, group_ids)
@@ -193,11 +211,22 @@ def load_profile(path: Path | str, catalogue: Catalogue) -> Profile:
         as_of=doc["as_of"],
         agencies=dict(doc["agencies"]),
         border=Border(tuple(border["countries"]), tuple(border.get("areas") or ()),
-                      tuple(Gate(g["name"], g["kind"]) for g in border.get("gates") or ())) if border else None,
+                      tuple(Gate(g["name"], g["kind"]) for g in border.get("gates") or ()),
+                      tuple(border.get("partners") or ())) if border else None,
         coastal=bool(doc.get("coastal")),
         sea_islands=bool(doc["coastal"] if doc.get("sea_islands") is None else doc["sea_islands"]),
         documents=tuple(document_records(doc.get("documents") or [])),
         party_congress=_congress(doc.get("party_congress")),
+        ethnic_minorities=bool("ethnic" in doc["agencies"] if doc.get("ethnic_minorities") is None
+                               else doc["ethnic_minorities"]),
+        ethnic_languages=tuple(doc.get("ethnic_languages") or ()),
+        style=dict(doc.get("style") or {}),
+        style_for={k: dict(v) for k, v in (doc.get("style_for") or {}).items()},
+        extra_agencies=tuple(ExtraAgency(a["name"], tuple(a["duties"]), a.get("prefix") or "")
+                             for a in doc.get("extra_agencies") or ()),
+        plans_deadline=_normalise_day_month((doc.get("reporting") or {}).get("plans_deadline")),
+        half_year_deadline=_normalise_day_month((doc.get("reporting") or {}).get("half_year_deadline")),
+        signer_form=signer.get("form") or "tm",
         brand_slogan=doc.get("brand_slogan"),
         provincial_planning=doc.get("provincial_planning"),
         legal_bases=tuple(doc.get("legal_bases") or ()),

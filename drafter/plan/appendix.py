@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..inputs.catalogue import Catalogue
 from ..inputs.profile import Profile
 from ..text import vn
+from .duties import numbers_phrase
 from .records import Row
 from .selection import PlanTask
 from .values import Values, fill
@@ -17,7 +18,7 @@ def appendix_rows(catalogue: Catalogue, tasks: list[PlanTask], values: Values) -
         members = [t for t in tasks if t.group == group.id]
         if not members:
             continue
-        rows.append(Row(group.id, True, str(gi), fill(group.appendix_title, values, f"catalogue:{group.id}")))
+        rows.append(Row(group.id, True, str(gi), fill(group.title, values, f"catalogue:{group.id}")))
         for item in members:
             rows.append(Row(
                 id=item.id, group=False, stt=item.number,
@@ -46,12 +47,9 @@ def assignment_lines(catalogue: Catalogue, profile: Profile, tasks: list[PlanTas
                 order.append(name)
                 numbers[name] = []
             numbers[name].append(item.number)
-    lines = [f"{name}: chủ trì thực hiện nhiệm vụ số {', '.join(numbers[name])};" for name in order]
+    lines = [f"{name}: chủ trì thực hiện {numbers_phrase(numbers[name])};" for name in order]
     if lines:
         lines[-1] = vn.ensure_final(lines[-1], ".")
     return lines
 
 
-def led_by(name: str, tasks: list[PlanTask]) -> list[str]:
-    """Numbers of the tasks an agency leads."""
-    return [t.number for t in tasks if name in (t.lead_names or ())]

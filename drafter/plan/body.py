@@ -9,8 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..text import vn
-from .appendix import assignment_lines, led_by
+from .appendix import assignment_lines
+from .duties import agency_items
 from .notices import Notices
+from .opening import opening
 from .records import Block
 from .request import PlanRequest
 from .selection import PlanTask
@@ -38,6 +40,16 @@ class BodyBuilder:
     def fill(self, text: str, where: str) -> str:
         return fill(text, self.values, where)
 
+    def cite(self, ref: str) -> str | None:
+        """A căn cứ citation (long dates) of a document on the plan's date; None when none is in force."""
+        on = self.request.reference_date
+        text = self.request.knowledge.cite(ref, on, long_date=True)
+        if text is None:
+            self.notices.add(f"Không dẫn văn bản {ref}: không còn hoặc chưa có hiệu lực vào ngày {vn.short_date(on)}.")
+            return None
+        self.values.rely_on(self.request.knowledge.relied_on(ref, on))
+        return text
+
     def visible(self, entry: dict[str, Any] | str) -> bool:
         """The entry's conditions hold for this province and every document its text names outside
         [[optional]] parts is in force on the plan's date."""
@@ -59,23 +71,28 @@ class BodyBuilder:
                 out.append(text)
         return out
 
-    def point_children(self, point: dict[str, Any]) -> None:
+    def point_children(self, point: dict[str, Any], details: list[dict[str, Any]] | tuple = ()) -> None:
+        """A point's "-" lines (its bullets, a profile list, the catalogue points that detail it),
+        then its paragraphs."""
         bullets = self.lines(point.get("bullets") or [])
         if point.get("list") == "programmes":
             bullets += [(len(bullets) + i, text) for i, text in enumerate(self.programmes(), start=1)]
         for i, bullet in bullets:
             self.add("gach", f"{point['id']}.bullet{i}", vn.ensure_final(self.fill(bullet, point["id"]), ";"))
-        if bullets:
+        for detail in details:
+            if self.visible(detail):
+                self.add("gach", detail["id"], vn.ensure_final(self.fill(detail["text"], detail["id"]), ";"))
+        if self.blocks[-1].style == "gach":  # the last line of a list ends the sentence
             last = self.blocks[-1]
             self.blocks[-1] = Block(last.id, last.style, vn.ensure_final(last.text, "."))
         for i, para in self.lines(point.get("paras") or []):
             self.add("para", f"{point['id']}.para{i}", self.fill(para, point["id"]))
 
-    def points(self, points: list[dict[str, Any]] | tuple[dict[str, Any], ...]) -> None:
+    def points(self, points: list[dict[str, Any]] | tuple[dict[str, Any], ...], group=None) -> None:
         for point in points:
             if self.visible(point):
                 self.add("diem", point["id"], self.fill(point["text"], point["id"]))
-                self.point_children(point)
+                self.point_children(point, group.children(point["id"]) if group else [])
 
     def paragraphs(self, blocks: list[dict[str, Any]], style: str = "para") -> None:
         for block in blocks:
@@ -84,63 +101,12 @@ class BodyBuilder:
 
     # --- parts of the plan ----------------------------------------------------------------------
 
-    def can_cu(self) -> None:
-        """Căn cứ lines: documents in force on the plan's date, the year's guidance letter, the
-        province's own bases, --basis lines, last year's plan. NĐ 30 Phụ lục I II.6: each on its
-        own line ending ";", the last "."."""
-        texts: list[tuple[str, str]] = []
-        for block in self.spec["can_cu"]:
-            if not self.visible(block):
-                continue
-            if block.get("doc"):
-                cited = self.cite(block["doc"])
-                if cited:
-                    texts.append((block["id"], f"Căn cứ {cited}{block.get('suffix') or ''}"))
-            elif block.get("guidance"):
-                texts.append((block["id"], f"Căn cứ {self._guidance_letter()}"))
-            else:
-                texts.append((block["id"], self.fill(block["text"], block["id"])))
-        bases = [self.cite(ref) for ref in self.profile.legal_bases] + list(self.request.extra_bases)
-        previous = self.profile.previous_plans.get(self.request.year - 1)
-        if previous:
-            bases.append(self.cite(previous))
-        for i, basis in enumerate((b for b in bases if b), start=1):
-            texts.append((f"cc.profile{i}", basis if basis.startswith("Căn cứ") else f"Căn cứ {basis}"))
-        for i, (block_id, text) in enumerate(texts):
-            self.add("can_cu", block_id, vn.ensure_final(text, "." if i == len(texts) - 1 else ";"))
-
-    def cite(self, ref: str) -> str | None:
-        """A căn cứ citation (long dates) of a document on the plan's date; None when none is in force."""
-        on = self.request.reference_date
-        text = self.request.knowledge.cite(ref, on, long_date=True)
-        if text is None:
-            self.notices.add(f"Không dẫn văn bản {ref}: không còn hoặc chưa có hiệu lực vào ngày {vn.short_date(on)}.")
-            return None
-        self.values.rely_on(self.request.knowledge.relied_on(ref, on))
-        return text
-
-    def _guidance_letter(self) -> str:
-        """The ministry's letter guiding this year's plans: known letters are data (documents.yaml),
-        a profile may name one, otherwise a visible blank."""
-        year, knowledge = self.request.year, self.request.knowledge
-        letter = knowledge.guidance_letter(year)
-        if letter is not None:
-            return self.cite(letter.id) or letter.citation(long_date=True)
-        if year in self.profile.guidance:
-            cited = self.cite(self.profile.guidance[year])
-            if cited:
-                return cited
-        ministry = knowledge.ministry(self.request.reference_date).names[0]
-        self.notices.add(f"Chưa có công văn hướng dẫn năm {year}: căn cứ để trống số, ngày ({vn.BLANK}); "
-                         f"khai báo văn bản ở documents: và guidance.{year} trong hồ sơ, hoặc dùng --basis.")
-        return (f"Công văn số {vn.BLANK} ngày {vn.BLANK} của {ministry} về việc hướng dẫn "
-                f"xây dựng kế hoạch công tác thông tin đối ngoại năm {year}")
-
     def group_points(self) -> None:
-        """NQ 47's five groups with their points (the nq47 kind's section II)."""
+        """NQ 47's five groups with their points (the nq47 kind's section II); a group's khoản has the
+        number and title its rows have in the appendix."""
         for group in self.catalogue.groups:
             self.add("khoan_title", group.id, vn.ensure_final(self.fill(group.title, group.id), ":"))
-            self.points(group.points)
+            self.points(group.lettered(), group)
 
     def items(self, items: list[dict[str, Any]]) -> None:
         for item in items:
@@ -155,54 +121,17 @@ class BodyBuilder:
             for i, line in enumerate(lines, start=1):
                 self.add("gach", f"{item['id']}.{i}", line)
 
-    def task_points(self) -> None:
-        """The year's tasks as points under their group (the annual kind's section II)."""
-        for group in self.catalogue.groups:
-            members = [t for t in self.tasks if t.group == group.id]
-            if not members:
-                continue
-            heading = vn.ensure_final(self.fill(group.appendix_title, group.id), ":")
-            self.add("khoan_title", f"tasks.{group.id}", heading)
-            for item in members:
-                text = vn.capitalize_first(item.text or self.fill(item.task.text, item.id))
-                self.add("diem", f"task.{item.id}", vn.ensure_final(text, "."))
-
-    def agency_items(self) -> None:
-        """One numbered item per agency (kind `duties`), merged where one agency holds several roles."""
-        items: dict[str, dict[str, Any]] = {}
-        for duty in self.spec["duties"]:
-            name = self.profile.agencies.get(duty["role"])
-            if not name or not self.visible(duty):
-                continue
-            heading = "; ".join(vn.capitalize_first(n) for n in
-                                [name] + [self.profile.agencies[r] for r in duty["also"] if r in self.profile.agencies])
-            prefix = f"{duty['prefix']} " if duty["prefix"] else ""
-            item = items.setdefault(name, {"id": f"duty.{duty['role']}", "heading": prefix + heading,
-                                           "bullets": [], "roles": []})
-            item["roles"].append(duty["role"])
-            item["bullets"] += [self.fill(b, item["id"]) for b in duty["bullets"]]
-        collective = self.catalogue.collective_roles()
-        for name, item in items.items():
-            led = led_by(name, self.tasks)
-            if led and not collective & set(item["roles"]):
-                item["bullets"].append(
-                    f"Chủ trì thực hiện các nhiệm vụ số {', '.join(led)} tại Phụ lục kèm theo Kế hoạch này.")
-            self.add("khoan_title", item["id"], item["heading"])
-            for i, bullet in enumerate(item["bullets"], start=1):
-                self.add("gach", f"{item['id']}.{i}", vn.ensure_final(bullet, "."))
-
     def build(self) -> list[Block]:
-        self.can_cu()
-        self.paragraphs(self.spec["intro"])
+        opening(self)
         for section in self.spec["sections"]:
+            if not self.visible(section):
+                continue
             self.add("muc", section["id"], vn.upper(self.fill(section["title"], section["id"])))
             if section["groups"]:
                 self.group_points()
             self.items(section["items"])
-            if section["task_points"]:
-                self.task_points()
             if section["agencies"]:
-                self.agency_items()
+                agency_items(self)
             self.paragraphs(section["closing"])
         self.paragraphs(self.spec["closing"])
         return self.blocks

@@ -29,6 +29,14 @@ SIGNER_LINES = {
 }
 
 
+def signer_lines(capacity: str, form: str) -> tuple[str, ...]:
+    """The authority lines above the name. Form "ca_nhan" is the Chủ tịch's own authority (Luật Tổ
+    chức chính quyền địa phương gives the Chủ tịch powers of their own; several provinces sign
+    plans "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" without "TM. ỦY BAN NHÂN DÂN")."""
+    lines = SIGNER_LINES[capacity]
+    return lines[1:] if form == "ca_nhan" else lines
+
+
 @dataclass
 class Draft:
     """What the plan says, plus what the drafter must still do by hand."""
@@ -53,7 +61,7 @@ def plan_tasks(request: PlanRequest, values: Values | None = None, notices: Noti
 
 
 def build_draft(request: PlanRequest) -> Draft:
-    profile, catalogue, spec = request.profile, request.catalogue, request.kind.spec
+    profile, spec = request.profile, request.kind.spec
     notices = Notices(profile.notes)
     values = placeholder_values(request)
     tasks = plan_tasks(request, values, notices)
@@ -61,7 +69,6 @@ def build_draft(request: PlanRequest) -> Draft:
     blocks = build_body(request, values, tasks, notices)
     blocks = number_blocks(apply_block_changes(blocks, list(request.changes), values, request.year, notices))
 
-    appendix = spec["appendix"]
     plan = PlanText(
         header=Header(("ỦY BAN NHÂN DÂN", vn.upper(profile.full_name)), f"Số:{NUMBER_BLANK}/{request.symbol}",
                       vn.date_line(profile.place, request.date, request.year)),
@@ -69,13 +76,24 @@ def build_draft(request: PlanRequest) -> Draft:
         body=tuple(blocks),
         recipients=tuple(vn.recipient_line(r) for r in profile.recipients)
         + (vn.recipient_line(f"Lưu: {profile.archive}", last=True),),
-        signature=Signature(SIGNER_LINES[profile.signer_capacity], profile.signer_name or vn.BLANK),
-        appendix=Appendix(appendix["label"], vn.upper(fill(appendix["title"], values, "appendix.title")),
-                          fill(appendix["ref"], values, "appendix.ref"), appendix_rows(catalogue, tasks, values)),
+        signature=Signature(signer_lines(profile.signer_capacity, profile.signer_form),
+                            profile.signer_name or vn.BLANK),
+        appendix=_appendix(request, values, tasks),
         meta=request.meta(),
     )
+    if values.unnamed_roles:
+        notices.add("Hồ sơ không khai báo cơ quan cho vai trò " + ", ".join(sorted(values.unnamed_roles))
+                    + ": các đoạn nói về cơ quan đó được bỏ qua; khai báo ở agencies: nếu tỉnh có cơ quan này.")
     notices.extend(_weak_facts(request, values))
     return Draft(plan, notices.as_list() + _blanks_to_fill(request))
+
+
+def _appendix(request: PlanRequest, values: Values, tasks: list[PlanTask]) -> Appendix | None:
+    if not request.style["appendix"]:
+        return None
+    spec = request.kind.spec["appendix"]
+    return Appendix(spec["label"], vn.upper(fill(spec["title"], values, "appendix.title")),
+                    fill(spec["ref"], values, "appendix.ref"), appendix_rows(request.catalogue, tasks, values))
 
 
 def _weak_facts(request: PlanRequest, values) -> list[str]:

@@ -122,7 +122,7 @@ class PlanText:
     body: tuple[Block, ...]
     recipients: tuple[str, ...]
     signature: Signature
-    appendix: Appendix
+    appendix: Appendix | None  # None in the house style that issues the plan as prose only
     meta: PlanMeta
 
     def context(self) -> dict[str, Any]:
@@ -135,8 +135,11 @@ class PlanText:
             "body": [b.to_dict() for b in self.body],
             "recipients": list(self.recipients),
             "signature": {"lines": list(self.signature.lines), "name": self.signature.name},
+            # Without an appendix the template still renders its (empty) appendix section, which
+            # docxio.structure.drop_appendix then removes: the template stays one file.
             "appendix": {"label": self.appendix.label, "title": self.appendix.title, "ref": self.appendix.ref,
-                         "rows": [r.to_dict() for r in self.appendix.rows]},
+                         "rows": [r.to_dict() for r in self.appendix.rows]} if self.appendix
+            else {"label": "", "title": "", "ref": "", "rows": []},
             "meta": dataclasses.asdict(self.meta),
         }
 

@@ -15,6 +15,10 @@ from ..inputs.profile import Profile
 from ..text import vn
 from .records import Change, PlanMeta
 
+#: What a plan looks like when neither its kind nor the profile says otherwise.
+DEFAULT_STYLE = {"appendix": True, "section_one": "muc_tieu", "purpose_split": False, "opening": "can_cu",
+                 "closing": "standard", "kl57_basis": False, "lead_duties": False, "assignments": True}
+
 
 @dataclass(frozen=True)
 class PlanRequest:
@@ -54,6 +58,12 @@ class PlanRequest:
                                 f"triển khai {when}")
             on = subject.date
         return on
+
+    @cached_property
+    def style(self) -> dict:
+        """The house style: drafter's defaults, then the kind's, the profile's, the profile's for this kind."""
+        return {**DEFAULT_STYLE, **self.kind.spec.get("style", {}), **self.profile.style,
+                **self.profile.style_for.get(self.kind.id, {})}
 
     @property
     def symbol(self) -> str:

@@ -94,9 +94,10 @@ def assign_agencies(by_group: TasksByGroup, request: PlanRequest, notices: Notic
             if leads is None:
                 leads = agency_names(item.task.lead, profile, catalogue)
                 if not leads:
-                    notices.add(f"Bỏ nhiệm vụ {item.id}: hồ sơ không có cơ quan nào giữ vai trò chủ trì "
-                                f"({', '.join(item.task.lead)}).")
-                    continue
+                    # A role the province does not name: the TTĐN lead takes the task, and says so.
+                    leads = agency_names(("ttdn_lead",), profile, catalogue)
+                    notices.add(f"Nhiệm vụ {item.id}: hồ sơ không khai báo cơ quan giữ vai trò chủ trì "
+                                f"({', '.join(item.task.lead)}); giao {leads[0]} chủ trì, kiểm tra lại.")
             partners = item.partner_names
             if partners is None:
                 partners = tuple(n for n in agency_names(item.task.partners, profile, catalogue) if n not in leads)

@@ -34,7 +34,10 @@ class Values(Mapping[str, str | None]):
         self.plain = plain
         self.knowledge = request.knowledge
         self.on = request.reference_date
+        self.style = request.style
+        self.roles = frozenset(request.catalogue.roles)
         self.relied: dict[str, Document] = {}
+        self.unnamed_roles: set[str] = set()  # roles whose texts were left out: the profile names no agency
 
     def _document(self, name: str) -> str | None:
         prefix, _, ref = name.partition(":")
@@ -62,9 +65,14 @@ class Values(Mapping[str, str | None]):
             self.relied[doc.id] = doc
 
     def available(self, text: str) -> bool:
-        """Every document the text names outside [[optional]] parts can be cited on the plan's date."""
-        return all(self._document(name) for name in placeholders.required_names(text)
-                   if placeholders.document_ref(name) is not None)
+        """Every document the text names outside [[optional]] parts can be cited on the plan's date,
+        and every role it names is an agency of this province (roles are optional: a text about
+        an agency the province does not have is not this province's text)."""
+        required = placeholders.required_names(text)
+        unnamed = {name for name in required if name in self.roles and not self.plain.get(name)}
+        self.unnamed_roles |= unnamed
+        return not unnamed and all(self._document(name) for name in required
+                                   if placeholders.document_ref(name) is not None)
 
     def __getitem__(self, name: str) -> str | None:
         if placeholders.document_ref(name) is not None:
@@ -151,12 +159,17 @@ def holds(condition: str, profile: Profile, values: Values | None = None) -> boo
         return not holds(condition[1:], profile, values)
     if condition.startswith("role:"):
         return condition[5:] in profile.agencies
+    if condition.startswith("style:"):  # "style:appendix", "style:closing=tren_day"
+        key, _, wanted = condition[6:].partition("=")
+        style = values.style if values is not None else {}
+        return style.get(key) == wanted if wanted else bool(style.get(key))
     if condition in ("anniversaries", "events"):
         return bool(values and values.get({"anniversaries": "ky_niem", "events": "su_kien"}[condition]))
     return {
         "border": profile.border is not None,
         "coastal": profile.coastal,
         "sea_islands": profile.sea_islands,
+        "ethnic_minorities": profile.ethnic_minorities,
         "border_gates": bool(profile.border and profile.border.gates),
         "replaces": bool(profile.replaces),
         "slogan": bool(profile.brand_slogan),
