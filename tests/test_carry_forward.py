@@ -65,10 +65,12 @@ def review(path: Path, year: int) -> dict[str, str]:
                                           "Sở Văn hóa, Thể thao và Du lịch", f"Quý III/{year}"], strict=True):
         set_text(cell.paragraphs[0], text)
     section_two = [p for p in doc.paragraphs if p.text.startswith("II. ")][0]
+    # The first numbered paragraph of section II: a điểm of the NQ 47 plan, a khoản of the annual plan.
     paragraph = next(Paragraph(el, section_two._parent) for el in section_two._p.itersiblings()
-                     if el.tag == W + "p" and re.match(r"^[a-z]\) ", Paragraph(el, section_two._parent).text))
-    expect["edited"] = paragraph.text[3:].rstrip(":.;") + ", nhất là trên không gian mạng:"
-    set_text(paragraph, paragraph.text[:3] + expect["edited"])
+                     if el.tag == W + "p" and re.match(r"^([a-z]\)|\d+\.) ", Paragraph(el, section_two._parent).text))
+    label = paragraph.text.split(" ", 1)[0] + " "
+    expect["edited"] = paragraph.text[len(label):].rstrip(":.;") + ", nhất là trên không gian mạng:"
+    set_text(paragraph, label + expect["edited"])
     new = clone_without_marks(paragraph._p)
     paragraph._p.addnext(new)
     set_text(Paragraph(new, paragraph._parent), f"- Mở chuyên mục đối ngoại trên mạng xã hội từ năm {year}.")

@@ -151,6 +151,7 @@ def test_real_plans_reissued_in_2027(tmp_path):
     assert any(r == "D6" and "Bộ Thông tin và Truyền thông" in m for r, _, m in na)
 
 
+@pytest.mark.slow  # 24 drafts checked: a sweep over three years and two dates
 @pytest.mark.parametrize("kind", ["nq47", "annual"])
 @pytest.mark.parametrize("pid", ["dak-lak-2026", "phu-tho-2026"])
 def test_current_drafts_cite_correctly_in_2026_to_2028(tmp_path, catalogue, pid, kind):

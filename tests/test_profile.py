@@ -155,3 +155,10 @@ def test_vni_text_is_refused_with_instructions(profile_file, minimal_profile, ca
     minimal_profile["province"]["name"] = "Laâm Ñoàng cuûa toâi"
     found = problems(profile_file(minimal_profile), catalogue)
     assert any("province.name: văn bản gõ bằng bảng mã VNI" in line and "Unikey" in line for line in found), found
+
+
+def test_section_signs_are_not_mistaken_for_legacy_text(profile_file, minimal_profile, catalogue):
+    """"§C.3, §D.1" in a source note is punctuation, not TCVN3's "Đ" (it was once converted)."""
+    minimal_profile["sources"] = ["annual-plan-sources.md §C.3, §D.1"]
+    profile = load_profile(profile_file(minimal_profile), catalogue)
+    assert profile.sources == ("annual-plan-sources.md §C.3, §D.1",) and not profile.notes

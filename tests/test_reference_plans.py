@@ -59,7 +59,12 @@ GIA_LAI = PLANS / "gia-lai-516-KH-UBND-2023-03-09.txt"
 
 
 def test_gia_lai_annual_plan_2023(tmp_path, catalogue):
-    """The annual kind against the real Gia Lai 516/KH-UBND (2023): same legal bases and shape."""
+    """The annual kind against the real Gia Lai 516/KH-UBND (2023): same legal bases, shape and
+    house style (no appendix).
+
+    Trigram recall was 54.9 % when the annual kind was Gia Lai's own wording; built on 37 annual
+    plans instead, the full draft holds 47 %, and 42 % survives leaving Gia Lai out (against 11 %
+    before: tests/test_coverage.py, tools/coverage.py)."""
     profile = load_profile("gia-lai-2023", catalogue)
     data, draft = api.build_plan(profile, kind="annual", year=2023, date=dt.date(2023, 3, 9), catalogue=catalogue)
     path = tmp_path / "annual-2023.docx"
@@ -67,10 +72,14 @@ def test_gia_lai_annual_plan_2023(tmp_path, catalogue):
     reference = GIA_LAI.read_text(encoding="utf-8")
     recall = similarity.trigram_recall(reference, document_text(path))
     print(f"\nGia Lai 516/KH-UBND: trigram recall {recall:.1%}")
-    assert recall >= 0.5
+    assert recall >= 0.45
+    assert len(Document(str(path)).tables) == 2 and draft.plan.appendix is None  # header and signature only
     bases = [b["text"] for b in draft.context["body"] if b["style"] == "can_cu"]
     assert [b.split(" ngày ")[0] for b in bases] == [
         "Căn cứ Nghị định số 72/2015/NĐ-CP", "Căn cứ Thông tư số 22/2016/TT-BTTTT",
         "Căn cứ Công văn số 5740/BTTTT-TTĐN", "Căn cứ Quyết định số 16/2017/QĐ-UBND"]
     assert draft.context["body"][-1]["text"].endswith("trước ngày 10/11/2023 (thông qua Sở Thông tin và Truyền thông "
                                                       "tổng hợp) hoặc báo cáo đột xuất khi có yêu cầu./.")
+    headings = [b["text"] for b in draft.context["body"] if b["style"] == "muc"]
+    assert headings == ["I. MỤC TIÊU, YÊU CẦU", "II. NỘI DUNG THỰC HIỆN", "III. TỔ CHỨC THỰC HIỆN",
+                        "IV. KINH PHÍ THỰC HIỆN"]

@@ -16,14 +16,15 @@ from ..errors import CatalogueError
 from ..resources import DATA_DIR
 from .crossref import Checker
 from .schema import conform
-from .yamlio import load
+from .yamlio import Loaded, load, load_trusted
 
 #: Placeholders every profile provides (plan.values.placeholder_values); roles are added per catalogue.
 BASE_PLACEHOLDERS = frozenset({
     "tinh", "ten_tinh", "cap_tinh", "ubnd", "uy_ban", "uy_ban_ten", "slogan", "quy_hoach",
     "replaces", "bien_gioi_nuoc", "bien_gioi_dia_ban", "cua_khau", "chu_quyen", "han_bao_cao", "nam",
     "so_ky_hieu", "ngay_ban_hanh", "nam_truoc", "bo_ttdn", "ky_niem", "su_kien", "han_bao_cao_nam",
-    "dai_hoi", "dai_hoi_tinh",
+    "dai_hoi", "dai_hoi_tinh", "muc_tieu", "tieng_dan_toc", "doi_tac_bien_gioi", "han_ke_hoach",
+    "han_bao_cao_6_thang",
 })
 
 CATALOGUE_PATH = DATA_DIR / "catalogue.yaml"
@@ -35,6 +36,7 @@ class Role:
     label: str
     required: bool
     collective: bool
+    fallback: tuple[str, ...] = ()  # roles that take its tasks where the bodies were merged
 
 
 @dataclass(frozen=True)
@@ -49,11 +51,13 @@ class Task:
     time: str
     when: tuple[str, ...]
     source: str
+    sources: tuple[str, ...] | None = None  # documents that carry the task (drafter.quality), None: not given
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Task:
+        sources = d.get("sources")
         return cls(d["id"], d["group"], d["text"], tuple(d["lead"]), tuple(d.get("partners") or ()),
-                   d["time"], tuple(d.get("when") or ()), d["source"])
+                   d["time"], tuple(d.get("when") or ()), d["source"], tuple(sources) if sources is not None else None)
 
 
 @dataclass(frozen=True)
@@ -105,15 +109,30 @@ def sha256_of(path: Path) -> str:
 def load_catalogue(path: Path | None = None, *, strict: bool | None = None) -> Catalogue:
     """The catalogue at path (the shipped one by default). Shipped data is checked in full by the
     tests and `drafter validate` (strict=True); any other file always is."""
-    from .knowledge import bundled as bundled_knowledge
-
     path = Path(path or CATALOGUE_PATH)
     strict = strict if strict is not None else path.resolve() != CATALOGUE_PATH.resolve()
-    loaded = load(path, CatalogueError)
+    loaded = load(path, CatalogueError) if strict else load_trusted(path, CatalogueError)
     doc = conform(loaded, "catalogue", CatalogueError, strict=strict)
-    roles = {k: Role(k, v["label"], v.get("required", True), v.get("collective", False))
+    roles = {k: Role(k, v["label"], v.get("required", True), v.get("collective", False), tuple(v.get("fallback") or ()))
              for k, v in doc["roles"].items()}
+    if strict:
+        _cross_check(loaded, doc, roles)
+    return Catalogue(
+        id=doc["id"], version=doc["version"], title=doc["title"], roles=roles,
+        groups=tuple(Group(g["id"], g["title"], tuple(g["points"])) for g in doc["groups"]),
+        tasks=tuple(Task.from_dict(t) for t in doc["tasks"]),
+        path=path, sha256=sha256_of(path), sources=tuple(doc["sources"]),
+    )
+
+
+def _cross_check(loaded: Loaded, doc: dict[str, Any], roles: dict[str, Role]) -> None:
+    """Ids, groups, roles, placeholders, conditions and parents, each reported at its line."""
+    from .knowledge import bundled as bundled_knowledge
+
     check = Checker(loaded, set(roles), BASE_PLACEHOLDERS | frozenset(roles), frozenset(bundled_knowledge().refs()))
+    for key, role in roles.items():
+        for i, other in enumerate(role.fallback):
+            check.role(("roles", key, "fallback", i), other)
     group_ids = set()
     for gi, group in enumerate(doc["groups"]):
         check.unique(("groups", gi), group["id"])
@@ -126,12 +145,6 @@ def load_catalogue(path: Path | None = None, *, strict: bool | None = None) -> C
         check.task(("tasks", ti), task, group_ids)
     if check.problems:
         raise CatalogueError(check.problems)
-    return Catalogue(
-        id=doc["id"], version=doc["version"], title=doc["title"], roles=roles,
-        groups=tuple(Group(g["id"], g["title"], tuple(g["points"])) for g in doc["groups"]),
-        tasks=tuple(Task.from_dict(t) for t in doc["tasks"]),
-        path=path, sha256=sha256_of(path), sources=tuple(doc["sources"]),
-    )
 
 
 @cache

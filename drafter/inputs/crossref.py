@@ -18,8 +18,9 @@ from .yamlio import Loaded
 #: Conditions a `when:` list may use; "role:<name>" is checked against the roles.
 STYLE_KEYS = ("appendix", "section_one", "purpose_split", "opening", "closing", "kl57_basis", "lead_duties",
               "assignments")
-CONDITIONS = frozenset({"border", "coastal", "sea_islands", "border_gates", "ethnic_minorities", "replaces", "slogan",
-                        "programmes", "anniversaries", "events"})
+CONDITIONS = frozenset({"border", "coastal", "sea_islands", "border_gates", "ethnic_minorities", "ethnic_languages",
+                        "replaces", "slogan", "programmes", "anniversaries", "events", "plans_deadline",
+                        "half_year_deadline"})
 
 
 def did_you_mean(name: str, known: Iterable[str]) -> str:
@@ -70,19 +71,19 @@ class Checker:
         if role not in self.roles:
             self.add(key_path, unknown_role_message(role, self.roles))
 
-    def conditions(self, key_path: tuple, when: list[str]) -> None:
+    def conditions(self, key_path: tuple, when: list[str], field: str = "when") -> None:
         for i, cond in enumerate(when):
             cond = cond.removeprefix("!")
             if cond.startswith("style:"):
                 key = cond.removeprefix("style:").partition("=")[0]
                 if key not in STYLE_KEYS:
-                    self.add(key_path + ("when", i),
+                    self.add(key_path + (field, i),
                              f"kiểu trình bày {key!r} không có; chỉ nhận: {', '.join(STYLE_KEYS)}")
             elif cond.startswith("role:"):
                 if cond[5:] not in self.roles:
-                    self.add(key_path + ("when", i), f"vai trò {cond[5:]!r} không có trong danh mục vai trò")
+                    self.add(key_path + (field, i), f"vai trò {cond[5:]!r} không có trong danh mục vai trò")
             elif cond not in CONDITIONS:
-                self.add(key_path + ("when", i),
+                self.add(key_path + (field, i),
                          f"điều kiện {cond!r} không hợp lệ; chỉ nhận: {', '.join(sorted(CONDITIONS))}, role:<vai trò> "
                          "(thêm ! ở trước để phủ định)")
 

@@ -15,7 +15,7 @@ from ..resources import DATA_DIR
 from .catalogue import Catalogue, sha256_of
 from .crossref import Checker
 from .schema import conform
-from .yamlio import load
+from .yamlio import Loaded, load, load_trusted
 
 KINDS_DIR = DATA_DIR / "kinds"
 DEFAULT_KIND = "nq47"
@@ -45,17 +45,29 @@ def load_kind(name: str, catalogue: Catalogue, *, strict: bool = False) -> Kind:
     """A shipped plan kind; strict=True validates it in full (tests, `drafter validate`)."""
     if name not in kind_names():
         raise UsageError(f"--kind {name!r}: loại kế hoạch không có; chọn một trong: {', '.join(kind_names())}")
+    path = KINDS_DIR / f"{name}.yaml"
+    loaded = load(path, CatalogueError) if strict else load_trusted(path, CatalogueError)
+    spec = conform(loaded, "kind", CatalogueError, strict=strict)
+    if strict:
+        _cross_check(loaded, spec, catalogue)
+    return Kind(id=spec["id"], spec=spec, path=path, sha256=sha256_of(path))
+
+
+def _cross_check(loaded: Loaded, spec: dict[str, Any], catalogue: Catalogue) -> None:
+    """Roles, placeholders, documents, conditions and ids of a kind, each reported at its line."""
     from .knowledge import bundled as bundled_knowledge
 
-    path = KINDS_DIR / f"{name}.yaml"
-    loaded = load(path, CatalogueError)
-    spec = conform(loaded, "kind", CatalogueError, strict=strict)
     check = Checker(loaded, set(catalogue.roles), catalogue.placeholders(), frozenset(bundled_knowledge().refs()))
     if spec.get("subject"):
         check.document(("subject",), spec["subject"])
     check.text(("summary",), spec["summary"])
     for key in ("ref", "title"):
         check.text(("appendix", key), spec["appendix"][key])
+    groups = sorted(catalogue.group_ids())
+    for group_id, title in spec["group_titles"].items():
+        if group_id not in groups:
+            check.add(("group_titles", group_id), f"nhóm {group_id!r} không có; có: {', '.join(groups)}")
+        check.text(("group_titles", group_id), title)
     for list_name in ("can_cu", "intro", "closing"):
         for i, block in enumerate(spec[list_name]):
             check.point((list_name, i), block)
@@ -64,15 +76,20 @@ def load_kind(name: str, catalogue: Catalogue, *, strict: bool = False) -> Kind:
         for i, role in enumerate(duty["also"]):
             check.role(("duties", di, "also", i), role)
         for bi, bullet in enumerate(duty["bullets"]):
-            check.text(("duties", di, "bullets", bi), bullet)
+            if isinstance(bullet, dict):
+                check.text(("duties", di, "bullets", bi, "text"), bullet["text"])
+                check.conditions(("duties", di, "bullets", bi), bullet.get("when") or [])
+            else:
+                check.text(("duties", di, "bullets", bi), bullet)
         check.conditions(("duties", di), duty["when"])
     for si, section in enumerate(spec["sections"]):
         check.unique(("sections", si), section["id"])
         check.text(("sections", si, "title"), section["title"])
+        check.conditions(("sections", si), section["when"])
+        check.conditions(("sections", si), section["agencies_when"], "agencies_when")
         for ii, item in enumerate(section["items"]):
             check.point(("sections", si, "items", ii), item)
         for ci, block in enumerate(section["closing"]):
             check.point(("sections", si, "closing", ci), block)
     if check.problems:
         raise CatalogueError(check.problems)
-    return Kind(id=spec["id"], spec=spec, path=path, sha256=sha256_of(path))

@@ -21,7 +21,7 @@ from ..text import citation as cite_text
 from ..text import vn
 from .crossref import did_you_mean
 from .schema import conform
-from .yamlio import load
+from .yamlio import load, load_trusted
 
 DOCUMENTS_PATH = DATA_DIR / "documents.yaml"
 BODIES_PATH = DATA_DIR / "bodies.yaml"
@@ -252,9 +252,10 @@ def document_records(items: list[dict[str, Any]]) -> list[Document]:
 @cache
 def bundled(strict: bool = False) -> Knowledge:
     """The shipped knowledge (validated in full with strict=True: tests, `drafter validate`)."""
-    docs_doc = conform(load(DOCUMENTS_PATH, CatalogueError), "documents", CatalogueError, strict=strict)
-    bodies_doc = conform(load(BODIES_PATH, CatalogueError), "bodies", CatalogueError, strict=strict)
-    events_doc = conform(load(EVENTS_PATH, CatalogueError), "events", CatalogueError, strict=strict)
+    read = load if strict else load_trusted
+    docs_doc = conform(read(DOCUMENTS_PATH, CatalogueError), "documents", CatalogueError, strict=strict)
+    bodies_doc = conform(read(BODIES_PATH, CatalogueError), "bodies", CatalogueError, strict=strict)
+    events_doc = conform(read(EVENTS_PATH, CatalogueError), "events", CatalogueError, strict=strict)
     documents = _until_replaced({d.id: d for d in document_records(docs_doc["documents"])})
     knowledge = Knowledge(
         documents=documents,

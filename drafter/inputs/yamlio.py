@@ -139,6 +139,18 @@ def _clean_strings(value: Any, key_path: PathKey, legacy_found: list[tuple[PathK
     return value
 
 
+def load_trusted(path: Path, error_cls: type[InputError] = InputError) -> Loaded:
+    """A file shipped with drafter, read without line numbers or text cleaning.
+
+    The shipped data is checked in full by the tests and `drafter validate` (load() plus strict
+    validation), and a test keeps what this returns equal to what load() returns; a cold `drafter
+    draft` then does not pay for marks and cleaning it will never use. Never for a user's file."""
+    try:
+        return Loaded(path=Path(path), data=yaml.load(Path(path).read_bytes(), Loader=_Loader))  # noqa: S506
+    except (OSError, yaml.YAMLError) as exc:  # only if the installation itself is damaged
+        raise error_cls.single(display_path(Path(path)), f"không đọc được dữ liệu kèm theo drafter: {exc}") from exc
+
+
 def load(path: Path, error_cls: type[InputError] = InputError) -> Loaded:
     path = Path(path)
     shown = display_path(path)

@@ -11,14 +11,17 @@ from .selection import PlanTask
 from .values import Values, fill
 
 
-def appendix_rows(catalogue: Catalogue, tasks: list[PlanTask], values: Values) -> tuple[Row, ...]:
-    """A bold heading row per group that has tasks, then its tasks numbered "2.3"."""
+def appendix_rows(catalogue: Catalogue, tasks: list[PlanTask], values: Values,
+                  titles: dict[str, str] | None = None) -> tuple[Row, ...]:
+    """A bold heading row per group that has tasks, then its tasks numbered "2.3". A plan kind may
+    title a group in its own words (an annual plan does not "triển khai thực hiện Nghị quyết")."""
     rows: list[Row] = []
     for gi, group in enumerate(catalogue.groups, start=1):
         members = [t for t in tasks if t.group == group.id]
         if not members:
             continue
-        rows.append(Row(group.id, True, str(gi), fill(group.title, values, f"catalogue:{group.id}")))
+        title = (titles or {}).get(group.id, group.title)
+        rows.append(Row(group.id, True, str(gi), fill(title, values, f"catalogue:{group.id}")))
         for item in members:
             rows.append(Row(
                 id=item.id, group=False, stt=item.number,

@@ -130,7 +130,7 @@ class BodyBuilder:
             if section["groups"]:
                 self.group_points()
             self.items(section["items"])
-            if section["agencies"]:
+            if section["agencies"] and all_hold(section["agencies_when"], self.profile, self.values):
                 agency_items(self)
             self.paragraphs(section["closing"])
         self.paragraphs(self.spec["closing"])

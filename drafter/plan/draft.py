@@ -20,7 +20,7 @@ from .numbering import number_blocks
 from .records import Appendix, Header, PlanText, Signature, Snapshot
 from .request import PlanRequest
 from .selection import PlanTask, assign_agencies, number_tasks, select_tasks
-from .values import NUMBER_BLANK, Values, fill, placeholder_values, weak_anniversaries
+from .values import NUMBER_BLANK, Values, deadline, defaulted_deadlines, fill, placeholder_values, weak_anniversaries
 
 SIGNER_LINES = {
     # NĐ 30 Phụ lục I II.7: "TM." for the collective, "KT." when a deputy signs for the head.
@@ -84,6 +84,7 @@ def build_draft(request: PlanRequest) -> Draft:
     if values.unnamed_roles:
         notices.add("Hồ sơ không khai báo cơ quan cho vai trò " + ", ".join(sorted(values.unnamed_roles))
                     + ": các đoạn nói về cơ quan đó được bỏ qua; khai báo ở agencies: nếu tỉnh có cơ quan này.")
+    notices.extend(_default_deadlines(request))
     notices.extend(_weak_facts(request, values))
     return Draft(plan, notices.as_list() + _blanks_to_fill(request))
 
@@ -93,7 +94,25 @@ def _appendix(request: PlanRequest, values: Values, tasks: list[PlanTask]) -> Ap
         return None
     spec = request.kind.spec["appendix"]
     return Appendix(spec["label"], vn.upper(fill(spec["title"], values, "appendix.title")),
-                    fill(spec["ref"], values, "appendix.ref"), appendix_rows(request.catalogue, tasks, values))
+                    fill(spec["ref"], values, "appendix.ref"),
+                    appendix_rows(request.catalogue, tasks, values, request.kind.spec["group_titles"]))
+
+
+_DEADLINE_NAMES = {"annual": ("han_bao_cao_nam", "Hạn báo cáo năm", "reporting.annual_deadline"),
+                   "plans": ("han_ke_hoach", "Hạn gửi kế hoạch của các cơ quan", "reporting.plans_deadline"),
+                   "half_year": ("han_bao_cao_6_thang", "Hạn báo cáo 6 tháng", "reporting.half_year_deadline")}
+
+
+def _default_deadlines(request: PlanRequest) -> list[str]:
+    """A deadline the plan prints from its kind's defaults is a choice the province has not made."""
+    out = []
+    for which in defaulted_deadlines(request):
+        name, what, field_name = _DEADLINE_NAMES[which]
+        if spec_mentions(request, name):
+            out.append(f"{what} ({deadline(request, which)}) là mặc định của loại kế hoạch "
+                       f"({request.kind.spec['deadlines'].get('source', 'không rõ nguồn')}); khai báo {field_name} "
+                       "trong hồ sơ nếu tỉnh định ngày khác.")
+    return out
 
 
 def _weak_facts(request: PlanRequest, values) -> list[str]:

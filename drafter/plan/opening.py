@@ -26,7 +26,7 @@ def bases(builder: BodyBuilder) -> list[tuple[str, str]]:
         if block.get("doc"):
             cited = builder.cite(block["doc"])
             if cited:
-                out.append((block["id"], f"{cited}{block.get('suffix') or ''}"))
+                out.append((block["id"], _with_suffix(cited, block.get("suffix") or "")))
         elif block.get("guidance"):
             out.append((block["id"], guidance_letter(builder)))
         else:
@@ -38,6 +38,15 @@ def bases(builder: BodyBuilder) -> list[tuple[str, str]]:
     for i, basis in enumerate((b for b in own if b), start=1):
         out.append((f"cc.profile{i}", basis.removeprefix("Căn cứ ")))
     return out
+
+
+def _with_suffix(cited: str, suffix: str) -> str:
+    """ "… trong tình hình mới (gọi tắt là …)": words after a citation are a new word, punctuation is not
+    (data is cleaned when loaded, which trims the space a suffix starts with)."""
+    suffix = suffix.strip()
+    if not suffix:
+        return cited
+    return cited + (suffix if suffix[0] in ",.;:)" else " " + suffix)
 
 
 def opening(builder: BodyBuilder) -> None:

@@ -68,15 +68,18 @@ def select_tasks(request: PlanRequest, values: Values) -> TasksByGroup:
 
 
 def agency_names(roles: tuple[str, ...], profile: Profile, catalogue: Catalogue) -> tuple[str, ...]:
-    """Agency names for roles the profile has, each once, in the order given.
+    """Agency names for roles the profile has (or for the role that took over a merged body's
+    work: a province whose newspaper and radio-TV merged names only `newspaper`), each once, in
+    the order given.
 
     Collective names ("các sở, ban, ngành") are common nouns: lower case inside a list, the
     table cell capitalises only its first letter.
     """
     out: list[str] = []
     for role in roles:
-        name = profile.agencies.get(role)
-        if name and catalogue.roles[role].collective:
+        held = next((r for r in (role, *catalogue.roles[role].fallback) if r in profile.agencies), role)
+        name = profile.agencies.get(held)
+        if name and catalogue.roles[held].collective:
             name = vn.lower_first(name)
         if name and name not in out:
             out.append(name)

@@ -108,7 +108,12 @@ def placeholder_values(request: PlanRequest) -> Values:
                                                    ("biên giới quốc gia", profile.border is not None)) if holds])
         or None,
         "han_bao_cao": profile.report_deadline,
-        "han_bao_cao_nam": f"{profile.annual_deadline}/{year}" if profile.annual_deadline else None,
+        "han_bao_cao_nam": _in_year(deadline(request, "annual"), year),
+        "han_ke_hoach": _in_year(deadline(request, "plans"), year),
+        "han_bao_cao_6_thang": _in_year(deadline(request, "half_year"), year),
+        "muc_tieu": "Mục đích" if request.style["section_one"] == "muc_dich" else "Mục tiêu",
+        "tieng_dan_toc": ", ".join(profile.ethnic_languages) or None,
+        "doi_tac_bien_gioi": "; ".join(border.partners) if border and border.partners else None,
         "nam": str(year),
         "nam_truoc": str(year - 1),
         "bo_ttdn": knowledge.ministry(on).names[0],
@@ -121,6 +126,25 @@ def placeholder_values(request: PlanRequest) -> Values:
     }
     plain.update(profile.agencies)
     return Values(plain, request)
+
+
+def _own_deadlines(profile: Profile) -> dict[str, str | None]:
+    return {"annual": profile.annual_deadline, "plans": profile.plans_deadline, "half_year": profile.half_year_deadline}
+
+
+def deadline(request: PlanRequest, which: str) -> str | None:
+    """A reporting deadline ("10/11"): the profile's, else the plan kind's default."""
+    return _own_deadlines(request.profile)[which] or request.kind.spec["deadlines"].get(which)
+
+
+def defaulted_deadlines(request: PlanRequest) -> list[str]:
+    """The kind's default deadlines this plan uses because the profile sets none (each gets a notice)."""
+    own = _own_deadlines(request.profile)
+    return [which for which, day in own.items() if not day and request.kind.spec["deadlines"].get(which)]
+
+
+def _in_year(day_month: str | None, year: int) -> str | None:
+    return f"{day_month}/{year}" if day_month else None
 
 
 def _provincial_congress(profile: Profile, on) -> str | None:
@@ -170,6 +194,9 @@ def holds(condition: str, profile: Profile, values: Values | None = None) -> boo
         "coastal": profile.coastal,
         "sea_islands": profile.sea_islands,
         "ethnic_minorities": profile.ethnic_minorities,
+        "ethnic_languages": bool(profile.ethnic_languages),
+        "plans_deadline": bool(values and values.get("han_ke_hoach")),
+        "half_year_deadline": bool(values and values.get("han_bao_cao_6_thang")),
         "border_gates": bool(profile.border and profile.border.gates),
         "replaces": bool(profile.replaces),
         "slogan": bool(profile.brand_slogan),

@@ -32,6 +32,7 @@ _VIETNAMESE_UNICODE = re.compile("[ăĂđĐơƠưƯ\u1ea0-\u1ef9]")
 # Windows-1252 characters that never occur in Vietnamese Unicode text but are letters in TCVN3/VNI.
 _LEGACY_SIGNS = set("¡¢£¤¥¦§¨©ª«¬\xad®¯°±²³´µ¶·¸¹º»¼½¾¿ÆÇËÎÏÑÖ×ØÛÜÞßäåæçëîïñö÷øûüþÿ")
 # VNI writes a mark character right after its base vowel ("chaøo", "cuûa", "ñoái").
+_TOKEN = re.compile(r"[^\s,.;:()\[\]\"'/-]+")
 _VNI_MARKS = re.compile(r"[aeiouyAEIOUY][øûïöäåØÛÏÖÄÅ]|[ñÑ][aeiouyoâô]")
 
 
@@ -49,8 +50,12 @@ def kind_of(text: str) -> str | None:
     """ "tcvn3", "vni" or None (ordinary Unicode, or too little to tell)."""
     if _VIETNAMESE_UNICODE.search(text):
         return None
-    signs = sum(1 for ch in text if ch in _LEGACY_SIGNS)
-    if signs < 2:
+    # A legacy letter sits in a word with other letters ("B¶o", "§iÖn", "cuûa"); a sign in a token of
+    # one letter or none ("§C.3", "© 2024", "25°C") is ordinary punctuation, however often it occurs.
+    words = sum(1 for token in _TOKEN.findall(text)
+                if any(ch in _LEGACY_SIGNS for ch in token)
+                and sum(ch.isascii() and ch.isalpha() for ch in token) >= 2)
+    if words < 2:
         return None
     return "vni" if len(_VNI_MARKS.findall(text)) >= 2 else "tcvn3"
 

@@ -8,7 +8,13 @@ PDF extraction dropped):
   Trigrams tolerate the hard line wraps of the extracted text and reward wording, not just
   vocabulary;
 - row recall: the share of the real appendix's task rows that have a draft row whose text is
-  at least 85 % similar (difflib ratio), i.e. tasks a reviewer would recognise as the same.
+  at least 85 % similar (difflib ratio), i.e. tasks a reviewer would recognise as the same;
+- sentence match (leave-one-out coverage, drafter.quality): a real task sentence is matched by a
+  draft text that contains at least 40 % of its word bigrams. Bigrams, not trigrams: two
+  provinces rarely word a task identically, but a task the drafter would recognise keeps many of
+  its two-word phrases ("quảng bá hình ảnh", "phản bác thông tin"). 40 % is the lowest share at
+  which no sentence of the shared plans is matched that the hand attribution (the `sources:` of
+  the catalogue and kinds) does not also give (tools/coverage.py --calibrate).
 """
 
 from __future__ import annotations
@@ -32,6 +38,40 @@ def trigrams(tokens: list[str]) -> set[tuple[str, str, str]]:
 def trigram_recall(reference: str, draft: str) -> float:
     ref = trigrams(words(reference))
     return len(ref & trigrams(words(draft))) / len(ref) if ref else 1.0
+
+
+def bigrams(tokens: list[str]) -> set[tuple[str, str]]:
+    return {tuple(tokens[i : i + 2]) for i in range(len(tokens) - 1)}
+
+
+#: Share of a sentence's bigrams a draft text must contain to match it.
+SENTENCE_MATCH = 0.4
+
+
+def containment(sentence: str, text: str) -> float:
+    """Share of the sentence's word bigrams that occur in the text."""
+    wanted = bigrams(words(sentence))
+    return len(wanted & bigrams(words(text))) / len(wanted) if wanted else 0.0
+
+
+class Candidates:
+    """Draft texts indexed once, to find the best match of many sentences."""
+
+    def __init__(self, texts: Iterable[str]):
+        self.texts = [t for t in texts if t]
+        self.sets = [bigrams(words(t)) for t in self.texts]
+
+    def best(self, sentence: str) -> tuple[float, str]:
+        """The text containing most of the sentence's bigrams, and that share."""
+        wanted = bigrams(words(sentence))
+        if not wanted:
+            return 0.0, ""
+        best, found = 0.0, ""
+        for text, have in zip(self.texts, self.sets, strict=True):
+            share = len(wanted & have) / len(wanted)
+            if share > best:
+                best, found = share, text
+        return best, found
 
 
 def reference_rows(text: str) -> list[str]:
