@@ -18,7 +18,16 @@ from .inputs import overrides
 from .inputs.catalogue import Catalogue, bundled
 from .inputs.kinds import DEFAULT_KIND, load_kind
 from .inputs.profile import Profile, load_profile
-from .output import Manifest, ManifestEntry, Source, atomic_write, folder_lock, guard_target, sha256_bytes
+from .output import (
+    Manifest,
+    ManifestEntry,
+    Source,
+    atomic_write,
+    clean_temporaries,
+    folder_lock,
+    guard_target,
+    sha256_bytes,
+)
 from .plan import Draft, PlanRequest, build_draft
 from .plan.records import Change
 from .resources import default_template
@@ -51,13 +60,30 @@ def resolve_year(year: int | None, date: dt.date | None, today: dt.date | None =
     return year
 
 
+#: A --basis line longer than this is not a căn cứ (the longest real one is under 400 characters).
+MAX_BASIS_CHARS = 1_000
+
+
+def clean_bases(bases) -> tuple[str, ...]:
+    """--basis lines cleaned like profile text (NFC, no control characters), each a real sentence."""
+    out = []
+    for basis in bases:
+        text = vn.clean(str(basis))
+        if not text:
+            raise UserError(f"--basis {basis!r}: căn cứ rỗng (chỉ có khoảng trắng hoặc ký tự điều khiển)")
+        if len(text) > MAX_BASIS_CHARS:
+            raise UserError(f"--basis: căn cứ dài {len(text)} ký tự; tối đa {MAX_BASIS_CHARS}")
+        out.append(text)
+    return tuple(out)
+
+
 def build_plan(profile: Profile, *, kind: str = DEFAULT_KIND, year: int, date: dt.date | None = None,
                catalogue: Catalogue | None = None, template: Path | None = None,
                extra_bases: list[str] | None = None, changes: list[Change] | None = None) -> tuple[bytes, Draft]:
     """Render a plan to DOCX bytes without writing anything."""
     catalogue = catalogue or bundled()
     request = PlanRequest(profile=profile, kind=load_kind(kind, catalogue), catalogue=catalogue, year=year,
-                          date=date, extra_bases=tuple(extra_bases or ()), changes=tuple(changes or ()))
+                          date=date, extra_bases=clean_bases(extra_bases or ()), changes=tuple(changes or ()))
     draft = build_draft(request)
     document = render.render(template or default_template(), draft.context)
     if draft.plan.appendix is None:
@@ -94,11 +120,12 @@ def draft_plan(profile: str | Path | None = None, *, kind: str = DEFAULT_KIND, y
     loaded = load_profile(profile, catalogue)
     plan_year = resolve_year(year, date)
     path = overrides_path or overrides.default_path(loaded.path, loaded.id)
-    changes = overrides.load_overrides(path) if use_overrides else []
+    changes = overrides.load_overrides(path, profile_id=loaded.id, catalogue=catalogue) if use_overrides else []
     data, draft = build_plan(loaded, kind=kind, year=plan_year, date=date, catalogue=catalogue, template=template,
                              extra_bases=extra_bases, changes=changes)
     if changes:
-        draft.notices.insert(0, f"Đã áp dụng {len(changes)} sửa đổi của người rà soát từ {path}.")
+        applied = len(changes) - draft.skipped_changes
+        draft.notices.insert(0, f"Đã áp dụng {applied}/{len(changes)} sửa đổi của người rà soát từ {path}.")
     target = output_path(out_dir, loaded, kind, plan_year)
     template_path = Path(template or default_template())
     entry = ManifestEntry(
@@ -120,8 +147,10 @@ def draft_plan(profile: str | Path | None = None, *, kind: str = DEFAULT_KIND, y
 
 def write_output(target: Path, data: bytes, entry: ManifestEntry, *, force: bool) -> Path | None:
     """Check, write and record one output; the caller holds the folder lock. Returns the backup made."""
+    clean_temporaries(target.parent)
     manifest = Manifest.read(target.parent)
     backup = guard_target(target, manifest, force=force)
+    manifest.begin(target.name, entry.sha256)  # journal first: a crash after the next line is recognised
     atomic_write(target, data)
     manifest.record(target.name, entry)
     return backup

@@ -175,11 +175,12 @@ def diff_plans(
         "--docx", help="Ghi bản sao của kế hoạch mới có đánh dấu thay đổi (Track Changes).")] = None,
     years: Annotated[bool, typer.Option(
         "--years", help="Liệt kê cả các mục chỉ đổi năm (mặc định gộp thành một dòng).")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp --docx đã có.")] = False,
 ) -> None:
     """So sánh hai kế hoạch: nhiệm vụ, đoạn được thêm (+), bỏ (-), sửa (~)."""
     from .review.diff import diff, only_year_moved, year_shift
 
-    changes = diff(old, new, docx)
+    changes = diff(old, new, docx, force=force)
     step = year_shift(changes)
     shifted = [c for c in changes if only_year_moved(c, step)]
     for change in changes:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError, UserError
+from .inputs.yamlio import display_path
 
 
 @dataclass
@@ -24,7 +25,7 @@ def validate_inputs(profiles: list[str], templates: list[Path]) -> list[Validati
     from .inputs import knowledge
     from .inputs.catalogue import load_catalogue
     from .inputs.kinds import kind_names, load_kind
-    from .inputs.profile import load_profile, resolve_profile_path
+    from .inputs.profile import bundled_profiles, load_profile, resolve_profile_path
 
     try:  # shipped data in full: a maintainer who edits it runs `drafter validate`
         knowledge.bundled(strict=True)
@@ -34,6 +35,11 @@ def validate_inputs(profiles: list[str], templates: list[Path]) -> list[Validati
     except InputError as exc:
         return [ValidationResult("catalogue", False, [str(exc)])]
     results = []
+    if not profiles and not templates:  # nothing named: everything shipped, every bundled profile
+        results.append(ValidationResult("data", True, [
+            f"Dữ liệu kèm theo hợp lệ: danh mục {catalogue.version} ({len(catalogue.tasks)} nhiệm vụ), "
+            f"loại kế hoạch {', '.join(kind_names())}, văn bản và sự kiện theo ngày"]))
+        profiles = [str(p) for p in bundled_profiles()]
     for name in profiles:
         try:
             loaded = load_profile(name, catalogue)
@@ -41,12 +47,27 @@ def validate_inputs(profiles: list[str], templates: list[Path]) -> list[Validati
             results.append(ValidationResult(str(name), False, [str(exc)]))
             continue
         lines = [f"Lưu ý: {note}" for note in loaded.notes]
-        lines.append(f"{resolve_profile_path(name)}: hợp lệ ({loaded.full_name}, "
+        lines.append(f"{display_path(resolve_profile_path(name))}: hợp lệ ({loaded.full_name}, "
                      f"bộ máy tại {loaded.as_of.isoformat()})")
         results.append(ValidationResult(str(name), True, lines))
+        results.append(_overrides_result(loaded, catalogue))
     for path in templates:
         results.append(_template_result(path))
-    return results
+    return [r for r in results if r.lines]
+
+
+def _overrides_result(profile, catalogue) -> ValidationResult:
+    """The reviewers' changes kept beside a profile are checked in the same run as the profile."""
+    from .inputs import overrides
+
+    path = overrides.default_path(profile.path, profile.id)
+    if not path.is_file():
+        return ValidationResult(str(path), True, [])
+    try:
+        changes = overrides.load_overrides(path, profile_id=profile.id, catalogue=catalogue)
+    except UserError as exc:
+        return ValidationResult(str(path), False, [str(exc)])
+    return ValidationResult(str(path), True, [f"{path}: hợp lệ ({len(changes)} sửa đổi của người rà soát)"])
 
 
 def _template_result(path: Path) -> ValidationResult:

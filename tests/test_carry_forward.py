@@ -97,7 +97,7 @@ def test_edits_survive_into_next_year(workspace, kind):
                for c in recorded["changes"])
 
     second = api.draft_plan(profile, kind=kind, year=2028, date=dt.date(2028, 1, 12), out_dir=out)
-    assert any("Đã áp dụng 6 sửa đổi" in n for n in second.notices)
+    assert any("Đã áp dụng 6/6 sửa đổi" in n for n in second.notices)
     doc = Document(str(second.path))
     body = [p.text for p in doc.paragraphs]
     rows = [[c.text for c in r.cells] for r in doc.tables[-1].rows]

@@ -4,6 +4,7 @@ into the old one when rejected and into the new one when accepted."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 
 import pytest
@@ -74,9 +75,27 @@ def test_report_lists_the_reviewers_changes(plans):
     result = runner.invoke(app, ["diff", str(old), str(new)])
     assert result.exit_code == 0
     assert "{+trong năm 2027 theo chỉ đạo mới+}" in result.stdout
-    assert any(line.startswith("+ nhiệm vụ:") and "Tuần văn hóa" in line for line in result.stdout.splitlines())
-    assert any(line.startswith("- nhiệm vụ:") for line in result.stdout.splitlines())
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("+ nhiệm vụ ") and "Tuần văn hóa" in line for line in lines)
+    assert any(line.startswith("- nhiệm vụ ") for line in lines)
+    # each line says which item: its number and, for what drafter generated, its catalogue id
+    reworded = next(line for line in lines if "{+trong năm 2027 theo chỉ đạo mới+}" in line)
+    assert re.match(r"~ nhiệm vụ \d+\.\d+ \([a-z0-9.-]+\): «", reworded), reworded
     assert "1 bỏ" in result.stderr
+
+
+def test_word_diff_is_bounded_on_repetitive_text():
+    """2,000 repeated words each side once took minutes; now a whole-paragraph replacement."""
+    import time
+
+    from drafter.review.diff import inline, opcodes
+
+    a, b = ("la " * 2000).split(), ("la lo " * 1000).split()
+    start = time.perf_counter()
+    ops = opcodes(a, b)
+    line = inline(" ".join(a), " ".join(b))
+    assert time.perf_counter() - start < 1.0
+    assert ops == [("replace", 0, 2000, 0, 2000)] and line.startswith("[-la la")
 
 
 def test_tracked_changes_accept_gives_new_and_reject_gives_old(plans):

@@ -20,6 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
+from ..errors import TemplateError
 from ..plan.records import PlanText, Snapshot
 from .columns import TASK_COLUMN
 from .structure import MARK_PREFIX, appendix_table, body_paragraphs, mark_of
@@ -31,7 +32,7 @@ _FIRST_ID = 9000  # away from ids Word or docxtpl assign
 _CDATA_OPEN, _CDATA_CLOSE = "<![CDATA[", "]]>"
 
 
-class GeneratedBlockMissing(RuntimeError):
+class GeneratedBlockMissing(TemplateError):
     """A generated block is not in the rendered document: the template lost the body loop."""
 
 
@@ -67,7 +68,9 @@ def mark(document: DocxDocument, plan: PlanText) -> Snapshot:
             blocks.append(replace(current, mark=name))
             current = next(pending, None)
     if current is not None:
-        raise GeneratedBlockMissing(f"generated block {current.id!r} not found in the rendered document")
+        raise GeneratedBlockMissing(f"mẫu DOCX không hiện đoạn «{current.text[:60]}» ({current.id}) của kế hoạch: "
+                                    "vòng lặp {%p for b in body %} của mẫu bị mất hoặc bị sửa; kiểm tra bằng "
+                                    "drafter validate --template")
     rows = []
     table = appendix_table(document)
     if table is not None and plan.appendix is not None:
@@ -111,7 +114,7 @@ def read_snapshot(document: DocxDocument) -> Snapshot | None:
                 continue
             try:
                 return Snapshot.from_dict(json.loads(body.replace("]]]]><![CDATA[>", "]]>")))
-            except (ValueError, KeyError, TypeError):
+            except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
                 return None
     return None
 

@@ -10,16 +10,16 @@ decompressed, and Python's zipfile never returns more than the declared size of 
 from __future__ import annotations
 
 import io
-import stat
 import zipfile
 from pathlib import Path
 
 from docx.document import Document as DocxDocument
 
 from ..errors import UnreadableDocument
+from ..limits import MAX_DOCX_BYTES, FileRefused, read_regular
 
 #: Bounds on what one document may cost (a real plan is well under 1 MB).
-MAX_FILE_BYTES = 50 * 2**20
+MAX_FILE_BYTES = MAX_DOCX_BYTES
 MAX_ENTRIES = 5_000
 MAX_PART_BYTES = 64 * 2**20  # one inflated part
 MAX_TOTAL_BYTES = 256 * 2**20  # all inflated parts
@@ -44,28 +44,10 @@ def _refuse(shown: str, why: str) -> UnreadableDocument:
 
 def read_bytes(path: Path | str, *, shown: str | None = None, limit: int = MAX_FILE_BYTES) -> bytes:
     """A regular file's bytes, refusing devices, pipes, folders and files over `limit`."""
-    path = Path(path)
-    shown = shown or str(path)
     try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise _refuse(shown, "không tìm thấy tệp") from None
-    except OSError as exc:
-        raise _refuse(shown, f"không đọc được tệp ({exc.strerror})") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise _refuse(shown, "đây là thư mục, không phải tệp DOCX")
-    if not stat.S_ISREG(info.st_mode):
-        raise _refuse(shown, "không phải tệp thường (thiết bị, đường ống…); hãy chỉ tới một tệp DOCX")
-    if info.st_size > limit:
-        raise _refuse(shown, f"tệp quá lớn ({info.st_size / 2**20:.0f} MB; tối đa {limit // 2**20} MB)")
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(limit + 1)
-    except OSError as exc:
-        raise _refuse(shown, f"không đọc được tệp ({exc.strerror})") from None
-    if len(data) > limit:
-        raise _refuse(shown, f"tệp quá lớn (tối đa {limit // 2**20} MB)")
-    return data
+        return read_regular(path, limit, "tệp DOCX")
+    except FileRefused as exc:
+        raise _refuse(shown or str(path), str(exc)) from None
 
 
 def check_package(data: bytes, shown: str) -> str:

@@ -8,19 +8,24 @@ open) do not block each other.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
 
-from ..errors import ToolMissing, UserError
-from ..output import atomic_write
+from ..errors import OutputError, ToolMissing, UserError
+from ..inputs.yamlio import display_path
+from ..output import atomic_write, reason
+from .package import check_package, read_bytes
 
 INSTALL_HINT = (
     "Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui poppler-utils fonts-liberation; "
     "Windows/macOS: cài LibreOffice (libreoffice.org) và Poppler, rồi thêm vào PATH"
 )
-TIMEOUT_S = 240
+TIMEOUT_S = 120
 
 
 def soffice() -> str:
@@ -38,47 +43,82 @@ def pdftoppm() -> str:
 
 
 def convert(sources: list[Path], target_format: str, out_dir: Path) -> list[Path]:
-    """Convert with LibreOffice into out_dir; returns the written files in the order given."""
+    """Convert with LibreOffice into out_dir; returns the written files in the order given.
+
+    Every source is checked through the DOCX seam first (LibreOffice would turn any text file into
+    a PDF); paths are absolute, so a file named "-env:…" is a file, not an option; LibreOffice runs
+    in its own process group with its own profile and the whole group is killed on timeout (the
+    soffice wrapper alone would leave soffice.bin running)."""
     exe = soffice()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    sources = [Path(s).resolve() for s in sources]
+    for source in sources:
+        check_package(read_bytes(source, shown=display_path(source)), display_path(source))
+    _ensure_folder(out_dir)
     with tempfile.TemporaryDirectory(prefix="drafter-lo-") as tmp:
         work = Path(tmp) / "out"
         profile = Path(tmp) / "profile"
         command = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
                    "--convert-to", target_format, "--outdir", str(work), *map(str, sources)]
-        try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_S)
-        except subprocess.TimeoutExpired:
-            raise UserError(f"LibreOffice không chuyển xong sau {TIMEOUT_S} giây") from None
+        detail = _run_group(command, "LibreOffice")
         extension = target_format.split(":")[0]
         written = []
         for source in sources:
             produced = work / f"{source.stem}.{extension}"
             if not produced.is_file():
-                detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["không có thông báo"]
-                raise UserError(f"{source}: LibreOffice không tạo được tệp {extension} ({detail[0]})")
+                raise UserError(f"{display_path(source)}: LibreOffice không tạo được tệp {extension} ({detail})")
             target = out_dir / produced.name
             atomic_write(target, produced.read_bytes())
             written.append(target)
     return written
 
 
+def _ensure_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{display_path(folder)}: không tạo được thư mục đầu ra ({reason(exc)})") from None
+    if not folder.is_dir():
+        raise OutputError(f"{display_path(folder)}: đây là một tệp, không phải thư mục đầu ra")
+
+
+def _run_group(command: list[str], name: str) -> str:
+    """Run a converter in its own process group; kill the group on timeout. Returns its last words."""
+    try:
+        proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True, errors="replace", start_new_session=True)
+    except OSError as exc:
+        raise ToolMissing(f"không chạy được {name} ({exc.strerror})") from None
+    try:
+        out, err = proc.communicate(timeout=TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        raise UserError(f"{name} không chạy xong sau {TIMEOUT_S} giây (đã dừng hẳn)") from None
+    if proc.returncode != 0:
+        raise UserError(f"{name} lỗi: {(err or out).strip().splitlines()[-1:] or ['không có thông báo']}")
+    return ((err or out).strip().splitlines()[-1:] or ["không có thông báo"])[0]
+
+
 def to_pdf(docx: Path, out_dir: Path | None = None) -> Path:
     docx = Path(docx)
-    if not docx.is_file():
-        raise UserError(f"{docx}: không tìm thấy tệp")
-    return convert([docx], "pdf", out_dir or docx.parent)[0]
+    return convert([docx], "pdf", out_dir or docx.resolve().parent)[0]
 
 
 def to_png(pdf: Path, resolution: int = 60) -> list[Path]:
-    """One PNG per page beside the PDF: <name>-1.png, <name>-2.png…"""
+    """One PNG per page beside the PDF: <name>-1.png, <name>-2.png… Pages are made in a private
+    folder and then moved to exactly those names: no other file beside the PDF is touched (an
+    earlier version deleted every "<name>-*.png", a user's own pictures included)."""
     exe = pdftoppm()
-    prefix = pdf.with_suffix("")
-    for old in pdf.parent.glob(f"{prefix.name}-*.png"):
-        old.unlink()
-    try:
-        subprocess.run([exe, "-png", "-r", str(resolution), str(pdf), str(prefix)], check=True,
-                       capture_output=True, timeout=TIMEOUT_S)
-    except subprocess.CalledProcessError as exc:
-        raise UserError(f"{pdf}: pdftoppm lỗi ({exc.stderr.decode(errors='replace').strip()})") from exc
-    return sorted(pdf.parent.glob(f"{prefix.name}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+    pdf = Path(pdf).resolve()
+    if not 1 <= resolution <= 600:
+        raise UserError(f"--resolution {resolution}: cần trong khoảng 1-600 dpi")
+    with tempfile.TemporaryDirectory(prefix="drafter-png-") as tmp:
+        _run_group([exe, "-png", "-r", str(resolution), str(pdf), str(Path(tmp) / "p")], "pdftoppm")
+        pages = sorted(Path(tmp).glob("p-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+        written = []
+        for number, page in enumerate(pages, start=1):
+            target = pdf.with_name(f"{pdf.stem}-{number}.png")
+            atomic_write(target, page.read_bytes())
+            written.append(target)
+    return written

@@ -22,6 +22,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from ..errors import TemplateError, UnreadableDocument
 from ..inputs.yamlio import display_path
 from ..text import vn
+from . import template_rules
 from .package import check_package, read_bytes
 from .structure import all_paragraphs
 
@@ -48,7 +49,9 @@ class _Environment(SandboxedEnvironment):
     def from_string(self, source, globals=None, template_class=None):  # noqa: A002 - Jinja's signature
         if isinstance(source, str) and not any(tag in source for tag in _TAGS):
             return _Literal(source)
-        return super().from_string(source, globals, template_class)
+        tree = self.parse(source) if isinstance(source, str) else source
+        template_rules.check(tree)  # refuse what could run long, grow or reach outside, before compiling
+        return super().from_string(tree, globals, template_class)
 
 
 def jinja_env() -> SandboxedEnvironment:

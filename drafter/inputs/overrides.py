@@ -23,8 +23,11 @@ import yaml
 from ..errors import ProfileError
 from ..output import atomic_write
 from ..plan.records import Change
+from ..text import placeholders
+from .catalogue import Catalogue
+from .messages import validate
 from .schema import validator
-from .yamlio import load, validate
+from .yamlio import load
 
 HEADER = (
     "# Sửa đổi của người rà soát, do `drafter harvest` ghi lại và `drafter draft` áp dụng cho các bản sau.\n"
@@ -36,10 +39,41 @@ def default_path(profile_path: Path, profile_id: str) -> Path:
     return Path(profile_path).parent / "overrides" / f"{profile_id}.yaml"
 
 
-def load_overrides(path: Path) -> list[Change]:
+def load_overrides(path: Path, *, profile_id: str | None = None, catalogue: Catalogue | None = None) -> list[Change]:
+    """The reviewers' changes in a file, checked so none is dropped without a word: the file must be
+    this profile's, an added task needs a known group and a text, an added paragraph needs the one
+    it follows, and a text may use only placeholders drafter knows (or be marked `literal`)."""
     if not Path(path).is_file():
         return []
-    doc = validate(load(path, ProfileError), validator("overrides"), ProfileError)
+    loaded = load(path, ProfileError)
+    doc = validate(loaded, validator("overrides"), ProfileError)
+    problems = []
+    if profile_id is not None and doc["profile"] != profile_id:
+        problems.append(loaded.problem(("profile",), f"tệp sửa đổi này dành cho hồ sơ {doc['profile']!r}, không phải "
+                                                     f"{profile_id!r}; dùng --overrides với đúng tệp của hồ sơ"))
+    known = (catalogue.placeholders() if catalogue else frozenset()) | {"nam", "nam_truoc"}
+    groups = catalogue.group_ids() if catalogue else None
+    for i, change in enumerate(doc.get("changes") or []):
+        at = ("changes", i)
+        if change["action"] == "add":
+            if not change.get("text"):
+                problems.append(loaded.problem(at, "mục thêm (add) cần text: nội dung người rà soát đã thêm"))
+            if change["target"] == "task" and not change.get("group"):
+                problems.append(loaded.problem(at, "nhiệm vụ thêm (add) cần group: nhóm g1 … g5 của phụ lục"))
+            elif change["target"] == "task" and groups is not None and change["group"] not in groups:
+                problems.append(loaded.problem(at + ("group",), f"không có nhóm {change['group']!r}; có: "
+                                                                f"{', '.join(sorted(groups))}"))
+            if change["target"] == "block" and not change.get("after"):
+                problems.append(loaded.problem(at, "đoạn thêm (add) cần after: mã đoạn đứng trước nó"))
+        if catalogue is not None and not change.get("literal"):
+            for field_name in ("text", "lead", "partners", "time"):
+                unknown = placeholders.unknown_names(change.get(field_name) or "", known)
+                if unknown:
+                    names = ", ".join("{" + n + "}" for n in sorted(unknown))
+                    problems.append(loaded.problem(at + (field_name,), f"chỗ điền không có: {names}; sửa lại, hoặc "
+                                                                      "thêm `literal: true` để in nguyên văn"))
+    if problems:
+        raise ProfileError(problems)
     return [Change.from_dict(c) for c in doc.get("changes") or []]
 
 

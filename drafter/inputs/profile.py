@@ -18,8 +18,9 @@ from .catalogue import Catalogue, Task, sha256_of
 from .crossref import Checker, did_you_mean, unknown_role_message
 from .knowledge import Document, document_records
 from .knowledge import bundled as bundled_knowledge
+from .messages import validate
 from .schema import validator
-from .yamlio import Loaded, load, validate
+from .yamlio import Loaded, load
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,19 @@ def _cross_check(loaded: Loaded, doc: dict[str, Any], catalogue: Catalogue) -> l
     return problems + _document_problems(loaded, doc)
 
 
+def _cross_check_raw(loaded: Loaded, catalogue: Catalogue) -> list[Problem]:
+    data = loaded.data if isinstance(loaded.data, dict) else {}
+    safe = {"agencies": data.get("agencies") if isinstance(data.get("agencies"), dict) else {},
+            "tasks": data.get("tasks") if isinstance(data.get("tasks"), dict) else {}}
+    for key in ("documents", "legal_bases", "replaces", "programmes"):
+        safe[key] = [x for x in data.get(key) or [] if isinstance(x, (dict, str))] if isinstance(data.get(key), list) \
+            else []
+    try:
+        return _cross_check(loaded, safe, catalogue)
+    except (KeyError, TypeError, AttributeError, ValueError):
+        return []  # too malformed to say more than the schema did
+
+
 def _document_problems(loaded: Loaded, doc: dict[str, Any]) -> list[Problem]:
     """The province's own documents do not reuse a national id; every reference names a document."""
     national = bundled_knowledge().documents
@@ -194,7 +208,12 @@ def _document_problems(loaded: Loaded, doc: dict[str, Any]) -> list[Problem]:
 def load_profile(path: Path | str, catalogue: Catalogue) -> Profile:
     path = resolve_profile_path(path)
     loaded = load(path, ProfileError)
-    doc = validate(loaded, validator("profile"), ProfileError)
+    try:
+        doc = validate(loaded, validator("profile"), ProfileError)
+    except ProfileError as exc:
+        # Report the cross-checks too (unknown roles, task ids, documents), so one run shows every
+        # mistake; they read the raw data, which may be malformed where the schema complained.
+        raise ProfileError(exc.problems + _cross_check_raw(loaded, catalogue)) from None
     problems = _cross_check(loaded, doc, catalogue)
     if problems:
         raise ProfileError(problems)

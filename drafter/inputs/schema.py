@@ -26,7 +26,8 @@ import cerberus
 
 from ..errors import InputError
 from ..resources import SCHEMA_DIR
-from .yamlio import Loaded, load_schema, validate
+from .messages import validate
+from .yamlio import Loaded, load_schema
 
 _local = threading.local()
 

@@ -8,20 +8,34 @@ marks (for line numbers) and the evidence of duplicates.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import cerberus
 import yaml
 
 from ..errors import InputError, Problem
+from ..limits import MAX_YAML_BYTES, MAX_YAML_DEPTH, MAX_YAML_NODES, FileRefused, read_regular
 from ..text import legacy, vn
 
 # libyaml's parser when PyYAML was built with it (the PyPI wheels are): it reads the bundled
 # catalogue about five times faster, which is most of a cold `drafter draft`. Same node marks.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """The safe loader, except that a date that does not exist ("2026-02-30") stays text, so the
+    schema reports it at its line instead of PyYAML raising from deep inside."""
+
+
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode):
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 PathKey = tuple[Any, ...]
 
@@ -73,13 +87,12 @@ def field_path(key_path: PathKey) -> str:
 def _read_text(path: Path, error_cls: type[InputError]) -> str:
     shown = display_path(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise error_cls.single(shown, "không tìm thấy tệp") from None
-    except IsADirectoryError:
-        raise error_cls.single(shown, "đây là thư mục, không phải tệp YAML") from None
-    except OSError as exc:
-        raise error_cls.single(shown, f"không đọc được tệp ({exc.strerror})") from exc
+        raw = read_regular(path, MAX_YAML_BYTES, "tệp YAML")
+    except FileRefused as exc:
+        raise error_cls.single(shown, str(exc)) from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) > 1 and b"\x00" in raw[:200]):
+        raise error_cls.single(shown, "tệp lưu bằng UTF-16 (Unicode của Notepad cũ); hãy lưu lại với bảng mã UTF-8",
+                               line=1)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -92,6 +105,40 @@ def _read_text(path: Path, error_cls: type[InputError]) -> str:
             "hãy mở và lưu lại với bảng mã UTF-8",
             line=line,
         ) from exc
+
+
+def _bounded(node: yaml.Node, shown: str, error_cls: type[InputError]) -> None:
+    """Refuse a document that expands past MAX_YAML_NODES once aliases are followed, or nests past
+    MAX_YAML_DEPTH: 350 bytes of nested aliases ("billion laughs") would otherwise cost gigabytes.
+    Counted without recursion, each node once (aliases share nodes, so the count is a product)."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, int, bool]] = [(node, 1, False)]
+    while stack:
+        current, depth, children_done = stack.pop()
+        if depth > MAX_YAML_DEPTH:
+            raise error_cls.single(shown, f"dữ liệu lồng quá sâu (quá {MAX_YAML_DEPTH} cấp)",
+                                   line=current.start_mark.line + 1)
+        if id(current) in sizes:
+            continue
+        children = _children(current)
+        if children_done or not children:
+            total = 1 + sum(sizes.get(id(c), 1) for c in children)
+            if total > MAX_YAML_NODES:
+                raise error_cls.single(shown, "tệp có quá nhiều bí danh (alias *…) lồng nhau: khi mở ra vượt "
+                                              f"{MAX_YAML_NODES:,} mục; hãy viết thẳng giá trị thay vì dùng bí danh",
+                                       line=current.start_mark.line + 1)
+            sizes[id(current)] = total
+            continue
+        stack.append((current, depth, True))
+        stack.extend((child, depth + 1, False) for child in children if id(child) not in sizes)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
 
 
 def _walk(node: yaml.Node, key_path: PathKey, lines: dict[PathKey, int], problems: list[Problem], shown: str,
@@ -161,6 +208,7 @@ def load(path: Path, error_cls: type[InputError] = InputError) -> Loaded:
         node = loader.get_single_node()
         if node is None:
             raise error_cls.single(shown, "tệp rỗng", line=1)
+        _bounded(node, shown, error_cls)
         data = loader.construct_document(node)
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
@@ -200,138 +248,6 @@ def load(path: Path, error_cls: type[InputError] = InputError) -> Loaded:
     if problems:
         raise error_cls(problems)
     return loaded
-
-
-# --- cerberus errors in Vietnamese ----------------------------------------------------------------
-
-_TYPE_VN = {
-    "string": "chuỗi văn bản",
-    "integer": "số nguyên",
-    "boolean": "true hoặc false",
-    "dict": "một nhóm khóa: giá trị",
-    "list": "một danh sách (mỗi mục bắt đầu bằng '- ')",
-    "date": "ngày dạng YYYY-MM-DD (không đặt trong ngoặc kép)",
-    "number": "số",
-}
-
-
-def _schema_at(schema: dict, key_path: PathKey) -> dict | None:
-    """The mapping schema that applies at key_path, for "did you mean" hints."""
-    current: dict | None = schema
-    for key in key_path:
-        if current is None:
-            return None
-        if isinstance(key, int):
-            continue
-        rule = current.get(key)
-        if not isinstance(rule, dict):
-            return None
-        inner = rule.get("schema")
-        if isinstance(inner, dict) and rule.get("type") == "list":
-            inner = inner.get("schema")
-        current = inner if isinstance(inner, dict) else None
-    return current
-
-
-def _message(error: cerberus.errors.ValidationError, schema: dict) -> str:
-    rule, constraint, value = error.rule, error.constraint, error.value
-    if error.code == cerberus.errors.UNKNOWN_FIELD.code:
-        key = error.document_path[-1] if error.document_path else ""
-        siblings = _schema_at(schema, error.document_path[:-1]) or {}
-        guess = difflib.get_close_matches(str(key), [str(k) for k in siblings], n=1, cutoff=0.6)
-        hint = f"; có phải ý bạn là `{guess[0]}`?" if guess else ""
-        return f"trường không được hỗ trợ{hint}"
-    if rule == "required":
-        return "thiếu trường bắt buộc"
-    if rule == "type":
-        kinds = constraint if isinstance(constraint, list) else [constraint]
-        return "phải là " + " hoặc ".join(_TYPE_VN.get(k, k) for k in kinds)
-    if rule == "allowed":
-        return f"giá trị {value!r} không hợp lệ; chỉ nhận: " + ", ".join(str(c) for c in constraint)
-    if rule == "empty":
-        return "không được để trống"
-    if rule == "nullable":
-        return "không được để trống (null)"
-    if rule == "regex":
-        hint = (error.schema_path and _meta_hint(schema, error.document_path)) or f"khớp mẫu {constraint}"
-        return f"sai định dạng: cần {hint}"
-    if rule == "minlength":
-        return f"cần ít nhất {constraint} mục"
-    if rule == "maxlength":
-        return f"nhiều nhất {constraint} mục"
-    if rule == "min":
-        return f"phải lớn hơn hoặc bằng {constraint}"
-    if rule == "max":
-        return f"phải nhỏ hơn hoặc bằng {constraint}"
-    if rule == "check_with":
-        return str(error.info[0]) if error.info else "không hợp lệ"
-    return f"không hợp lệ (quy tắc {rule})"
-
-
-def _meta_hint(schema: dict, key_path: PathKey) -> str | None:
-    parent = _schema_at(schema, key_path[:-1])
-    if not parent or not key_path:
-        return None
-    key = key_path[-1]
-    rule = parent.get(key) if not isinstance(key, int) else None
-    if rule is None:  # a list item: the hint sits on the list's item schema
-        grand = _schema_at(schema, key_path[:-2]) or {}
-        rule = (grand.get(key_path[-2]) or {}).get("schema") if len(key_path) >= 2 else None
-    if isinstance(rule, dict):
-        return (rule.get("meta") or {}).get("hint")
-    return None
-
-
-def _flatten(errors: list, schema: dict) -> list[tuple[PathKey, str]]:
-    out: list[tuple[PathKey, str]] = []
-    for error in errors:
-        if error.child_errors:
-            out.extend(_flatten(error.child_errors, schema))
-        else:
-            out.append((tuple(error.document_path), _message(error, schema)))
-    return out
-
-
-def validate(loaded: Loaded, validator: cerberus.Validator, error_cls: type[InputError] = InputError) -> dict:
-    """Validate with a cerberus validator; returns the normalised document (defaults applied)."""
-    shown = display_path(loaded.path)
-    if not isinstance(loaded.data, dict):
-        raise error_cls.single(shown, "tệp phải là một nhóm khóa: giá trị ở cấp ngoài cùng", line=1)
-    schema = _expanded(validator)
-    if validator.validate(loaded.data):
-        return validator.document
-    problems = [loaded.problem(key_path, message) for key_path, message in _flatten(list(validator._errors), schema)]
-    problems.sort(key=lambda p: (p.line or 0, p.field))
-    raise error_cls(problems)
-
-
-def _expanded(validator: cerberus.Validator) -> dict:
-    """The schema with registry references replaced, so hints can walk into named parts."""
-    registry = validator.schema_registry
-
-    def expand(rules):
-        if isinstance(rules, str):
-            return expand(registry.get(rules) or {})
-        if not isinstance(rules, dict):
-            return rules
-        out = {}
-        for key, rule in rules.items():
-            if isinstance(rule, dict):
-                rule = dict(rule)
-                if "schema" in rule:
-                    inner = rule["schema"]
-                    if isinstance(inner, str):
-                        inner = registry.get(inner)
-                    if rule.get("type") == "list" and isinstance(inner, dict) and "schema" in inner:
-                        inner = dict(inner)
-                        inner["schema"] = expand(inner["schema"])
-                    elif isinstance(inner, dict):
-                        inner = expand(inner)
-                    rule["schema"] = inner
-            out[key] = rule
-        return out
-
-    return expand(dict(validator.schema))
 
 
 def load_schema(path: Path) -> dict:

@@ -89,7 +89,15 @@ def apply_task_changes(by_group: TasksByGroup, changes: list[Change], request: P
                     time_text=_reviewer(change, "time", values) if change.edits("time") else item.time_text,
                 )
             break
+        else:
+            if not change.by_profile:
+                notices.skip(change, _not_here("nhiệm vụ", change, request.year))
     return by_group
+
+
+def _not_here(what: str, change: Change, year: int) -> str:
+    return (f"Không áp dụng được sửa đổi của người rà soát ({what} {change.id}): mục này không có trong kế hoạch "
+            f"năm {year}; sửa đổi vẫn được giữ trong tệp sửa đổi cho các năm sau.")
 
 
 def _add_task(by_group: TasksByGroup, change: Change, request: PlanRequest, values: Values,
@@ -107,7 +115,12 @@ def _add_task(by_group: TasksByGroup, change: Change, request: PlanRequest, valu
     task = Task(change.id, change.group, text, (), (), "Hằng năm", (), REVIEWER_SOURCE)
     item = PlanTask(task, _reviewer(change, "time", values) or "", text=text,
                     lead_names=(change.lead or "",), partner_names=(change.partners or "",))
-    index = next((i + 1 for i, s in enumerate(group) if s.id == change.after), len(group))
+    index = next((i + 1 for i, s in enumerate(group) if s.id == change.after), None)
+    if index is None:
+        index = len(group)
+        if change.after:
+            notices.add(f"Nhiệm vụ người rà soát đã thêm ({change.id}) được đặt cuối nhóm: nhiệm vụ đứng trước nó "
+                        f"({change.after}) không còn trong kế hoạch năm nay.")
     group.insert(index, item)
 
 
@@ -127,9 +140,9 @@ def apply_block_changes(blocks: list[Block], changes: list[Change], values: Valu
         if change.action == "add":
             anchor = next((i for i, b in enumerate(blocks) if b.id == change.after), None)
             if anchor is None:
-                notices.add(f"Không đặt được đoạn người rà soát đã thêm ({change.id}): đoạn đứng trước nó "
-                            f"({change.after}) không còn trong kế hoạch năm nay; "
-                            "đoạn vẫn được giữ trong tệp sửa đổi.")
+                notices.skip(change, f"Không đặt được đoạn người rà soát đã thêm ({change.id}): đoạn đứng trước nó "
+                                     f"({change.after}) không còn trong kế hoạch năm nay; "
+                                     "đoạn vẫn được giữ trong tệp sửa đổi.")
                 continue
             style = change.style or "para"
             end = anchor + 1
@@ -138,7 +151,7 @@ def apply_block_changes(blocks: list[Block], changes: list[Change], values: Valu
                 end += 1
             blocks.insert(end, Block(change.id, style, _reviewer(change, "text", values) or ""))
         elif index is None:
-            continue
+            notices.skip(change, _not_here("đoạn", change, year))
         elif change.action == "delete":
             blocks.pop(index)
         else:

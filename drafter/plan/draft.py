@@ -44,6 +44,7 @@ class Draft:
     plan: PlanText
     notices: list[str] = field(default_factory=list)
     snapshot: Snapshot | None = None  # set once rendered: what was generated, with bookmark names
+    skipped_changes: int = 0  # reviewers' changes that had nothing to change in this plan
 
     @property
     def context(self) -> dict:
@@ -86,7 +87,7 @@ def build_draft(request: PlanRequest) -> Draft:
                     + ": các đoạn nói về cơ quan đó được bỏ qua; khai báo ở agencies: nếu tỉnh có cơ quan này.")
     notices.extend(_default_deadlines(request))
     notices.extend(_weak_facts(request, values))
-    return Draft(plan, notices.as_list() + _blanks_to_fill(request))
+    return Draft(plan, notices.as_list() + _blanks_to_fill(request), skipped_changes=len(notices.skipped))
 
 
 def _appendix(request: PlanRequest, values: Values, tasks: list[PlanTask]) -> Appendix | None:

@@ -12,6 +12,12 @@ from collections.abc import Iterable
 class Notices:
     def __init__(self, initial: Iterable[str] = ()):
         self._items: list[str] = list(initial)
+        self.skipped: list[object] = []  # reviewers' changes that found nothing to change in this plan
+
+    def skip(self, change, text: str) -> None:
+        """A reviewer's change that cannot be applied to this plan: said, counted, never silent."""
+        self.skipped.append(change)
+        self.add(text)
 
     def add(self, text: str) -> None:
         self._items.append(text)

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..docxio.columns import TASK_COLUMN
+from ..docxio.marks import read_snapshot
 from ..docxio.package import open_docx
 from ..docxio.structure import appendix_table, body_paragraphs, mark_of
+from ..errors import OutputError
 from ..inputs.yamlio import display_path
 from ..text.labels import strip_label
 
@@ -27,6 +29,13 @@ class Item:
     text: str  # what is compared (label stripped; a row's cells joined)
     shown: str  # what is printed
     elements: list = field(default_factory=list)  # w:p elements, or the w:tr
+    number: str = ""  # a row's STT, a paragraph's label ("2.3", "a)")
+    id: str | None = None  # the catalogue id, from the document's snapshot
+
+    def title(self) -> str:
+        """ "nhiệm vụ 2.3 (g3.asean)", "đoạn a) (g3.image)": which item, said the way a reviewer finds it."""
+        parts = [self.kind] + ([self.number] if self.number else []) + ([f"({self.id})"] if self.id else [])
+        return " ".join(parts)
 
 
 @dataclass
@@ -39,17 +48,17 @@ class Change:
     def line(self) -> str:
         item = self.new or self.old
         if self.action == "added":
-            return f"+ {item.kind}: «{self.new.shown}»"
+            return f"+ {item.title()}: «{self.new.shown}»"
         if self.action == "removed":
-            return f"- {item.kind}: «{self.old.shown}»"
-        return f"~ {item.kind}: «{inline(self.old.shown, self.new.shown)}»"
+            return f"- {item.title()}: «{self.old.shown}»"
+        return f"~ {self.new.title()}: «{inline(self.old.shown, self.new.shown)}»"
 
 
 def inline(old: str, new: str, context: int = 5) -> str:
     """Old → new as one line: [-removed words-]{+added words+}, with a few words of context."""
     a, b = old.split(), new.split()
     out: list[str] = []
-    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for op, a1, a2, b1, b2 in opcodes(a, b):
         if op == "equal":
             words = b[b1:b2]
             if len(words) > 2 * context:
@@ -66,6 +75,26 @@ def inline(old: str, new: str, context: int = 5) -> str:
 
 
 YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+
+#: Word-level alignment is quadratic or worse on repetitive text: past this many words on the two
+#: sides together a paragraph is shown as replaced whole, which is still exact, only coarser.
+MAX_DIFF_WORDS = 3_000
+
+
+def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """difflib opcodes for two word lists, bounded: whole replacement when too long to align."""
+    if len(a) + len(b) > MAX_DIFF_WORDS:
+        return [("replace", 0, len(a), 0, len(b))] if a != b else [("equal", 0, len(a), 0, len(b))]
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+
+
+def similar(a: str, b: str) -> float:
+    """How alike two texts are (0-1), in bounded time: difflib's ratio for paragraphs, the share
+    of shared words for very long ones."""
+    if len(a) + len(b) > 8_000:
+        wa, wb = set(a.split()), set(b.split())
+        return len(wa & wb) / max(len(wa | wb), 1)
+    return difflib.SequenceMatcher(None, a, b).ratio()
 
 
 def year_shift(changes: list[Change]) -> int | None:
@@ -86,7 +115,7 @@ def only_year_moved(change: Change, step: int | None) -> bool:
     if change.action != "reworded" or not step:
         return False
     a, b = re.findall(r"\w+|\W", change.old.text), re.findall(r"\w+|\W", change.new.text)
-    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for op, a1, a2, b1, b2 in opcodes(a, b):
         if op == "equal":
             continue
         if op != "replace" or a2 - a1 != b2 - b1:
@@ -102,20 +131,35 @@ def _norm(text: str) -> str:
 
 
 def items_of(document) -> list[Item]:
+    ids = _ids(document)
     paragraphs = [p for p in body_paragraphs(document) if p.text.strip()]
     marked = [i for i, p in enumerate(paragraphs) if mark_of(p._p)]
     start = marked[0] if marked else 0  # skip the title and trích yếu before the first block
-    out = [Item("đoạn", mark_of(p._p), _norm(strip_label(p.text)).removesuffix("./."), p.text.strip(), [p._p])
-           for p in paragraphs[start:]]
+    out = []
+    for p in paragraphs[start:]:
+        mark, text = mark_of(p._p), p.text.strip()
+        label = text[: len(text) - len(strip_label(text).lstrip())].strip()
+        out.append(Item("đoạn", mark, _norm(strip_label(p.text)).removesuffix("./."), text, [p._p],
+                        number=label if label not in ("-", "+") else "", id=ids.get(mark)))
     table = appendix_table(document)
     if table is not None:
         for row in table.rows[1:]:
             cells = [c.text.strip() for c in row.cells]
             if not any(cells):
                 continue
-            out.append(Item("nhiệm vụ", mark_of(row._tr), _norm(" | ".join(cells[TASK_COLUMN:])),
-                            " | ".join(c for c in cells if c), [row._tr]))
+            mark = mark_of(row._tr)
+            out.append(Item("nhiệm vụ", mark, _norm(" | ".join(cells[TASK_COLUMN:])),
+                            " | ".join(c for c in cells[TASK_COLUMN:] if c), [row._tr],
+                            number=cells[0] if TASK_COLUMN else "", id=ids.get(mark)))
     return out
+
+
+def _ids(document) -> dict[str | None, str]:
+    """Bookmark → catalogue id, from the snapshot drafter stored in the document (if any)."""
+    snapshot = read_snapshot(document)
+    if snapshot is None:
+        return {}
+    return {x.mark: x.id for x in (*snapshot.blocks, *snapshot.rows) if x.mark}
 
 
 def compare(old_items: list[Item], new_items: list[Item]) -> list[Change]:
@@ -129,7 +173,7 @@ def compare(old_items: list[Item], new_items: list[Item]) -> list[Change]:
             continue
         paired = 0
         for o, n in zip(olds, news, strict=False):
-            if o.kind == n.kind and difflib.SequenceMatcher(None, o.text, n.text).ratio() >= 0.5:
+            if o.kind == n.kind and similar(o.text, n.text) >= 0.5:
                 changes.append(Change("reworded", o, n))
                 paired += 1
             else:
@@ -161,8 +205,10 @@ def place_removed(changes: list[Change], old_items: list[Item], new_items: list[
             last[old.kind] = match.elements[0]
 
 
-def diff(old: Path, new: Path, docx_out: Path | None = None) -> list[Change]:
+def diff(old: Path, new: Path, docx_out: Path | None = None, *, force: bool = False) -> list[Change]:
     old, new = Path(old), Path(new)
+    if docx_out is not None:
+        _guard_copy(Path(docx_out), (old, new), force)
     old_doc, new_doc = open_docx(old, shown=display_path(old)), open_docx(new, shown=display_path(new))
     old_items, new_items = items_of(old_doc), items_of(new_doc)
     changes = compare(old_items, new_items)
@@ -172,3 +218,17 @@ def diff(old: Path, new: Path, docx_out: Path | None = None) -> list[Change]:
         place_removed(changes, old_items, new_items)
         tracked_copy(changes, new_doc, Path(docx_out))
     return changes
+
+
+def _guard_copy(target: Path, inputs: tuple[Path, Path], force: bool) -> None:
+    """The tracked copy never replaces one of the plans it compares, and replaces another existing
+    file only when asked to (--force)."""
+    for source in inputs:
+        if target.exists() and source.exists() and target.resolve() == source.resolve():
+            raise OutputError(f"--docx {display_path(target)}: đây là một trong hai kế hoạch đang so sánh; "
+                              "hãy chọn tên tệp khác để không ghi đè lên nó")
+    if target.is_dir():
+        raise OutputError(f"--docx {display_path(target)}: đây là một thư mục")
+    if target.exists() and not force:
+        raise OutputError(f"--docx {display_path(target)}: tệp đã tồn tại; drafter không ghi đè. Dùng --force để "
+                          "ghi đè, hoặc chọn tên khác")

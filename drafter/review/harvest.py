@@ -9,7 +9,6 @@ after the item before them), and changed lead or partner agencies or times in th
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from ..inputs import overrides
 from ..inputs.catalogue import bundled
 from ..inputs.profile import load_profile
 from ..inputs.yamlio import display_path
-from ..output import MANIFEST_NAME
+from ..output import Manifest
 from ..plan.records import Change, Snapshot, Stamp
 from ..text import vn
 from ..text.labels import strip_label, style_of
@@ -60,24 +59,14 @@ def find_snapshot(edited: Path, generated: Path | None, document=None) -> Snapsh
             snapshot = marks.read_snapshot(opened)
             if snapshot:
                 return snapshot
-    entry = _manifest_entry(edited)
-    if entry and entry.get("snapshot"):
+    recorded = Manifest.read(edited.parent).snapshot(edited.name)
+    if recorded:
         try:
-            return Snapshot.from_dict(entry["snapshot"])
-        except (KeyError, TypeError, ValueError):
+            return Snapshot.from_dict(recorded)
+        except (KeyError, TypeError, ValueError, AttributeError):
             pass
     raise UserError(f"{display_path(edited)}: không tìm thấy bản gốc do drafter tạo để so sánh (tệp đã được lưu "
                     "lại bằng chương trình bỏ dữ liệu kèm theo?); dùng --generated <tệp DOCX drafter đã tạo>")
-
-
-def _manifest_entry(edited: Path) -> dict | None:
-    manifest = edited.parent / MANIFEST_NAME
-    try:
-        entries = json.loads(manifest.read_text(encoding="utf-8")).get("files", {})
-        entry = entries.get(edited.name)
-    except (OSError, ValueError, AttributeError):
-        return None
-    return entry if isinstance(entry, dict) else None
 
 
 def _block_changes(snapshot: Snapshot, found: list[marks.Found], year: int, stamp: Stamp) -> list[Change]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import difflib
 import re
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from docx.text.paragraph import Paragraph
 
 from ..docxio.package import to_bytes
 from ..output import atomic_write
-from .diff import Change
+from .diff import Change, opcodes
 
 AUTHOR = "drafter"
 
@@ -94,9 +93,8 @@ class _Revisions:
         for r in runs:
             p.remove(r)
         old_words, new_words = re.findall(r"\S+\s*", old_text), re.findall(r"\S+\s*", new_text)
-        matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
         end = p.find(qn("w:bookmarkEnd"))
-        for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        for op, a1, a2, b1, b2 in opcodes(old_words, new_words):
             pieces = []
             if op in ("delete", "replace"):
                 d = self.element("w:del")
