@@ -21,12 +21,14 @@ from typing import Annotated
 import typer
 
 from . import __version__
+from .cli_vi import Command, Group
 from .errors import UserError
 
 DEFAULT_KIND = "nq47"  # drafter.inputs.kinds.DEFAULT_KIND, repeated here to keep --help light
 
 app = typer.Typer(
     name="drafter",
+    cls=Group,
     help="Soạn dự thảo Kế hoạch của UBND tỉnh về thông tin đối ngoại (KH-UBND) theo Nghị định 30/2020/NĐ-CP.",
     no_args_is_help=True,
     add_completion=False,
@@ -77,26 +79,28 @@ def main(
     """Soạn dự thảo Kế hoạch của UBND tỉnh về thông tin đối ngoại (KH-UBND) theo Nghị định 30/2020/NĐ-CP."""
 
 
-@app.command()
+@app.command(cls=Command)
 @boundary
 def draft(
     profiles: Annotated[list[str] | None, typer.Argument(
         help="Hồ sơ tỉnh: tệp YAML hoặc mã hồ sơ có sẵn; nhiều hồ sơ thì soạn lần lượt (mặc định: hồ sơ mặc định).",
-        show_default=False)] = None,
-    kind: Annotated[str, typer.Option(help="Loại kế hoạch: nq47 hoặc annual.")] = DEFAULT_KIND,
-    year: Annotated[int | None, typer.Option(help="Năm kế hoạch (mặc định: năm của --date, hoặc năm nay).")] = None,
+        show_default=False, metavar="HỒ_SƠ...")] = None,
+    kind: Annotated[str, typer.Option(help="Loại kế hoạch: nq47 hoặc annual.", metavar="LOẠI")] = DEFAULT_KIND,
+    year: Annotated[int | None, typer.Option(help="Năm kế hoạch (mặc định: năm của --date, hoặc năm nay).",
+                                             metavar="NĂM")] = None,
     date: Annotated[str | None, typer.Option(
-        help="Ngày ban hành YYYY-MM-DD; bỏ trống thì để “…” cho người soạn điền.")] = None,
-    out: Annotated[Path, typer.Option(help="Thư mục đầu ra.")] = Path("outputs"),
-    force: Annotated[bool, typer.Option(help="Ghi đè tệp đã bị sửa (bản cũ được sao lưu).")] = False,
-    template: Annotated[Path | None, typer.Option(help="Mẫu DOCX khác mẫu có sẵn.")] = None,
+        help="Ngày ban hành YYYY-MM-DD; bỏ trống thì để “…” cho người soạn điền.", metavar="NGÀY")] = None,
+    out: Annotated[Path, typer.Option(help="Thư mục đầu ra.", metavar="THƯ_MỤC")] = Path("outputs"),
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp đã bị sửa (bản cũ được sao lưu).")] = False,
+    template: Annotated[Path | None, typer.Option(help="Mẫu DOCX khác mẫu có sẵn.", metavar="TỆP_DOCX")] = None,
     pdf: Annotated[bool, typer.Option("--pdf", help="Xuất thêm bản PDF bên cạnh (cần LibreOffice).")] = False,
     basis: Annotated[list[str] | None, typer.Option(
-        "--basis", help="Thêm một căn cứ (văn bản của tỉnh, công văn hướng dẫn năm…); dùng nhiều lần được.")] = None,
+        "--basis", help="Thêm một căn cứ (văn bản của tỉnh, công văn hướng dẫn năm…); dùng nhiều lần được.",
+        metavar="CĂN_CỨ")] = None,
     overrides: Annotated[Path | None, typer.Option(
-        help="Tệp sửa đổi của người rà soát (mặc định: profiles/overrides/<hồ sơ>.yaml).")] = None,
-    use_overrides: Annotated[bool, typer.Option(
-        "--overrides-on/--no-overrides", help="Áp dụng sửa đổi của người rà soát các năm trước.")] = True,
+        help="Tệp sửa đổi của người rà soát (mặc định: profiles/overrides/<hồ sơ>.yaml).", metavar="TỆP_YAML")] = None,
+    no_overrides: Annotated[bool, typer.Option(
+        "--no-overrides", help="Không áp dụng sửa đổi của người rà soát các năm trước.")] = False,
 ) -> None:
     """Soạn kế hoạch; in đường dẫn mỗi tệp DOCX (dòng cuối là tệp cuối cùng)."""
     from . import api
@@ -106,7 +110,7 @@ def draft(
 
         preview.soffice()  # fail before drafting, not after, when LibreOffice is missing
     options = dict(kind=kind, year=year, date=_parse_date(date), out_dir=out, force=force, template=template,
-                   extra_bases=basis or [], overrides_path=overrides, use_overrides=use_overrides)
+                   extra_bases=basis or [], overrides_path=overrides, use_overrides=not no_overrides)
     names = profiles or [None]
     if len(names) > 1:
         _draft_many(names, options, pdf)
@@ -147,32 +151,38 @@ def _draft_many(names: list[str], options: dict, pdf: bool) -> None:
         raise typer.Exit(1)
 
 
-@app.command("harvest")
+@app.command("harvest", cls=Command)
 @boundary
 def harvest_edits(
-    edited: Annotated[Path, typer.Argument(help="Kế hoạch đã được người rà soát sửa (DOCX).")],
-    profile: Annotated[str | None, typer.Option(help="Hồ sơ tỉnh (mặc định: hồ sơ ghi trong tệp).")] = None,
+    edited: Annotated[Path, typer.Argument(help="Kế hoạch đã được người rà soát sửa (DOCX).", metavar="TỆP_DOCX")],
+    profile: Annotated[str | None, typer.Option(help="Hồ sơ tỉnh (mặc định: hồ sơ ghi trong tệp).",
+                                                metavar="HỒ_SƠ")] = None,
     generated: Annotated[Path | None, typer.Option(
-        help="Bản DOCX gốc do drafter tạo, nếu tệp đã sửa không còn giữ dữ liệu gốc.")] = None,
-    overrides: Annotated[Path | None, typer.Option(help="Tệp sửa đổi cần ghi (mặc định: cạnh hồ sơ).")] = None,
+        help="Bản DOCX gốc do drafter tạo, nếu tệp đã sửa không còn giữ dữ liệu gốc.", metavar="TỆP_DOCX")] = None,
+    overrides: Annotated[Path | None, typer.Option(help="Tệp sửa đổi cần ghi (mặc định: cạnh hồ sơ).",
+                                                   metavar="TỆP_YAML")] = None,
 ) -> None:
     """Ghi lại các sửa đổi của người rà soát để áp dụng cho các năm sau; dòng cuối in tệp sửa đổi."""
     from .review.harvest import harvest
 
     result = harvest(edited, profile=profile, generated=generated, overrides_path=overrides)
+    if not result.written:
+        typer.echo("Không có sửa đổi nào so với bản drafter đã tạo; không ghi tệp sửa đổi.", err=True)
+        return
     for line in result.summary():
         typer.echo(f"- {line}", err=True)
     typer.echo(f"{len(result.changes)} thay đổi được ghi vào:", err=True)
     typer.echo(str(result.overrides_path))
 
 
-@app.command("diff")
+@app.command("diff", cls=Command)
 @boundary
 def diff_plans(
-    old: Annotated[Path, typer.Argument(help="Kế hoạch cũ (DOCX).")],
-    new: Annotated[Path, typer.Argument(help="Kế hoạch mới (DOCX).")],
+    old: Annotated[Path, typer.Argument(help="Kế hoạch cũ (DOCX).", metavar="CŨ")],
+    new: Annotated[Path, typer.Argument(help="Kế hoạch mới (DOCX).", metavar="MỚI")],
     docx: Annotated[Path | None, typer.Option(
-        "--docx", help="Ghi bản sao của kế hoạch mới có đánh dấu thay đổi (Track Changes).")] = None,
+        "--docx", help="Ghi bản sao của kế hoạch mới có đánh dấu thay đổi (Track Changes).",
+        metavar="TỆP_DOCX")] = None,
     years: Annotated[bool, typer.Option(
         "--years", help="Liệt kê cả các mục chỉ đổi năm (mặc định gộp thành một dòng).")] = False,
     force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp --docx đã có.")] = False,
@@ -194,13 +204,14 @@ def diff_plans(
         typer.echo(f"Bản có đánh dấu thay đổi: {docx}", err=True)
 
 
-@app.command("preview")
+@app.command("preview", cls=Command)
 @boundary
 def preview_file(
-    file: Annotated[Path, typer.Argument(help="Tệp DOCX.")],
+    file: Annotated[Path, typer.Argument(help="Tệp DOCX.", metavar="TỆP_DOCX")],
     png: Annotated[bool, typer.Option("--png", help="Xuất thêm ảnh PNG từng trang.")] = False,
-    out: Annotated[Path | None, typer.Option(help="Thư mục đầu ra (mặc định: cạnh tệp DOCX).")] = None,
-    resolution: Annotated[int, typer.Option(help="Độ phân giải PNG (dpi).")] = 60,
+    out: Annotated[Path | None, typer.Option(help="Thư mục đầu ra (mặc định: cạnh tệp DOCX).",
+                                             metavar="THƯ_MỤC")] = None,
+    resolution: Annotated[int, typer.Option(help="Độ phân giải PNG (dpi).", metavar="DPI")] = 60,
 ) -> None:
     """Xuất bản xem trước PDF (và PNG) qua LibreOffice; in đường dẫn các tệp đã tạo."""
     from .docxio import preview
@@ -214,12 +225,15 @@ def preview_file(
             typer.echo(str(page))
 
 
-@app.command()
+@app.command(cls=Command)
 @boundary
 def validate(
-    profiles: Annotated[list[str] | None, typer.Argument(help="Tệp hồ sơ YAML (hoặc mã hồ sơ có sẵn).")] = None,
+    profiles: Annotated[list[str] | None, typer.Argument(
+        help="Tệp hồ sơ YAML (hoặc mã hồ sơ có sẵn); không nêu: mọi dữ liệu kèm theo và mọi hồ sơ có sẵn.",
+        metavar="HỒ_SƠ...")] = None,
     template: Annotated[list[Path] | None, typer.Option(
-        "--template", help="Mẫu DOCX cần kiểm tra: liệt kê biến mẫu dùng mà không có dữ liệu.")] = None,
+        "--template", help="Mẫu DOCX cần kiểm tra: liệt kê biến mẫu dùng mà không có dữ liệu.",
+        metavar="TỆP_DOCX")] = None,
 ) -> None:
     """Kiểm tra hồ sơ tỉnh, danh mục nhiệm vụ và mẫu DOCX; in mỗi lỗi dạng tệp:dòng:cột: trường: thông báo."""
     from .validation import validate_inputs
@@ -232,7 +246,7 @@ def validate(
         raise typer.Exit(1)
 
 
-@app.command("profiles")
+@app.command("profiles", cls=Command)
 @boundary
 def list_profiles() -> None:
     """Liệt kê các hồ sơ tỉnh có sẵn."""
@@ -245,11 +259,12 @@ def list_profiles() -> None:
         typer.echo(f"{p.id:<18} {p.full_name:<28} {p.as_of.isoformat()}")
 
 
-@app.command()
+@app.command(cls=Command)
 @boundary
 def tasks(
-    group: Annotated[str | None, typer.Option(help="Chỉ nhóm này (g1 … g5).")] = None,
-    role: Annotated[str | None, typer.Option(help="Chỉ nhiệm vụ mà vai trò này chủ trì hoặc phối hợp.")] = None,
+    group: Annotated[str | None, typer.Option(help="Chỉ nhóm này (g1 … g5).", metavar="NHÓM")] = None,
+    role: Annotated[str | None, typer.Option(help="Chỉ nhiệm vụ mà vai trò này chủ trì hoặc phối hợp.",
+                                             metavar="VAI_TRÒ")] = None,
 ) -> None:
     """Liệt kê danh mục nhiệm vụ (mã, nhóm, thời gian, chủ trì, nội dung)."""
     from .inputs.catalogue import bundled, select_listing
@@ -259,11 +274,11 @@ def tasks(
         typer.echo(f"{task.id:<28} {task.time:<22} {'+'.join(task.lead):<34} {task.text}{condition}")
 
 
-@app.command("docs")
+@app.command("docs", cls=Command)
 @boundary
 def list_documents(
-    on: Annotated[str | None, typer.Option("--on", help="Ngày YYYY-MM-DD (mặc định: hôm nay).")] = None,
-    profile: Annotated[str | None, typer.Option(help="Thêm văn bản riêng của hồ sơ tỉnh này.")] = None,
+    on: Annotated[str | None, typer.Option("--on", help="Ngày YYYY-MM-DD (mặc định: hôm nay).", metavar="NGÀY")] = None,
+    profile: Annotated[str | None, typer.Option(help="Thêm văn bản riêng của hồ sơ tỉnh này.", metavar="HỒ_SƠ")] = None,
 ) -> None:
     """Liệt kê văn bản còn hiệu lực vào một ngày (mức tin cậy, mã dùng trong dữ liệu): những gì drafter sẽ dẫn."""
     from .knowledge_report import documents_in_force
@@ -272,21 +287,22 @@ def list_documents(
         typer.echo(line)
 
 
-@app.command("check")
+@app.command("check", cls=Command)
 @boundary
 def check_files(
-    files: Annotated[list[Path], typer.Argument(help="Tệp DOCX cần kiểm tra.")],
+    files: Annotated[list[Path], typer.Argument(help="Tệp DOCX cần kiểm tra.", metavar="TỆP_DOCX...")],
     as_json: Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")] = False,
     rules: Annotated[list[str] | None, typer.Option(
         "--rules", help="Bộ quy tắc (dùng nhiều lần được): nd30_2020 (thể thức), trich_dan (trích dẫn văn bản); "
-                        "mặc định cả hai.")] = None,
+                        "mặc định cả hai.", metavar="BỘ_QUY_TẮC")] = None,
     date: Annotated[str | None, typer.Option(
-        help="Ngày của văn bản YYYY-MM-DD để xét trích dẫn (mặc định: ngày ghi ở dòng địa danh, ngày tháng).")] = None,
+        help="Ngày của văn bản YYYY-MM-DD để xét trích dẫn (mặc định: ngày ghi ở dòng địa danh, ngày tháng).",
+        metavar="NGÀY")] = None,
     profile: Annotated[str | None, typer.Option(
-        help="Hồ sơ tỉnh có các văn bản riêng của tỉnh (để kiểm tra cả trích dẫn văn bản của tỉnh).")] = None,
+        help="Hồ sơ tỉnh có các văn bản riêng của tỉnh (để kiểm tra cả trích dẫn văn bản của tỉnh).",
+        metavar="HỒ_SƠ")] = None,
 ) -> None:
-    """Kiểm tra thể thức (NĐ 30/2020) và trích dẫn văn bản: mỗi dòng một phát hiện; thoát 1 nếu có lỗi, 2 nếu không
-    đọc được tệp."""
+    """Kiểm tra thể thức (NĐ 30/2020) và trích dẫn văn bản: mỗi dòng một phát hiện; thoát 1 nếu có lỗi, 2 nếu không đọc được tệp."""  # noqa: E501
     import json
 
     from .check.runner import DEFAULT_RULESETS, check_many
@@ -304,5 +320,5 @@ def check_files(
     raise typer.Exit(run.exit_code)
 
 
-def run() -> None:  # pragma: no cover - console entry point alias
-    sys.exit(app())
+def run() -> None:  # pragma: no cover - the console entry point
+    app()

@@ -309,10 +309,14 @@ def guard_target(target: Path, manifest: Manifest, *, force: bool) -> Path | Non
     return _backup(target)
 
 
+def _stamp() -> str:
+    return dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
 def _backup(target: Path) -> Path:
     """A copy of the person's file beside it, under a name no file (or link) has yet: created
     exclusively, never through a link; a failed copy is removed, not left half written."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = _stamp()
     data = target.read_bytes()
     for n in range(1, 1000):
         suffix = f"-{n}" if n > 1 else ""

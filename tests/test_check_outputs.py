@@ -98,3 +98,16 @@ def test_missing_libreoffice_is_a_clear_message(monkeypatch, tmp_path):
     docx.write_bytes(b"x")
     shown = runner.invoke(app, ["preview", str(docx), "--png"])
     assert shown.exit_code == 1 and "poppler-utils" in shown.stderr and "Traceback" not in shown.output
+
+
+@needs_libreoffice
+def test_preview_of_a_file_named_like_an_option(rendered, tmp_path):
+    """A file named "-env:UserInstallation=…" is a file, not an option handed to LibreOffice."""
+    import shutil
+
+    odd = tmp_path / "-env:UserInstallation=file:x.docx"
+    shutil.copy(rendered[BUNDLED_IDS[0]][0], odd)
+    result = CliRunner().invoke(app, ["preview", "--", str(odd)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "-env:UserInstallation=file:x.pdf").is_file()
+    assert not (tmp_path / "x").exists()

@@ -160,3 +160,32 @@ def test_draft_many_profiles_with_summary(tmp_path):
     assert len(paths) == len(profiles) and all(Path(p).is_file() for p in paths)
     assert f"Đã soạn {len(profiles)}/{len(profiles) + 1} kế hoạch" in result.stderr
     assert "missing.yaml" in result.stderr and "Traceback" not in result.output
+
+
+ENGLISH = ("Show this message", "Usage:", "Options", "Arguments", "Commands", "<str>", "<path>", "<int>",
+           "[OPTIONS]", "COMMAND", "Invalid value", "Missing argument", "No such option", "Try ", "Error",
+           "--overrides-on", "--no-force")
+
+
+@pytest.mark.parametrize("command", ["", "draft", "harvest", "diff", "preview", "validate", "profiles", "tasks",
+                                     "docs", "check"])
+def test_help_is_vietnamese(command):
+    result = runner.invoke(app, [*command.split(), "--help"], env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    found = [word for word in ENGLISH if word in result.output]
+    assert not found, (found, result.output)
+    assert "Cách dùng:" in result.output and "Hiện hướng dẫn này rồi thoát." in result.output
+
+
+@pytest.mark.parametrize("args, words", [
+    (["draft", "--year", "abc"], "'abc' không phải số nguyên"),
+    (["draft", "--nope"], "không có tùy chọn --nope"),
+    (["diff"], "thiếu đối số CŨ"),
+    (["khong-co"], "không có lệnh khong-co"),
+    (["draft", "a", "--kind"], "tùy chọn --kind cần một giá trị"),
+])
+def test_usage_errors_are_vietnamese_with_exit_2(args, words):
+    result = runner.invoke(app, args, env={"COLUMNS": "120"})
+    assert result.exit_code == 2
+    assert words in result.output
+    assert not [word for word in ENGLISH if word in result.output], result.output

@@ -48,6 +48,25 @@ def profile_and_template(work, tag):
     write(work / "t.docx", template_with(tag))
 
 
+def tampered(work):
+    """A drafted plan whose stored snapshot is garbage, beside a garbage manifest."""
+    drafted(work)
+    import zipfile as zf
+
+    source = (work / "plan.docx").read_bytes()
+    import io
+
+    out = io.BytesIO()
+    with zf.ZipFile(io.BytesIO(source)) as old, zf.ZipFile(out, "w", zf.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename.startswith("customXml/item") and b"snapshot" in data:
+                data = data.replace(b'{"', b'{{{"', 1)
+            new.writestr(item, data)
+    (work / "plan.docx").write_bytes(out.getvalue())
+    (work / ".drafter-manifest.json").write_text('{"files": {"plan.docx": {"snapshot_z": "!!"}}}', encoding="utf-8")
+
+
 def not_docx_files(work):
     write(work / "empty.docx", b"")
     write(work / "text.docx", "xin chào")
@@ -124,6 +143,17 @@ CASES = [
     Case("UTF-16 profile", ["validate", "p.yaml"],
          lambda w: write(w / "p.yaml", profile_text().encode("utf-16")), says=("UTF-16",)),
     Case("validate with no argument", ["validate"], exits=(0,), says=("hợp lệ",)),
+    Case("validate a hostile template", ["validate", "--template", "t.docx"],
+         functools.partial(profile_and_template, tag="{% for i in range(10**9) %}x{% endfor %}"), says=("mẫu",),
+         may_write=()),
+    Case("NQ 47 plan for 2031", ["draft", "p.yaml", "--year", "2031", "--out", "out"], with_profile,
+         says=("2030",)),
+    Case("harvest an unedited plan", ["harvest", "plan.docx"], drafted, exits=(0,), says=("Không có sửa đổi",)),
+    Case("harvest with a tampered snapshot and manifest", ["harvest", "plan.docx"], tampered, says=("--generated",)),
+    Case("harvest with a bad --generated", ["harvest", "plan.docx", "--generated", "text.docx"],
+         lambda w: (tampered(w), not_docx_files(w)), exits=(2,)),
+    Case("preview --out is a file", ["preview", "plan.docx", "--out", "afile"],
+         lambda w: (drafted(w), write(w / "afile", b"x")), precious=("afile",)),
     # --- reviewers' edits never dropped silently ---
     Case("override with an unknown id", ["draft", "p.yaml", "--overrides", "o.yaml", "--out", "out"],
          lambda w: (with_profile(w, id="p"), write(w / "o.yaml", "profile: p\nchanges:\n- {target: task, action: "

@@ -92,3 +92,106 @@ def test_lock_held_too_long_gives_a_message(tmp_path):
         with pytest.raises(output.OutputError, match="một lần chạy drafter khác đang ghi"):
             with output.folder_lock(tmp_path, timeout=0.2):
                 pass
+
+
+# --- issue 11: contained, consistent, small -------------------------------------------------------
+
+
+def _draft(tmp_path, **kwargs):
+    import datetime as dt
+
+    from drafter import api
+
+    return api.draft_plan("phu-tho-2026", year=2027, date=dt.date(2027, 1, 15), out_dir=tmp_path / "out", **kwargs)
+
+
+def test_outputs_follow_the_umask_and_keep_a_replaced_files_mode(tmp_path):
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        first = _draft(tmp_path).path
+        assert stat.S_IMODE(first.stat().st_mode) == 0o644  # not mkstemp's 0600
+        first.chmod(0o640)
+        again = _draft(tmp_path).path
+        assert stat.S_IMODE(again.stat().st_mode) == 0o640
+    finally:
+        os.umask(old)
+
+
+def test_symlinked_lock_or_target_is_refused_and_nothing_is_written_through_it(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    folder = tmp_path / "out" / "phu-tho"
+    folder.mkdir(parents=True)
+    (folder / output.LOCK_NAME).symlink_to(outside / "lock")
+    with pytest.raises(output.OutputError, match="liên kết"):
+        _draft(tmp_path)
+    (folder / output.LOCK_NAME).unlink()
+    (folder / "nq47-2027.docx").symlink_to(outside / "plan.docx")
+    with pytest.raises(output.OutputError, match="liên kết"):
+        _draft(tmp_path)
+    assert list(outside.iterdir()) == []
+
+
+def test_backup_never_goes_through_a_link(tmp_path, monkeypatch):
+    target = tmp_path / "plan.docx"
+    target.write_bytes(b"edited by a person")
+    outside = tmp_path / "outside.docx"
+
+    monkeypatch.setattr(output, "_stamp", lambda: "20270101-080000")  # a predictable name, pre-empted by a link
+    (tmp_path / "plan.backup-20270101-080000.docx").symlink_to(outside)
+    backup = output.guard_target(target, output.Manifest(tmp_path / output.MANIFEST_NAME, {}), force=True)
+    assert backup.name == "plan.backup-20270101-080000-2.docx" and backup.read_bytes() == b"edited by a person"
+    assert not outside.exists()
+
+
+def test_backup_on_a_full_disk_leaves_nothing_half_written(tmp_path, monkeypatch):
+    import errno
+
+    target = tmp_path / "plan.docx"
+    target.write_bytes(b"edited by a person")
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(output.os, "fsync", full)
+    for _ in range(3):  # retries do not pile up truncated backups
+        with pytest.raises(output.OutputError, match="ổ đĩa đã đầy"):
+            output.guard_target(target, output.Manifest(tmp_path / output.MANIFEST_NAME, {}), force=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.docx"]
+
+
+def test_a_run_killed_between_file_and_manifest_is_not_taken_for_an_edit(tmp_path, monkeypatch):
+    _draft(tmp_path)
+
+    def killed(self, name, entry):
+        raise KeyboardInterrupt  # the DOCX is replaced, the manifest not yet finalised
+
+    monkeypatch.setattr(output.Manifest, "record", killed)
+    with pytest.raises(KeyboardInterrupt):
+        _draft(tmp_path, use_overrides=False)
+    monkeypatch.undo()
+    result = _draft(tmp_path)  # no "edited by a person", no --force needed
+    assert result.backup is None
+
+
+def test_a_killed_runs_temporaries_are_cleaned(tmp_path):
+    first = _draft(tmp_path).path
+    stale = first.parent / f".{first.name}.abcd1234.tmp"
+    stale.write_bytes(b"half")
+    mine = first.parent / "ghi-chu.tmp"  # not drafter's pattern: kept
+    mine.write_bytes(b"keep")
+    _draft(tmp_path)
+    assert not stale.exists() and mine.read_bytes() == b"keep"
+
+
+def test_manifest_stays_small(tmp_path):
+    import json
+
+    plan = _draft(tmp_path).path
+    manifest = plan.parent / output.MANIFEST_NAME
+    assert manifest.stat().st_size < 25_000  # ~74 KB per plan when the snapshot was stored as plain JSON
+    entry = json.loads(manifest.read_text(encoding="utf-8"))["files"][plan.name]
+    assert "snapshot" not in entry and output.Manifest.read(plan.parent).snapshot(plan.name)["blocks"]

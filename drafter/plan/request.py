@@ -57,6 +57,10 @@ class PlanRequest:
                 raise UserError(f"{subject.short()} ban hành ngày {vn.short_date(subject.date)}: chưa thể có kế hoạch "
                                 f"triển khai {when}")
             on = subject.date
+        if subject is not None and subject.in_force_until is not None and on > subject.in_force_until:
+            raise UserError(f"{subject.short()} là chương trình đến ngày {vn.short_date(subject.in_force_until)}: "
+                            f"không soạn kế hoạch triển khai cho năm {self.year}; dùng --kind annual cho kế hoạch "
+                            "hoạt động thông tin đối ngoại của năm")
         return on
 
     @cached_property

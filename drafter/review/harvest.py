@@ -43,6 +43,7 @@ def _same(a: str, b: str) -> bool:
 class HarvestResult:
     overrides_path: Path
     changes: list[Change] = field(default_factory=list)
+    written: bool = True
 
     def summary(self) -> list[str]:
         words = {"edit": "sửa", "delete": "xóa", "add": "thêm"}
@@ -156,6 +157,8 @@ def harvest(edited: Path | str, *, profile: str | Path | None = None, generated:
     row_ids = {c.id for c in task_changes}
     changes = task_changes + [c for c in block_changes if not (c.target == "task" and c.id in row_ids)]
     path = overrides_path or overrides.default_path(loaded.path, loaded.id)
-    existing = overrides.load_overrides(path)
+    if not changes:  # an unedited plan: nothing to record, and no empty file left behind
+        return HarvestResult(path, changes, written=False)
+    existing = overrides.load_overrides(path, profile_id=loaded.id)
     overrides.save_overrides(path, loaded.id, overrides.merge(existing, changes))
     return HarvestResult(path, changes)
