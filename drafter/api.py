@@ -170,3 +170,23 @@ def check_template(template: Path) -> list[str]:
             if problem not in problems:
                 problems.append(problem)
     return problems
+
+
+def new_profile(name: str, *, year: int | None = None, out_dir: Path = Path("profiles"), ident: str | None = None,
+                today: dt.date | None = None) -> Path:
+    """Write a starting profile for a province named like a person types it ("Tuyên Quang"), valid
+    as written; refuse to replace a file that exists."""
+    from .inputs import registry, scaffold
+    from .inputs.profile import load_profile
+
+    today = today or dt.date.today()
+    unit = registry.bundled().unit(name)
+    ident = ident or scaffold.profile_id(unit, year or today.year)
+    if not registry.ID_PATTERN.fullmatch(ident):
+        raise UserError(f"--id {ident!r}: chỉ dùng chữ thường không dấu, số và dấu gạch ngang (ví dụ tuyen-quang-2027)")
+    target = Path(out_dir) / f"{ident}.yaml"
+    if target.exists() or target.is_symlink():
+        raise UserError(f"{target}: đã có tệp này; drafter không ghi đè. Chọn --id khác hoặc sửa tệp đang có")
+    atomic_write(target, scaffold.profile_text(unit, registry.bundled(), ident=ident, today=today).encode("utf-8"))
+    load_profile(target, bundled())  # what was written must validate as written
+    return target

@@ -246,47 +246,6 @@ def validate(
         raise typer.Exit(1)
 
 
-@app.command("profiles", cls=Command)
-@boundary
-def list_profiles() -> None:
-    """Liệt kê các hồ sơ tỉnh có sẵn."""
-    from .inputs.catalogue import bundled
-    from .inputs.profile import bundled_profiles, load_profile
-
-    catalogue = bundled()
-    for path in bundled_profiles():
-        p = load_profile(path, catalogue)
-        typer.echo(f"{p.id:<18} {p.full_name:<28} {p.as_of.isoformat()}")
-
-
-@app.command(cls=Command)
-@boundary
-def tasks(
-    group: Annotated[str | None, typer.Option(help="Chỉ nhóm này (g1 … g5).", metavar="NHÓM")] = None,
-    role: Annotated[str | None, typer.Option(help="Chỉ nhiệm vụ mà vai trò này chủ trì hoặc phối hợp.",
-                                             metavar="VAI_TRÒ")] = None,
-) -> None:
-    """Liệt kê danh mục nhiệm vụ (mã, nhóm, thời gian, chủ trì, nội dung)."""
-    from .inputs.catalogue import bundled, select_listing
-
-    for task in select_listing(bundled(), group=group, role=role):
-        condition = f" [{', '.join(task.when)}]" if task.when else ""
-        typer.echo(f"{task.id:<28} {task.time:<22} {'+'.join(task.lead):<34} {task.text}{condition}")
-
-
-@app.command("docs", cls=Command)
-@boundary
-def list_documents(
-    on: Annotated[str | None, typer.Option("--on", help="Ngày YYYY-MM-DD (mặc định: hôm nay).", metavar="NGÀY")] = None,
-    profile: Annotated[str | None, typer.Option(help="Thêm văn bản riêng của hồ sơ tỉnh này.", metavar="HỒ_SƠ")] = None,
-) -> None:
-    """Liệt kê văn bản còn hiệu lực vào một ngày (mức tin cậy, mã dùng trong dữ liệu): những gì drafter sẽ dẫn."""
-    from .knowledge_report import documents_in_force
-
-    for line in documents_in_force(_parse_date(on), profile):
-        typer.echo(line)
-
-
 @app.command("check", cls=Command)
 @boundary
 def check_files(
@@ -318,6 +277,9 @@ def check_files(
     for message in run.unreadable:
         _err(message)
     raise typer.Exit(run.exit_code)
+
+
+from . import cli_lists  # noqa: E402,F401 - registers profiles, new, roles, tasks, docs on `app`
 
 
 def run() -> None:  # pragma: no cover - the console entry point

@@ -40,11 +40,16 @@ def validate_inputs(profiles: list[str], templates: list[Path]) -> list[Validati
             f"Dữ liệu kèm theo hợp lệ: danh mục {catalogue.version} ({len(catalogue.tasks)} nhiệm vụ), "
             f"loại kế hoạch {', '.join(kind_names())}, văn bản và sự kiện theo ngày"]))
         profiles = [str(p) for p in bundled_profiles()]
+    ids = _IdRegister(bundled_profiles())
     for name in profiles:
         try:
             loaded = load_profile(name, catalogue)
         except UserError as exc:
             results.append(ValidationResult(str(name), False, [str(exc)]))
+            continue
+        clash = ids.clash(loaded.id, loaded.path)
+        if clash:
+            results.append(ValidationResult(str(name), False, [clash]))
             continue
         lines = [f"Lưu ý: {note}" for note in loaded.notes]
         lines.append(f"{display_path(resolve_profile_path(name))}: hợp lệ ({loaded.full_name}, "
@@ -54,6 +59,22 @@ def validate_inputs(profiles: list[str], templates: list[Path]) -> list[Validati
     for path in templates:
         results.append(_template_result(path))
     return [r for r in results if r.lines]
+
+
+class _IdRegister:
+    """Profile ids seen in one run, plus the bundled ones: the id names the reviewers' overrides
+    file and the outputs, so two profiles sharing one would share (and overwrite) both."""
+
+    def __init__(self, bundled: list[Path]):
+        self._seen: dict[str, Path] = {p.stem: p.resolve() for p in bundled}
+
+    def clash(self, profile_id: str, path: Path) -> str | None:
+        here = Path(path).resolve()
+        other = self._seen.setdefault(profile_id, here)
+        if other == here:
+            return None
+        return (f"{display_path(path)}: id {profile_id!r} trùng với hồ sơ {display_path(other)}; mỗi hồ sơ cần "
+                "một id riêng (đặt tên tệp mới và id bằng tên tệp, hoặc tạo bằng `drafter new`)")
 
 
 def _overrides_result(profile, catalogue) -> ValidationResult:

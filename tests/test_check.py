@@ -262,7 +262,7 @@ def test_every_rule_has_a_seeded_violation():
     assert sorted(MUTATIONS) == sorted(ALL_RULES)
 
 
-@pytest.mark.parametrize("base", ["drafter", "handmade"])
+@pytest.mark.parametrize("base", ["drafter", pytest.param("handmade", marks=pytest.mark.slow)])
 @pytest.mark.parametrize("rule", ALL_RULES)
 def test_seeded_violation_fires_exactly_its_rule(bases, base, rule, tmp_path):
     path = tmp_path / f"{base}-{rule}.docx"

@@ -7,6 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from drafter.cli import app
+from tests.conftest import BUNDLED_IDS
 
 runner = CliRunner()
 
@@ -115,9 +116,43 @@ def test_validate_bundled_profiles():
 def test_profiles_lists_bundled():
     result = invoke("profiles")
     assert result.exit_code == 0
-    rows = result.stdout.strip().splitlines()
-    assert any(r.startswith("lam-dong-2024") and "tỉnh Lâm Đồng" in r and "2024-06-13" in r for r in rows)
-    assert len(rows) >= 4
+    lines = result.stdout.strip().splitlines()
+    assert lines[0] == "Hồ sơ hiện hành (34 tỉnh, thành phố từ 01/7/2025):"
+    current = lines[1:lines.index(next(x for x in lines if x.startswith("Hồ sơ trước")))]
+    assert len(current) == 34 and len({r.split()[0] for r in current}) == 34
+    assert any("thành phố Hồ Chí Minh" in r for r in current)
+    assert any(r.strip().startswith("lam-dong-2024") and "tỉnh Lâm Đồng" in r and "2024-06-13" in r for r in lines)
+
+
+def test_new_profile_is_valid_as_written_and_never_overwrites(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke("new", "Tuyên Quang", "--year", "2027")
+    assert result.exit_code == 0, result.output
+    path = tmp_path / "profiles" / "tuyen-quang-2027.yaml"
+    assert result.stdout.strip() == str(Path("profiles") / "tuyen-quang-2027.yaml") and path.is_file()
+    text = path.read_text(encoding="utf-8")
+    assert "id: tuyen-quang-2027" in text and "province: tuyen-quang" in text and "# " in text
+    assert invoke("validate", str(path)).exit_code == 0
+    drafted = invoke("draft", str(path), "--kind", "annual", "--year", "2027", "--out", str(tmp_path / "out"))
+    assert drafted.exit_code == 0 and "tuyen-quang/annual-2027.docx" in drafted.stdout
+    again = invoke("new", "tuyen quang", "--year", "2027")
+    assert again.exit_code == 1 and "không ghi đè" in again.output
+    typo = invoke("new", "Tuyen Quan")
+    assert typo.exit_code == 1 and "tuyen-quang" in typo.output
+
+
+def test_a_province_is_found_by_its_name(tmp_path):
+    result = invoke("draft", "Hồ Chí Minh", "--year", "2027", "--out", str(tmp_path))
+    assert result.exit_code == 0 and result.stdout.strip().endswith("ho-chi-minh/nq47-2027.docx")
+
+
+def test_roles_lists_every_role_with_its_meaning():
+    result = invoke("roles")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("ttdn_lead") and "bắt buộc" in line for line in lines)
+    assert any(line.startswith("radio_tv") and "newspaper" in line for line in lines)
+    assert len(lines) >= 30
 
 
 def test_tasks_filters():
@@ -152,7 +187,8 @@ def test_read_only_output_directory(tmp_path):  # pragma: no cover - CI runs as 
 
 
 def test_draft_many_profiles_with_summary(tmp_path):
-    profiles = [str(p) for p in sorted((Path(__file__).parents[1] / "profiles").glob("*.yaml"))]
+    """A batch (here the sampled profiles; every one is drafted in tests/test_all_provinces.py)."""
+    profiles = [str(Path(__file__).parents[1] / "profiles" / f"{pid}.yaml") for pid in BUNDLED_IDS]
     result = invoke("draft", *profiles, str(tmp_path / "missing.yaml"), "--kind", "annual", "--year", "2027",
                     "--out", str(tmp_path / "out"))
     assert result.exit_code == 1
@@ -168,7 +204,7 @@ ENGLISH = ("Show this message", "Usage:", "Options", "Arguments", "Commands", "<
 
 
 @pytest.mark.parametrize("command", ["", "draft", "harvest", "diff", "preview", "validate", "profiles", "tasks",
-                                     "docs", "check"])
+                                     "docs", "check", "new", "roles"])
 def test_help_is_vietnamese(command):
     result = runner.invoke(app, [*command.split(), "--help"], env={"COLUMNS": "120"})
     assert result.exit_code == 0

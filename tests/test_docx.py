@@ -108,7 +108,7 @@ def test_header_block(rendered, documents, pid):
     left = [p for p in header.cell(0, 0).paragraphs if p.text]
     right = [p for p in header.cell(0, 1).paragraphs if p.text]
     assert [p.text for p in left] == draft.context["header"]["agency_lines"]
-    assert left[0].text == "ỦY BAN NHÂN DÂN" and left[1].text.startswith("TỈNH ")
+    assert left[0].text == "ỦY BAN NHÂN DÂN" and left[1].text.startswith(("TỈNH ", "THÀNH PHỐ "))
     for p in left:
         f = fmt(doc, p)
         assert f.bold and not f.italic and 12 <= f.size_pt <= 13
@@ -214,7 +214,7 @@ def test_appendix(rendered, documents, pid):
     label, title, ref = by_style(doc, "KH - Phụ lục")[0], by_style(doc, "KH - Tên phụ lục")[0], by_style(doc, "KH - Kèm theo")[0]
     assert label.text == "Phụ lục" and fmt(doc, label).bold and fmt(doc, label).size_pt == 14
     assert title.text == title.text.upper() and fmt(doc, title).bold
-    assert re.fullmatch(r"\(Kèm theo Kế hoạch số\s+/KH-UBND ngày .* tháng .* năm \d{4} của Ủy ban nhân dân tỉnh .+\)", ref.text)
+    assert re.fullmatch(r"\(Kèm theo Kế hoạch số\s+/KH-UBND ngày .* tháng .* năm \d{4} của Ủy ban nhân dân (tỉnh|thành phố) .+\)", ref.text)
     assert fmt(doc, ref).italic
     assert any("Phụ lục" in p.text for p in doc.paragraphs[:-3]), "the body mentions its appendix"
     table = doc.tables[-1]

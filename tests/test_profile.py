@@ -133,7 +133,7 @@ def test_non_utf8_file_is_named(tmp_path, catalogue):
 
 def test_missing_file_and_unknown_bundled_id(catalogue, tmp_path):
     assert problems(tmp_path / "khong-co.yaml", catalogue)[0].endswith("khong-co.yaml: không tìm thấy tệp")
-    assert "hồ sơ có sẵn: " in problems("khong-co-tinh", catalogue)[0]
+    assert "drafter new" in problems("khong-co-tinh", catalogue)[0]
 
 
 def test_text_is_normalised_on_load(profile_file, minimal_profile, catalogue):

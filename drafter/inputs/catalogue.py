@@ -20,7 +20,7 @@ from .yamlio import Loaded, load, load_trusted
 
 #: Placeholders every profile provides (plan.values.placeholder_values); roles are added per catalogue.
 BASE_PLACEHOLDERS = frozenset({
-    "tinh", "ten_tinh", "cap_tinh", "ubnd", "uy_ban", "uy_ban_ten", "slogan", "quy_hoach",
+    "tinh", "ten_tinh", "cap_tinh", "cap_uy", "ubnd", "uy_ban", "uy_ban_ten", "slogan", "quy_hoach",
     "replaces", "bien_gioi_nuoc", "bien_gioi_dia_ban", "cua_khau", "chu_quyen", "han_bao_cao", "nam",
     "so_ky_hieu", "ngay_ban_hanh", "nam_truoc", "bo_ttdn", "ky_niem", "su_kien", "han_bao_cao_nam",
     "dai_hoi", "dai_hoi_tinh", "muc_tieu", "tieng_dan_toc", "doi_tac_bien_gioi", "han_ke_hoach",
@@ -156,13 +156,12 @@ def bundled() -> Catalogue:
 def select_listing(catalogue: Catalogue, *, group: str | None = None, role: str | None = None) -> list[Task]:
     """The catalogue's tasks in one group and/or naming one role (`drafter tasks`)."""
     from ..errors import UsageError
-    from .crossref import did_you_mean
+    from .crossref import unknown_role_message
 
     groups = catalogue.group_ids()
     if group and group not in groups:
         raise UsageError(f"--group {group!r} không có; các nhóm: {', '.join(sorted(groups))}")
     if role and role not in catalogue.roles:
-        raise UsageError(f"--role {role!r} không có{did_you_mean(role, catalogue.roles)}; "
-                         "xem danh sách vai trò trong drafter/data/catalogue.yaml")
+        raise UsageError(f"--role: {unknown_role_message(role, catalogue.roles)}")
     return [t for t in catalogue.tasks
             if (not group or t.group == group) and (not role or role in t.lead + t.partners)]

@@ -30,7 +30,7 @@ def did_you_mean(name: str, known: Iterable[str]) -> str:
 
 
 def unknown_role_message(role: str, roles: Iterable[str]) -> str:
-    return f"vai trò {role!r} không có trong danh mục vai trò{did_you_mean(role, roles)}"
+    return f"vai trò {role!r} không có trong danh mục vai trò{did_you_mean(role, roles)}; xem `drafter roles`"
 
 
 class Checker:

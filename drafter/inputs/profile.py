@@ -9,18 +9,22 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from ..errors import Problem, ProfileError
+from ..errors import ProfileError
 from ..resources import profiles_dir
 from ..text import vn
+from . import registry
 from .catalogue import Catalogue, Task, sha256_of
-from .crossref import Checker, did_you_mean, unknown_role_message
+from .crossref import did_you_mean
 from .knowledge import Document, document_records
-from .knowledge import bundled as bundled_knowledge
 from .messages import validate
+from .profile_checks import copy_trap, cross_check, cross_check_raw
+from .registry import WeakFact
 from .schema import validator
-from .yamlio import Loaded, load
+from .yamlio import display_path, load
+
+#: The day the 34 provincial-level units began (NQ 202/2025/QH15).
+REFORM_DATE = dt.date(2025, 7, 1)
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,14 @@ class Profile:
     plans_deadline: str | None = None
     half_year_deadline: str | None = None
     signer_form: str = "tm"  # tm: "TM. ỦY BAN NHÂN DÂN" above the signer; ca_nhan: the Chủ tịch's own authority
+    unit: str | None = None  # the registry unit this profile names (current profiles), if any
+    merged_from: tuple[str, ...] = ()  # the former provinces merged into it on 01/7/2025
+    weak_facts: tuple[WeakFact, ...] = ()  # registry facts the research could not source
+
+    @property
+    def current(self) -> bool:
+        """Describes a province after the 2025 reforms (34 units from 01/7/2025)."""
+        return self.as_of >= REFORM_DATE
 
     @property
     def slug(self) -> str:
@@ -116,107 +128,23 @@ class Profile:
         return f"{self.level} {self.province_name}"
 
 
-def _problem(loaded: Loaded, key_path: tuple, message: str) -> Problem:
-    return loaded.problem(key_path, message)
-
-
-def _cross_check(loaded: Loaded, doc: dict[str, Any], catalogue: Catalogue) -> list[Problem]:
-    problems: list[Problem] = []
-    agencies = doc["agencies"]
-    for role in agencies:
-        if role not in catalogue.roles:
-            problems.append(_problem(loaded, ("agencies", role), unknown_role_message(role, catalogue.roles)))
-    for key, role in catalogue.roles.items():
-        if role.required and key not in agencies:
-            problems.append(_problem(loaded, ("agencies",),
-                                     f"thiếu vai trò bắt buộc `{key}` ({role.label})"))
-    overrides = doc.get("tasks") or {}
-    added = overrides.get("add") or []
-    known_ids = set(catalogue.task_ids())
-    checker = Checker(loaded, set(catalogue.roles), catalogue.placeholders())
-    checker.task_ids = {tid: ("tasks",) for tid in known_ids}
-    group_ids = catalogue.group_ids()
-    for i, task in enumerate(added):
-        checker.task(("tasks", "add", i), task, group_ids)
-    problems.extend(checker.problems)
-    all_ids = known_ids | {t["id"] for t in added}
-
-    def unknown_id(key_path: tuple, tid: str) -> None:
-        hint = did_you_mean(tid, sorted(all_ids)) or "; xem `drafter tasks`"
-        problems.append(_problem(loaded, key_path, f"không có nhiệm vụ mã {tid!r}{hint}"))
-
-    for i, tid in enumerate(overrides.get("drop") or []):
-        if tid not in all_ids:
-            unknown_id(("tasks", "drop", i), tid)
-    for section in ("reword", "leads"):
-        for tid in overrides.get(section) or {}:
-            if tid not in all_ids:
-                unknown_id(("tasks", section, tid), tid)
-    for tid, change in (overrides.get("leads") or {}).items():
-        for column in ("lead", "partners"):
-            for i, role in enumerate(change.get(column) or []):
-                if role not in catalogue.roles:
-                    problems.append(_problem(loaded, ("tasks", "leads", tid, column, i),
-                                             unknown_role_message(role, catalogue.roles)))
-    return problems + _document_problems(loaded, doc)
-
-
-def _cross_check_raw(loaded: Loaded, catalogue: Catalogue) -> list[Problem]:
-    data = loaded.data if isinstance(loaded.data, dict) else {}
-    safe = {"agencies": data.get("agencies") if isinstance(data.get("agencies"), dict) else {},
-            "tasks": data.get("tasks") if isinstance(data.get("tasks"), dict) else {}}
-    for key in ("documents", "legal_bases", "replaces", "programmes"):
-        safe[key] = [x for x in data.get(key) or [] if isinstance(x, (dict, str))] if isinstance(data.get(key), list) \
-            else []
-    try:
-        return _cross_check(loaded, safe, catalogue)
-    except (KeyError, TypeError, AttributeError, ValueError):
-        return []  # too malformed to say more than the schema did
-
-
-def _document_problems(loaded: Loaded, doc: dict[str, Any]) -> list[Problem]:
-    """The province's own documents do not reuse a national id; every reference names a document."""
-    national = bundled_knowledge().documents
-    own: dict[str, tuple] = {}
-    problems: list[Problem] = []
-    for i, record in enumerate(doc.get("documents") or []):
-        if record["id"] in national:
-            problems.append(_problem(loaded, ("documents", i, "id"),
-                                     f"mã {record['id']!r} đã là một văn bản trung ương trong documents.yaml; "
-                                     "dẫn trực tiếp mã đó hoặc đặt mã khác"))
-        elif record["id"] in own:
-            problems.append(_problem(loaded, ("documents", i, "id"), f"mã {record['id']!r} bị trùng"))
-        own[record["id"]] = ("documents", i)
-    known = set(national) | set(own)
-
-    def check(key_path: tuple, ref: str) -> None:
-        if ref not in known:
-            hint = did_you_mean(ref, sorted(known)) or "; khai văn bản ở mục documents: của hồ sơ"
-            problems.append(_problem(loaded, key_path, f"không có văn bản mã {ref!r}{hint}"))
-
-    for field_name in ("legal_bases", "replaces", "programmes"):
-        for i, ref in enumerate(doc.get(field_name) or []):
-            check((field_name, i), ref)
-    for field_name in ("guidance", "previous_plans"):
-        for year, ref in (doc.get(field_name) or {}).items():
-            check((field_name, year), ref)
-    if doc.get("provincial_planning"):
-        check(("provincial_planning",), doc["provincial_planning"])
-    return problems
-
-
 def load_profile(path: Path | str, catalogue: Catalogue) -> Profile:
     path = resolve_profile_path(path)
     loaded = load(path, ProfileError)
+    weak: list[WeakFact] = []
+    unit = None
+    if isinstance(loaded.data, dict) and isinstance(loaded.data.get("province"), str):
+        loaded.data, weak, unit = registry.expand(loaded.data, display_path(path))
     try:
         doc = validate(loaded, validator("profile"), ProfileError)
     except ProfileError as exc:
         # Report the cross-checks too (unknown roles, task ids, documents), so one run shows every
         # mistake; they read the raw data, which may be malformed where the schema complained.
-        raise ProfileError(exc.problems + _cross_check_raw(loaded, catalogue)) from None
-    problems = _cross_check(loaded, doc, catalogue)
+        raise ProfileError(exc.problems + cross_check_raw(loaded, catalogue)) from None
+    problems = cross_check(loaded, doc, catalogue)
     if problems:
         raise ProfileError(problems)
+    loaded.notes.extend(copy_trap(loaded, doc))
     border = doc.get("border")
     overrides = doc.get("tasks") or {}
     signer = doc["signer"]
@@ -268,6 +196,9 @@ def load_profile(path: Path | str, catalogue: Catalogue) -> Profile:
         programmes=tuple(doc.get("programmes") or ()),
         anniversaries=tuple(doc.get("anniversaries") or ()),
         notes=tuple(loaded.notes),
+        unit=unit.id if unit else None,
+        merged_from=unit.merged_from if unit else (),
+        weak_facts=tuple(weak),
     )
 
 
@@ -293,14 +224,22 @@ DEFAULT_PROFILE_ID = "dak-lak-2026"
 
 
 def resolve_profile_path(name: Path | str | None) -> Path:
-    """A path to a YAML file, or the id of a bundled profile ("lam-dong-2024"), or the default."""
+    """A path to a YAML file, the id of a bundled profile ("lam-dong-2024"), a province's name or
+    id ("Tuyên Quang", "tuyen-quang": its current bundled profile), or the default."""
     if name is None:
         return profiles_dir() / f"{DEFAULT_PROFILE_ID}.yaml"
     path = Path(name)
     if path.suffix.lower() in (".yaml", ".yml") or path.exists():
         return path
-    bundled = profiles_dir() / f"{name}.yaml"
-    if bundled.is_file():
-        return bundled
-    known = ", ".join(p.stem for p in bundled_profiles())
-    raise ProfileError.single(str(name), f"không tìm thấy hồ sơ; hồ sơ có sẵn: {known}")
+    text = str(name)
+    if registry.ID_PATTERN.fullmatch(text) and (profiles_dir() / f"{text}.yaml").is_file():
+        return profiles_dir() / f"{text}.yaml"
+    unit = registry.bundled().find(text)
+    if unit is not None:
+        current = sorted(profiles_dir().glob(f"{unit.id}-*.yaml"))
+        if current:
+            return current[-1]
+    guess = did_you_mean(registry.fold(text), [p.stem for p in bundled_profiles()])
+    raise ProfileError.single(text, f"không tìm thấy hồ sơ{guess or ''}; xem `drafter profiles`, hoặc tạo hồ sơ mới "
+                                    "bằng `drafter new \"Tên tỉnh\"`")
+

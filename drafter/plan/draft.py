@@ -86,6 +86,7 @@ def build_draft(request: PlanRequest) -> Draft:
         notices.add("Hồ sơ không khai báo cơ quan cho vai trò " + ", ".join(sorted(values.unnamed_roles))
                     + ": các đoạn nói về cơ quan đó được bỏ qua; khai báo ở agencies: nếu tỉnh có cơ quan này.")
     notices.extend(_default_deadlines(request))
+    notices.extend(_registry_notices(request, plan))
     notices.extend(_weak_facts(request, values))
     return Draft(plan, notices.as_list() + _blanks_to_fill(request), skipped_changes=len(notices.skipped))
 
@@ -102,6 +103,23 @@ def _appendix(request: PlanRequest, values: Values, tasks: list[PlanTask]) -> Ap
 _DEADLINE_NAMES = {"annual": ("han_bao_cao_nam", "Hạn báo cáo năm", "reporting.annual_deadline"),
                    "plans": ("han_ke_hoach", "Hạn gửi kế hoạch của các cơ quan", "reporting.plans_deadline"),
                    "half_year": ("han_bao_cao_6_thang", "Hạn báo cáo 6 tháng", "reporting.half_year_deadline")}
+
+
+def _registry_notices(request: PlanRequest, plan: PlanText) -> list[str]:
+    """What a profile took from the province registry that a person must still confirm."""
+    profile = request.profile
+    text = "\n".join([b.text for b in plan.body] + list(plan.recipients)
+                     + ([f"{r.text} {r.lead} {r.partners}" for r in plan.appendix.rows] if plan.appendix else []))
+    out = [f"{vn.capitalize_first(f.what)} «{f.value}» chưa xác minh được ({f.label}): kiểm tra lại trước khi ban "
+           "hành; khai đúng ở hồ sơ nếu khác." for f in profile.weak_facts if f.value in text]
+    if len(profile.merged_from) > 1 and not profile.replaces:
+        out.append(f"{vn.capitalize_first(profile.full_name)} hình thành từ {', '.join(profile.merged_from)} "
+                   "(01/7/2025): nếu kế hoạch này thay thế kế hoạch thông tin đối ngoại còn hiệu lực của các tỉnh cũ, "
+                   "khai chúng ở replaces: trong hồ sơ (số, ngày đúng như văn bản).")
+    if vn.BLANK in profile.archive:
+        out.append(f"Ký hiệu đơn vị soạn thảo ở dòng “- Lưu: {profile.archive}.” để trống: khai archive trong hồ sơ, "
+                   "ví dụ \"VT, KGVX\".")
+    return out
 
 
 def _default_deadlines(request: PlanRequest) -> list[str]:

@@ -95,6 +95,7 @@ def placeholder_values(request: PlanRequest) -> Values:
         "tinh": f"{level} {name}",
         "ten_tinh": name,
         "cap_tinh": level,
+        "cap_uy": vn.party_committee(level),
         "ubnd": f"UBND {level}",
         "uy_ban": f"Ủy ban nhân dân {level}",
         "uy_ban_ten": f"Ủy ban nhân dân {level} {name}",

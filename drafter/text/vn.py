@@ -132,6 +132,11 @@ def short_date(date: dt.date) -> str:
     return f"{day_text(date.day)}/{month_text(date.month)}/{date.year}"
 
 
+def party_committee(level: str) -> str:
+    """The party committee of a provincial-level unit: a centrally-run city has a Thành ủy."""
+    return "Thành ủy" if level == "thành phố" else "Tỉnh ủy"
+
+
 def join_names(names: list[str]) -> str:
     """Agencies in one table cell: "Sở A, Sở B, Báo X"."""
     return ", ".join(n for n in names if n)

@@ -1,0 +1,97 @@
+"""Commands that list or create things: profiles, new, roles, tasks, docs (registered on cli.app).
+
+Kept apart from cli.py so each file stays short; they share its app, command class and error
+boundary.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .cli import _parse_date, app, boundary
+from .cli_vi import Command
+
+
+@app.command("profiles", cls=Command)
+@boundary
+def list_profiles() -> None:
+    """Liệt kê các hồ sơ tỉnh có sẵn: hồ sơ hiện hành của 34 tỉnh, thành phố, rồi hồ sơ trước 01/7/2025."""
+    from .inputs import registry
+    from .inputs.catalogue import bundled
+    from .inputs.profile import bundled_profiles, load_profile
+
+    catalogue = bundled()
+    loaded = [load_profile(path, catalogue) for path in bundled_profiles()]
+    current, earlier = [p for p in loaded if p.current], [p for p in loaded if not p.current]
+    for title, group in ((f"Hồ sơ hiện hành ({len(current)} tỉnh, thành phố từ 01/7/2025):", current),
+                         ("Hồ sơ trước 01/7/2025 (để so với kế hoạch đã ban hành):", earlier)):
+        if group:
+            typer.echo(title)
+        for p in group:
+            typer.echo(f"  {p.id:<22} {p.full_name:<30} {p.as_of.isoformat()}")
+    facts = registry.bundled()
+    typer.echo(f"Danh mục {len(facts.units)} tỉnh, thành phố (drafter/data/provinces.yaml, {facts.version}): "
+               + ", ".join(f"{n} thông tin {label}" for label, n in facts.labels.items())
+               + "; bản soạn dùng thông tin UNVERIFIED sẽ có lưu ý.", err=True)
+
+
+@app.command("new", cls=Command)
+@boundary
+def new_profile(
+    name: Annotated[str, typer.Argument(help="Tên tỉnh, thành phố (ví dụ \"Tuyên Quang\", \"Hồ Chí Minh\").",
+                                        metavar="TÊN_TỈNH")],
+    year: Annotated[int | None, typer.Option(help="Năm ghi vào mã hồ sơ (mặc định: năm nay).", metavar="NĂM")] = None,
+    out: Annotated[Path, typer.Option(help="Thư mục ghi hồ sơ.", metavar="THƯ_MỤC")] = Path("profiles"),
+    ident: Annotated[str | None, typer.Option("--id", help="Mã hồ sơ (mặc định: <tỉnh>-<năm>), cũng là tên tệp.",
+                                              metavar="MÃ")] = None,
+) -> None:
+    """Tạo hồ sơ tỉnh mới từ danh mục 34 tỉnh, thành phố; in đường dẫn tệp (hợp lệ ngay, chỉ cần sửa chỗ khác đi)."""
+    from . import api
+
+    path = api.new_profile(name, year=year, out_dir=out, ident=ident)
+    typer.echo("Đã tạo hồ sơ; mở tệp, đọc các dòng chú thích (#) và sửa chỗ khác đi, rồi chạy drafter validate.",
+               err=True)
+    typer.echo(str(path))
+
+
+@app.command("roles", cls=Command)
+@boundary
+def list_roles() -> None:
+    """Liệt kê các vai trò cơ quan (khóa dùng trong agencies: của hồ sơ) và ý nghĩa."""
+    from .inputs.catalogue import bundled
+
+    for key, role in bundled().roles.items():
+        marks = ", ".join(m for m, on in (("bắt buộc", role.required), ("tập thể", role.collective)) if on)
+        fallback = f"; không khai thì giao {', '.join(role.fallback)}" if role.fallback else ""
+        typer.echo(f"{key:<24} {role.label}" + (f" [{marks}]" if marks else "") + fallback)
+
+
+@app.command(cls=Command)
+@boundary
+def tasks(
+    group: Annotated[str | None, typer.Option(help="Chỉ nhóm này (g1 … g5).", metavar="NHÓM")] = None,
+    role: Annotated[str | None, typer.Option(help="Chỉ nhiệm vụ mà vai trò này chủ trì hoặc phối hợp.",
+                                             metavar="VAI_TRÒ")] = None,
+) -> None:
+    """Liệt kê danh mục nhiệm vụ (mã, nhóm, thời gian, chủ trì, nội dung)."""
+    from .inputs.catalogue import bundled, select_listing
+
+    for task in select_listing(bundled(), group=group, role=role):
+        condition = f" [{', '.join(task.when)}]" if task.when else ""
+        typer.echo(f"{task.id:<28} {task.time:<22} {'+'.join(task.lead):<34} {task.text}{condition}")
+
+
+@app.command("docs", cls=Command)
+@boundary
+def list_documents(
+    on: Annotated[str | None, typer.Option("--on", help="Ngày YYYY-MM-DD (mặc định: hôm nay).", metavar="NGÀY")] = None,
+    profile: Annotated[str | None, typer.Option(help="Thêm văn bản riêng của hồ sơ tỉnh này.", metavar="HỒ_SƠ")] = None,
+) -> None:
+    """Liệt kê văn bản còn hiệu lực vào một ngày (mức tin cậy, mã dùng trong dữ liệu): những gì drafter sẽ dẫn."""
+    from .knowledge_report import documents_in_force
+
+    for line in documents_in_force(_parse_date(on), profile):
+        typer.echo(line)

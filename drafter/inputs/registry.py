@@ -1,0 +1,171 @@
+"""The 34 provincial-level units after 01/7/2025 and their agencies, from drafter/data/provinces.yaml.
+
+A current profile names its unit (`province: tuyen-quang`) instead of repeating what is true of
+every province: the unit's name, level, place, border and coast come from the registry, its
+agencies are the national post-reform set plus the unit's own deltas, and the profile's own
+`agencies:` win over both. A national change (a ministry renamed, a sở merged) is one edit here,
+not 34. Facts the research could not source are labelled UNVERIFIED; a draft that prints one says
+so (Profile.weak_facts).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..errors import ProfileError
+from ..resources import DATA_DIR
+from ..text import vn
+from .yamlio import load_trusted
+
+REGISTRY_PATH = DATA_DIR / "provinces.yaml"
+#: A profile id: also its file name, so never a path.
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
+
+
+@dataclass(frozen=True)
+class WeakFact:
+    """A fact a profile took from the registry that the research could not source."""
+
+    what: str
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    name: str
+    level: str
+    place: str
+    merged_from: tuple[str, ...]
+    data: dict[str, Any]
+
+    @property
+    def party(self) -> str:
+        return vn.party_committee(self.level)
+
+    def fill(self, text: str) -> str:
+        return text.replace("{name}", self.name).replace("{level}", self.level).replace("{party}", self.party)
+
+
+@dataclass(frozen=True)
+class Registry:
+    version: str
+    units: tuple[Unit, ...]
+    defaults: dict[str, dict[str, Any]]
+    recipients: tuple[str, ...]
+    labels: dict[str, int]  # how many facts carry each label: what `drafter profiles` reports
+
+    def find(self, key: str) -> Unit | None:
+        """A unit by id ("tuyen-quang") or name ("Tuyên Quang", "tuyen quang", "TP Hồ Chí Minh")."""
+        wanted = fold(key)
+        return next((u for u in self.units if wanted in (u.id, fold(u.name), fold(f"{u.level} {u.name}"),
+                                                          fold(u.place))), None)
+
+    def unit(self, key: str, shown: str = "") -> Unit:
+        found = self.find(key)
+        if found is None:
+            guess = difflib.get_close_matches(fold(key), [u.id for u in self.units], n=1, cutoff=0.5)
+            hint = f"; có phải ý bạn là `{guess[0]}`?" if guess else "; xem `drafter profiles`"
+            raise ProfileError.single(shown or key,
+                                      f"không có tỉnh, thành phố {key!r} trong 34 đơn vị từ 01/7/2025{hint}")
+        return found
+
+    def agencies(self, unit: Unit) -> tuple[dict[str, str], list[WeakFact]]:
+        """Role → agency name for the unit: the national set, then the unit's deltas (a null name
+        removes a role the unit does not have). Roles that exist only in some units (Sở Ngoại vụ,
+        Sở Dân tộc và Tôn giáo) come only from the unit's own list."""
+        out: dict[str, str] = {}
+        weak: list[WeakFact] = []
+        entries = {role: entry for role, entry in self.defaults.items() if not entry.get("per_unit")}
+        entries.update(unit.data.get("agencies") or {})
+        for role, entry in entries.items():
+            name = entry.get("name")
+            if not name or name.startswith("("):
+                continue
+            out[role] = unit.fill(name)
+            if entry.get("label") == "UNVERIFIED":
+                weak.append(WeakFact(f"tên cơ quan ({role})", out[role], "UNVERIFIED"))
+        return out, weak
+
+    def recipient_lines(self, unit: Unit, agencies: dict[str, str]) -> list[str]:
+        local = agencies.get("local_authorities", "UBND các xã, phường")
+        return [unit.fill(line).replace("{local_authorities}", local) for line in self.recipients]
+
+
+def fold(text: str) -> str:
+    """Lower case, no tone marks or "đ", words joined by "-": how people type a province's name."""
+    text = unicodedata.normalize("NFD", str(text).replace("đ", "d").replace("Đ", "D"))
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    text = text.lower().replace("thanh pho ", "").replace("tp ", "").replace("tp. ", "").replace("tinh ", "")
+    return vn.slug(text)
+
+
+@cache
+def bundled() -> Registry:
+    data = load_trusted(REGISTRY_PATH, ProfileError).data
+    units = tuple(Unit(u["id"], u["name"], u["level"], u["place"], tuple(u.get("merged_from") or ()), u)
+                  for u in data["units"])
+    return Registry(str(data["version"]), units, data["national_default"], tuple(data["recipients"]["lines"]),
+                    _label_counts(data))
+
+
+LABELS = ("VERIFIED", "MEDIUM", "UNVERIFIED")
+
+
+def _label_counts(data: Any) -> dict[str, int]:
+    counts = dict.fromkeys(LABELS, 0)
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if node.get("label") in counts:
+                counts[node["label"]] += 1
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return counts
+
+
+def expand(data: dict[str, Any], shown: str) -> tuple[dict[str, Any], list[WeakFact], Unit]:
+    """A profile that names its unit, filled in from the registry (the file's own values win)."""
+    registry = bundled()
+    unit = registry.unit(str(data["province"]), shown)
+    agencies, weak = registry.agencies(unit)
+    own_agencies = data.get("agencies") if isinstance(data.get("agencies"), dict) else {}
+    weak = [w for w in weak if w.what.split("(")[-1].rstrip(")") not in own_agencies]
+    agencies.update(own_agencies)
+    u = unit.data
+    facts = u.get("facts") or {}
+    full = {
+        "province": {"name": unit.name, "level": unit.level, "place": unit.place},
+        "agencies": agencies,
+        "coastal": bool(u.get("coastal")),
+        "sea_islands": bool(u.get("sea_islands")),
+        "signer": {"capacity": "pho_chu_tich", "name": None},
+        "recipients": registry.recipient_lines(unit, agencies),
+        "archive": "VT, KGVX",
+    }
+    if u.get("land_border"):
+        gates = [{"name": g["name"], "kind": g["kind"]} for g in u.get("border_gates") or []
+                 if g.get("kind") in ("quốc tế", "chính", "phụ")]
+        full["border"] = {"countries": list(u["land_border"]), "partners": list(u.get("border_partners") or []),
+                          "gates": gates}
+        weak += [WeakFact("cửa khẩu", g["name"], "UNVERIFIED") for g in u.get("border_gates") or []
+                 if g.get("label") == "UNVERIFIED"]
+        if (facts.get("border_partners") or {}).get("label") == "UNVERIFIED":
+            weak += [WeakFact("địa phương nước bạn giáp biên giới", p, "UNVERIFIED")
+                     for p in u.get("border_partners") or []]
+    if u.get("brand_slogan"):
+        full["brand_slogan"] = u["brand_slogan"]
+    for key, value in data.items():
+        if key not in ("province", "agencies"):
+            full[key] = value
+    if "border" in data and data["border"] is None:
+        full["border"] = None
+    return full, weak, unit
