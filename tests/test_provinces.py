@@ -101,7 +101,12 @@ def test_a_unit_the_registry_cannot_confirm_makes_the_draft_say_so(catalogue):
     profile = load_profile("tuyen-quang-2026", catalogue)
     assert profile.weak_facts  # the merged newspaper's name is a pattern, not a source
     _, draft = api.build_plan(profile, kind="nq47", year=2027, catalogue=catalogue)
-    assert any("UNVERIFIED" in n or "chưa kiểm chứng" in n for n in draft.notices), draft.notices
+    assert any("«Báo và Phát thanh, Truyền hình Tuyên Quang» chưa xác minh được (UNVERIFIED)" in n
+               for n in draft.notices), draft.notices
+    # whether Tuyên Quang kept a Sở Ngoại vụ is not known: its work goes to the Văn phòng, and the plan says so
+    assert any(n.startswith("Hồ sơ không khai Sở Ngoại vụ") for n in draft.notices)
+    _, phu_tho = api.build_plan(load_profile("phu-tho-2026", catalogue), kind="nq47", year=2027, catalogue=catalogue)
+    assert not any("không khai Sở Ngoại vụ" in n for n in phu_tho.notices)  # kept it: VERIFIED
 
 
 def copy_of(tmp_path, source: str, name: str, edit=None) -> Path:

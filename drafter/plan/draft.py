@@ -112,6 +112,7 @@ def _registry_notices(request: PlanRequest, plan: PlanText) -> list[str]:
                      + ([f"{r.text} {r.lead} {r.partners}" for r in plan.appendix.rows] if plan.appendix else []))
     out = [f"{vn.capitalize_first(f.what)} «{f.value}» chưa xác minh được ({f.label}): kiểm tra lại trước khi ban "
            "hành; khai đúng ở hồ sơ nếu khác." for f in profile.weak_facts if f.value in text]
+    out += _unsettled_roles(request, text)
     if len(profile.merged_from) > 1 and not profile.replaces:
         out.append(f"{vn.capitalize_first(profile.full_name)} hình thành từ {', '.join(profile.merged_from)} "
                    "(01/7/2025): nếu kế hoạch này thay thế kế hoạch thông tin đối ngoại còn hiệu lực của các tỉnh cũ, "
@@ -119,6 +120,26 @@ def _registry_notices(request: PlanRequest, plan: PlanText) -> list[str]:
     if vn.BLANK in profile.archive:
         out.append(f"Ký hiệu đơn vị soạn thảo ở dòng “- Lưu: {profile.archive}.” để trống: khai archive trong hồ sơ, "
                    "ví dụ \"VT, KGVX\".")
+    return out
+
+
+def _unsettled_roles(request: PlanRequest, text: str) -> list[str]:
+    """A body only some provinces kept (Sở Ngoại vụ: NĐ 45/2025 Điều 9.1) that the registry could
+    not confirm for this one: its work went to the role that holds it elsewhere, and the plan says so."""
+    from ..inputs import registry
+
+    profile, roles = request.profile, request.catalogue.roles
+    if profile.unit is None:
+        return []
+    out = []
+    for role, entry in registry.bundled().defaults.items():
+        if not entry.get("per_unit") or entry.get("label") != "UNVERIFIED" or role in profile.agencies:
+            continue
+        holder = next((r for r in roles[role].fallback if r in profile.agencies), None) if role in roles else None
+        if holder and profile.agencies[holder] in text:
+            out.append(f"Hồ sơ không khai {entry['name']} (agencies.{role}): phần việc của {roles[role].label.lower()} "
+                       f"giao {profile.agencies[holder]}, như ở tỉnh không lập sở này; nếu {profile.full_name} còn "
+                       f"{entry['name']}, khai agencies.{role} trong hồ sơ.")
     return out
 
 
