@@ -95,3 +95,28 @@ def list_documents(
 
     for line in documents_in_force(_parse_date(on), profile):
         typer.echo(line)
+
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+
+
+@app.command("serve", cls=Command)
+@boundary
+def serve(
+    host: Annotated[str, typer.Option(help="Địa chỉ lắng nghe (mặc định: chỉ máy này).",
+                                      metavar="ĐỊA_CHỈ")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Cổng.", metavar="CỔNG")] = 8000,
+    profiles: Annotated[Path | None, typer.Option(help="Thư mục hồ sơ tỉnh của bạn (thêm vào hồ sơ có sẵn).",
+                                                  metavar="THƯ_MỤC")] = None,
+    out: Annotated[Path, typer.Option(help="Thư mục đầu ra.", metavar="THƯ_MỤC")] = Path("outputs"),
+) -> None:
+    """Mở trang web soạn kế hoạch trên máy này (không cần dòng lệnh): chọn tỉnh, soạn, xem lưu ý, tải DOCX."""
+    import uvicorn
+
+    from .web.app import Settings, create_app
+
+    if host not in LOCAL_HOSTS:
+        typer.echo(f"Cảnh báo: trang mở cho mọi máy truy cập được {host}; chỉ dùng trong mạng tin cậy.", err=True)
+    typer.echo(f"drafter đang chạy ở http://{host}:{port}/ (Ctrl+C để dừng)", err=True)
+    uvicorn.run(create_app(Settings(out_dir=out.resolve(), profiles_dir=profiles)), host=host, port=port,
+                log_level="warning")

@@ -1,0 +1,119 @@
+"""The routes of `drafter serve`. Each one reads a form, calls the library (drafter.api) and renders
+a page; errors the library raises for bad input become a message on the page, never a traceback.
+
+Profiles are chosen by id from a list the server builds (bundled ones and the user's folder);
+downloads are named `<tỉnh>/<loại>-<năm>.docx` and looked up inside the output folder only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx import Document
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import FileResponse, PlainTextResponse, Response
+from starlette.routing import Route
+from starlette.templating import Jinja2Templates
+
+from .. import api
+from ..errors import UserError
+from ..inputs.kinds import kind_names
+from ..inputs.profile import bundled_profiles
+from . import security
+
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+KIND_LABELS = {"nq47": "Kế hoạch thực hiện Nghị quyết 47/NQ-CP", "annual": "Kế hoạch thông tin đối ngoại hằng năm"}
+OUTLINE_LIMIT = 400  # paragraphs shown as the text outline
+
+
+@dataclass(frozen=True)
+class Settings:
+    out_dir: Path
+    profiles_dir: Path | None = None  # the user's own profiles, beside the bundled ones
+
+
+def profile_choices(settings: Settings) -> dict[str, Path]:
+    """Profile id → file; a user's profile with a bundled id is not offered twice (validate refuses it)."""
+    found = {p.stem: p for p in bundled_profiles()}
+    if settings.profiles_dir and settings.profiles_dir.is_dir():
+        for path in sorted(settings.profiles_dir.glob("*.yaml")):
+            found.setdefault(path.stem, path)
+    return found
+
+
+def create_app(settings: Settings) -> Starlette:
+    async def home(request: Request) -> Response:
+        return page(request, "draft.html", form={"kind": "nq47", "year": str(dt.date.today().year + 1)})
+
+    async def draft(request: Request) -> Response:
+        form = dict(await request.form())
+        if not security.token_ok(request.cookies.get(security.CSRF_COOKIE), form.get("csrf")):
+            return PlainTextResponse("Phiên làm việc đã hết hạn: tải lại trang rồi gửi lại.", status_code=403)
+        choices = profile_choices(settings)
+        try:
+            path = choices.get(str(form.get("profile", "")))
+            if path is None:
+                raise UserError("Chọn một hồ sơ tỉnh trong danh sách.")
+            kind = str(form.get("kind", ""))
+            if kind not in kind_names():
+                raise UserError(f"Loại kế hoạch {kind!r} không có; chọn một loại trong danh sách.")
+            year = _int(form.get("year"), "Năm kế hoạch")
+            date = _date(form.get("date"))
+            result = api.draft_plan(path, kind=kind, year=year, date=date, out_dir=settings.out_dir,
+                                    force=form.get("force") == "on")
+        except UserError as exc:
+            return page(request, "draft.html", form=form, error=str(exc), status=400)
+        name = result.path.relative_to(settings.out_dir).as_posix()
+        return page(request, "result.html", form=form, notices=result.notices, download=name,
+                    outline=_outline(result.path))
+
+    async def download(request: Request) -> Response:
+        named = security.output_name(f"{request.path_params['slug']}/{request.path_params['file']}")
+        if named is None:
+            return PlainTextResponse("Không có tệp này.", status_code=404)
+        root = settings.out_dir.resolve()
+        target = (root / named[0] / named[1]).resolve()
+        if root not in target.parents or not target.is_file() or target.is_symlink():
+            return PlainTextResponse("Không có tệp này.", status_code=404)
+        return FileResponse(target, filename=f"{named[0]}-{named[1]}")
+
+    def page(request: Request, name: str, *, status: int = 200, **context) -> Response:
+        token = request.cookies.get(security.CSRF_COOKIE) or security.new_token()
+        context.update(csrf=token, profiles=sorted(profile_choices(settings)), kinds=KIND_LABELS)
+        response = TEMPLATES.TemplateResponse(request, name, context, status_code=status)
+        response.set_cookie(security.CSRF_COOKIE, token, httponly=True, samesite="strict")
+        return response
+
+    return Starlette(routes=[
+        Route("/", home),
+        Route("/draft", draft, methods=["POST"]),
+        Route("/files/{slug}/{file}", download),
+    ])
+
+
+def _int(value, what: str) -> int:
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        raise UserError(f"{what}: {value!r} không phải số") from None
+
+
+def _date(value) -> dt.date | None:
+    text = str(value or "").strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UserError(f"Ngày ban hành {text!r} không đúng dạng YYYY-MM-DD") from None
+
+
+def _outline(path: Path) -> list[str]:
+    """The draft's text, paragraph by paragraph: the preview when LibreOffice is not installed."""
+    lines = [p.text for p in Document(str(path)).paragraphs if p.text.strip()]
+    return lines[:OUTLINE_LIMIT]
+
+

@@ -1,0 +1,101 @@
+"""`drafter serve` in-process with Starlette's TestClient: every route, the CSRF token, names not
+paths, and the CLI's protection of edited outputs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from docx import Document
+from starlette.testclient import TestClient
+
+from drafter.web.app import Settings, create_app
+
+
+@pytest.fixture
+def client(tmp_path):
+    return TestClient(create_app(Settings(out_dir=tmp_path / "out")))
+
+
+def token(page) -> str:
+    return re.search(r'name="csrf" value="([^"]+)"', page.text)[1]
+
+
+def submit(client, **fields):
+    page = client.get("/")
+    form = {"csrf": token(page), "profile": "dak-lak-2026", "kind": "nq47", "year": "2027", "date": "2027-01-05"}
+    form.update(fields)
+    return client.post("/draft", data=form)
+
+
+def test_home_lists_every_profile_in_vietnamese(client):
+    page = client.get("/")
+    assert page.status_code == 200 and 'lang="vi"' in page.text and "Soạn kế hoạch" in page.text
+    assert page.text.count("<option value=") >= 37 + 2  # 37 profiles, 2 kinds
+    assert "drafter_csrf" in page.headers["set-cookie"] and "samesite=strict" in page.headers["set-cookie"].lower()
+
+
+def test_draft_shows_notices_and_outline_and_downloads_the_docx(client, tmp_path):
+    result = submit(client, profile="tuyen-quang-2026")
+    assert result.status_code == 200, result.text
+    assert "Lưu ý:" in result.text and "UNVERIFIED" in result.text
+    assert "KẾ HOẠCH" in result.text and "tỉnh Tuyên Quang" in result.text
+    link = re.search(r'id="download" href="([^"]+)"', result.text)[1]
+    assert link == "/files/tuyen-quang/nq47-2027.docx"
+    got = client.get(link)
+    assert got.status_code == 200 and got.content[:2] == b"PK"
+    path = tmp_path / "got.docx"
+    path.write_bytes(got.content)
+    assert any("Tuyên Quang" in p.text for p in Document(str(path)).paragraphs)
+
+
+def test_a_form_without_the_token_is_refused(client):
+    client.get("/")
+    refused = client.post("/draft", data={"csrf": "forged", "profile": "dak-lak-2026", "kind": "nq47", "year": "2027"})
+    assert refused.status_code == 403 and "tải lại trang" in refused.text
+
+
+@pytest.mark.parametrize("fields, words", [
+    ({"profile": "../../etc/passwd"}, "Chọn một hồ sơ tỉnh"),
+    ({"profile": "/work/main/profiles/dak-lak-2026.yaml"}, "Chọn một hồ sơ tỉnh"),
+    ({"kind": "../kinds/x"}, "Loại kế hoạch"),
+    ({"year": "abc"}, "không phải số"),
+    ({"date": "2027-02-30"}, "YYYY-MM-DD"),
+    ({"kind": "nq47", "year": "2031", "date": ""}, "2030"),
+])
+def test_bad_input_is_a_message_on_the_form(client, fields, words):
+    page = submit(client, **fields)
+    assert page.status_code == 400 and words in page.text and 'class="error"' in page.text
+    assert "Traceback" not in page.text
+
+
+def test_an_edited_draft_is_not_overwritten_without_confirmation(client, tmp_path):
+    assert submit(client).status_code == 200
+    target = tmp_path / "out" / "dak-lak" / "nq47-2027.docx"
+    document = Document(str(target))
+    document.add_paragraph("Người rà soát đã sửa.")
+    document.save(str(target))
+    again = submit(client)
+    assert again.status_code == 400 and "đã bị sửa" in again.text, again.text[-800:]
+    assert "Người rà soát đã sửa." in "\n".join(p.text for p in Document(str(target)).paragraphs)
+    forced = submit(client, force="on")
+    assert forced.status_code == 200 and "sao lưu" in forced.text
+
+
+@pytest.mark.parametrize("path", ["/files/dak-lak/..%2F..%2Fsecret.docx", "/files/dak-lak/nq47-2027.docx.bak",
+                                  "/files/..%2F/nq47-2027.docx", "/files/dak-lak/missing-2027.docx"])
+def test_downloads_are_names_inside_the_output_folder(client, tmp_path, path):
+    (tmp_path / "secret.docx").write_bytes(b"PK secret")
+    assert client.get(path).status_code == 404
+
+
+def test_a_user_profiles_folder_is_offered(tmp_path):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    text = (Path(__file__).parents[1] / "profiles" / "tuyen-quang-2026.yaml").read_text(encoding="utf-8")
+    (mine / "tuyen-quang-2027.yaml").write_text(text.replace("id: tuyen-quang-2026", "id: tuyen-quang-2027"),
+                                                encoding="utf-8")
+    client = TestClient(create_app(Settings(out_dir=tmp_path / "out", profiles_dir=mine)))
+    assert 'value="tuyen-quang-2027"' in client.get("/").text
+    assert submit(client, profile="tuyen-quang-2027").status_code == 200
