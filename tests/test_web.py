@@ -99,3 +99,42 @@ def test_a_user_profiles_folder_is_offered(tmp_path):
     client = TestClient(create_app(Settings(out_dir=tmp_path / "out", profiles_dir=mine)))
     assert 'value="tuyen-quang-2027"' in client.get("/").text
     assert submit(client, profile="tuyen-quang-2027").status_code == 200
+
+
+def upload(client, name: str, data: bytes):
+    csrf = token(client.get("/review"))
+    return client.post("/review", data={"csrf": csrf}, files={"file": (name, data, "application/octet-stream")})
+
+
+def test_review_checks_an_uploaded_plan(client, tmp_path):
+    assert submit(client).status_code == 200
+    data = client.get("/files/dak-lak/nq47-2027.docx").content
+    report = upload(client, "ban-da-sua.docx", data)
+    assert report.status_code == 200 and "Kết quả kiểm tra: ban-da-sua.docx" in report.text
+    assert "0 lỗi" in report.text
+    document = Document(str(tmp_path / "out" / "dak-lak" / "nq47-2027.docx"))
+    document.sections[0].left_margin = 0  # a reviewer's slip: the margin gone
+    edited = tmp_path / "edited.docx"
+    document.save(str(edited))
+    flagged = upload(client, "edited.docx", edited.read_bytes())
+    assert flagged.status_code == 200 and "<h3>LỖI (" in flagged.text and "lề trái 0.0 mm, cần 30-35 mm" in flagged.text
+
+
+@pytest.mark.parametrize("name, data, words", [
+    ("notes.docx", b"just text", "DOCX"),
+    ("empty.docx", b"", "DOCX"),
+    ("../../etc/passwd", b"PK\x03\x04broken", "DOCX"),
+])
+def test_an_upload_that_is_not_a_docx_is_a_message_and_the_server_goes_on(client, name, data, words):
+    page = upload(client, name, data)
+    assert page.status_code == 400 and words in page.text and "Traceback" not in page.text
+    assert client.get("/").status_code == 200
+
+
+def test_an_upload_over_the_limit_is_refused_before_it_is_read(client):
+    from drafter.web import app as web
+
+    csrf = token(client.get("/review"))
+    page = client.post("/review", data={"csrf": csrf},
+                       files={"file": ("big.docx", b"0" * (web.UPLOAD_LIMIT + 10), "application/octet-stream")})
+    assert page.status_code == 413 and "20 MB" in page.text

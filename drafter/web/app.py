@@ -19,6 +19,7 @@ from starlette.routing import Route
 from starlette.templating import Jinja2Templates
 
 from .. import api
+from ..check.runner import SEVERITY_VN
 from ..errors import UserError
 from ..inputs.kinds import kind_names
 from ..inputs.profile import bundled_profiles
@@ -27,6 +28,7 @@ from . import security
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 KIND_LABELS = {"nq47": "Kế hoạch thực hiện Nghị quyết 47/NQ-CP", "annual": "Kế hoạch thông tin đối ngoại hằng năm"}
 OUTLINE_LIMIT = 400  # paragraphs shown as the text outline
+UPLOAD_LIMIT = 20 * 2**20  # a plan with pictures is a few MB; the DOCX seam bounds what it inflates to
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,31 @@ def create_app(settings: Settings) -> Starlette:
         return page(request, "result.html", form=form, notices=result.notices, download=name,
                     outline=_outline(result.path))
 
+    async def review_form(request: Request) -> Response:
+        return page(request, "review.html")
+
+    async def review(request: Request) -> Response:
+        """A reviewed DOCX → the `drafter check` report. The upload is bounded before it is read and
+        opened through the same DOCX seam as the CLI (zip bombs, XXE, non-DOCX → a message)."""
+        declared = request.headers.get("content-length")
+        if declared is None or not declared.isdigit() or int(declared) > UPLOAD_LIMIT:
+            return page(request, "review.html", error=f"Tệp tải lên phải có kích thước và nhỏ hơn "
+                                                      f"{UPLOAD_LIMIT // 2**20} MB.", status=413)
+        form = await request.form(max_files=1, max_fields=8)
+        if not security.token_ok(request.cookies.get(security.CSRF_COOKIE), form.get("csrf")):
+            return PlainTextResponse("Phiên làm việc đã hết hạn: tải lại trang rồi gửi lại.", status_code=403)
+        upload = form.get("file")
+        if upload is None or isinstance(upload, str) or not upload.filename:
+            return page(request, "review.html", error="Chọn một tệp DOCX để kiểm tra.", status=400)
+        data = await upload.read(UPLOAD_LIMIT + 1)
+        shown = Path(upload.filename).name[:120]
+        try:
+            report = _check_bytes(data, shown)
+        except UserError as exc:
+            return page(request, "review.html", error=str(exc), status=400)
+        groups = {label: [f for f in report.findings if f.severity == key] for key, label in SEVERITY_VN.items()}
+        return page(request, "report.html", report=report, groups=groups, shown=shown)
+
     async def download(request: Request) -> Response:
         named = security.output_name(f"{request.path_params['slug']}/{request.path_params['file']}")
         if named is None:
@@ -90,6 +117,8 @@ def create_app(settings: Settings) -> Starlette:
     return Starlette(routes=[
         Route("/", home),
         Route("/draft", draft, methods=["POST"]),
+        Route("/review", review_form),
+        Route("/review", review, methods=["POST"]),
         Route("/files/{slug}/{file}", download),
     ])
 
@@ -109,6 +138,18 @@ def _date(value) -> dt.date | None:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise UserError(f"Ngày ban hành {text!r} không đúng dạng YYYY-MM-DD") from None
+
+
+def _check_bytes(data: bytes, shown: str):
+    """Check an uploaded DOCX from a private temporary file (never a name the request chose)."""
+    import tempfile
+
+    from ..check.runner import check_document  # the checker is loaded for reviews only
+
+    with tempfile.TemporaryDirectory(prefix="drafter-review-") as folder:
+        path = Path(folder) / "upload.docx"
+        path.write_bytes(data[:UPLOAD_LIMIT])
+        return check_document(path, shown=shown)
 
 
 def _outline(path: Path) -> list[str]:
