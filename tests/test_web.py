@@ -90,13 +90,18 @@ def test_downloads_are_names_inside_the_output_folder(client, tmp_path, path):
     assert client.get(path).status_code == 404
 
 
-def test_a_user_profiles_folder_is_offered(tmp_path):
+def user_folder(tmp_path):
+    """A user's own profiles folder holding tuyen-quang-2027, and a server that offers it."""
     mine = tmp_path / "mine"
     mine.mkdir()
     text = (Path(__file__).parents[1] / "profiles" / "tuyen-quang-2026.yaml").read_text(encoding="utf-8")
     (mine / "tuyen-quang-2027.yaml").write_text(text.replace("id: tuyen-quang-2026", "id: tuyen-quang-2027"),
                                                 encoding="utf-8")
-    client = TestClient(create_app(Settings(out_dir=tmp_path / "out", profiles_dir=mine)))
+    return mine, TestClient(create_app(Settings(out_dir=tmp_path / "out", profiles_dir=mine)))
+
+
+def test_a_user_profiles_folder_is_offered(tmp_path):
+    mine, client = user_folder(tmp_path)
     assert 'value="tuyen-quang-2027"' in client.get("/").text
     assert submit(client, profile="tuyen-quang-2027").status_code == 200
 
@@ -138,3 +143,23 @@ def test_an_upload_over_the_limit_is_refused_before_it_is_read(client):
     page = client.post("/review", data={"csrf": csrf},
                        files={"file": ("big.docx", b"0" * (web.UPLOAD_LIMIT + 10), "application/octet-stream")})
     assert page.status_code == 413 and "20 MB" in page.text
+
+
+def test_review_carries_the_edits_forward_into_next_year(tmp_path):
+    mine, client = user_folder(tmp_path)
+    assert submit(client, profile="tuyen-quang-2027", kind="annual").status_code == 200
+    target = tmp_path / "out" / "tuyen-quang" / "annual-2027.docx"
+    document = Document(str(target))
+    first = next(p for p in document.paragraphs if p.text.startswith("- Triển khai có hiệu quả"))
+    for run in first.runs[1:]:
+        run.text = ""
+    first.runs[0].text = "- Câu mục tiêu do người rà soát viết lại."
+    edited = tmp_path / "edited.docx"
+    document.save(str(edited))
+    csrf = token(client.get("/review"))
+    page = client.post("/review", data={"csrf": csrf, "harvest": "on"},
+                       files={"file": ("edited.docx", edited.read_bytes(), "application/octet-stream")})
+    assert page.status_code == 200 and 'id="harvested"' in page.text and "tuyen-quang-2027.yaml" in page.text
+    assert (mine / "overrides" / "tuyen-quang-2027.yaml").is_file()
+    next_year = submit(client, profile="tuyen-quang-2027", kind="annual", year="2028", date="")
+    assert next_year.status_code == 200 and "Câu mục tiêu do người rà soát viết lại." in next_year.text

@@ -91,11 +91,11 @@ def create_app(settings: Settings) -> Starlette:
         data = await upload.read(UPLOAD_LIMIT + 1)
         shown = Path(upload.filename).name[:120]
         try:
-            report = _check_bytes(data, shown)
+            report, harvested = _review_bytes(data, shown, settings if form.get("harvest") == "on" else None)
         except UserError as exc:
             return page(request, "review.html", error=str(exc), status=400)
         groups = {label: [f for f in report.findings if f.severity == key] for key, label in SEVERITY_VN.items()}
-        return page(request, "report.html", report=report, groups=groups, shown=shown)
+        return page(request, "report.html", report=report, groups=groups, shown=shown, harvested=harvested)
 
     async def download(request: Request) -> Response:
         named = security.output_name(f"{request.path_params['slug']}/{request.path_params['file']}")
@@ -140,16 +140,39 @@ def _date(value) -> dt.date | None:
         raise UserError(f"Ngày ban hành {text!r} không đúng dạng YYYY-MM-DD") from None
 
 
-def _check_bytes(data: bytes, shown: str):
-    """Check an uploaded DOCX from a private temporary file (never a name the request chose)."""
+def _review_bytes(data: bytes, shown: str, harvest_for: Settings | None):
+    """Check an uploaded DOCX from a private temporary file (never a name the request chose) and,
+    when asked, record the reviewer's edits for next year's draft (`drafter harvest`)."""
     import tempfile
 
-    from ..check.runner import check_document  # the checker is loaded for reviews only
+    from ..check.runner import check_document  # the checker and harvester are loaded for reviews only
 
     with tempfile.TemporaryDirectory(prefix="drafter-review-") as folder:
         path = Path(folder) / "upload.docx"
         path.write_bytes(data[:UPLOAD_LIMIT])
-        return check_document(path, shown=shown)
+        report = check_document(path, shown=shown)
+        return report, (_harvest(path, harvest_for) if harvest_for else None)
+
+
+def _harvest(path: Path, settings: Settings) -> list[str]:
+    """The profile is the one the draft recorded, looked up by id among the server's own profiles:
+    a path written inside an uploaded file never reaches the file system."""
+    from ..docxio import marks
+    from ..docxio.package import open_docx
+    from ..review.harvest import harvest
+
+    snapshot = marks.read_snapshot(open_docx(path))
+    if snapshot is None:
+        raise UserError("Tệp không còn dữ liệu gốc do drafter ghi kèm (đã lưu lại bằng chương trình khác?): "
+                        "không ghi lại được sửa đổi; dùng `drafter harvest --generated` trên máy soạn.")
+    profile = profile_choices(settings).get(snapshot.meta.profile or "")
+    if profile is None:
+        raise UserError(f"Hồ sơ {snapshot.meta.profile!r} ghi trong tệp không có ở máy này; chọn đúng thư mục hồ sơ.")
+    result = harvest(path, profile=str(profile))
+    if not result.written:
+        return ["Không có sửa đổi nào so với bản drafter đã tạo; không ghi tệp sửa đổi."]
+    return [*result.summary(), f"{len(result.changes)} thay đổi được ghi vào {result.overrides_path.name}; "
+                                "lần soạn sau tự áp dụng."]
 
 
 def _outline(path: Path) -> list[str]:
