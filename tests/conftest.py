@@ -58,6 +58,16 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
             path.write_text(content, encoding="utf-8")
 
 
+def user_profiles(root: Path) -> Path:
+    """A user's own profiles folder holding tuyen-quang-2027 (a copy of the bundled 2026 profile)."""
+    mine = root / "mine"
+    mine.mkdir()
+    text = (REPO / "profiles" / "tuyen-quang-2026.yaml").read_text(encoding="utf-8")
+    (mine / "tuyen-quang-2027.yaml").write_text(text.replace("id: tuyen-quang-2026", "id: tuyen-quang-2027"),
+                                                encoding="utf-8")
+    return mine
+
+
 def make_draft(catalogue, kind, profile, *, year, date=None, changes=(), extra_bases=()):
     """build_draft for a kind object or name, a loaded profile, a year and a date."""
     if isinstance(kind, str):

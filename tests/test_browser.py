@@ -12,11 +12,12 @@ import shutil
 import socket
 import threading
 import time
-from pathlib import Path
 
 import httpx
 import pytest
 from docx import Document
+
+from tests.conftest import user_profiles
 
 CHROMIUM = shutil.which("chromium")
 DRIVER = shutil.which("chromedriver")
@@ -32,11 +33,7 @@ def server(tmp_path):
 
     from drafter.web.app import Settings, create_app
 
-    mine = tmp_path / "mine"
-    mine.mkdir()
-    text = (Path(__file__).parents[1] / "profiles" / "tuyen-quang-2026.yaml").read_text(encoding="utf-8")
-    (mine / "tuyen-quang-2027.yaml").write_text(text.replace("id: tuyen-quang-2026", "id: tuyen-quang-2027"),
-                                                encoding="utf-8")
+    mine = user_profiles(tmp_path)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

@@ -4,13 +4,13 @@ paths, and the CLI's protection of edited outputs."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from docx import Document
 from starlette.testclient import TestClient
 
 from drafter.web.app import Settings, create_app
+from tests.conftest import user_profiles
 
 
 @pytest.fixture
@@ -92,11 +92,7 @@ def test_downloads_are_names_inside_the_output_folder(client, tmp_path, path):
 
 def user_folder(tmp_path):
     """A user's own profiles folder holding tuyen-quang-2027, and a server that offers it."""
-    mine = tmp_path / "mine"
-    mine.mkdir()
-    text = (Path(__file__).parents[1] / "profiles" / "tuyen-quang-2026.yaml").read_text(encoding="utf-8")
-    (mine / "tuyen-quang-2027.yaml").write_text(text.replace("id: tuyen-quang-2026", "id: tuyen-quang-2027"),
-                                                encoding="utf-8")
+    mine = user_profiles(tmp_path)
     return mine, TestClient(create_app(Settings(out_dir=tmp_path / "out", profiles_dir=mine)))
 
 
