@@ -98,6 +98,7 @@ def list_documents(
 
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+SERVE_PROFILES_HELP = "Thư mục hồ sơ tỉnh của bạn, tạo và sửa trên trang web (như `drafter new`)."
 
 
 @app.command("serve", cls=Command)
@@ -106,8 +107,7 @@ def serve(
     host: Annotated[str, typer.Option(help="Địa chỉ lắng nghe (mặc định: chỉ máy này).",
                                       metavar="ĐỊA_CHỈ")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Cổng.", metavar="CỔNG")] = 8000,
-    profiles: Annotated[Path | None, typer.Option(help="Thư mục hồ sơ tỉnh của bạn (thêm vào hồ sơ có sẵn).",
-                                                  metavar="THƯ_MỤC")] = None,
+    profiles: Annotated[Path, typer.Option(help=SERVE_PROFILES_HELP, metavar="THƯ_MỤC")] = Path("profiles"),
     out: Annotated[Path, typer.Option(help="Thư mục đầu ra.", metavar="THƯ_MỤC")] = Path("outputs"),
 ) -> None:
     """Mở trang web soạn kế hoạch trên máy này (không cần dòng lệnh): chọn tỉnh, soạn, xem lưu ý, tải DOCX."""
@@ -117,6 +117,7 @@ def serve(
 
     if host not in LOCAL_HOSTS:
         typer.echo(f"Cảnh báo: trang mở cho mọi máy truy cập được {host}; chỉ dùng trong mạng tin cậy.", err=True)
-    typer.echo(f"drafter đang chạy ở http://{host}:{port}/ (Ctrl+C để dừng)", err=True)
-    uvicorn.run(create_app(Settings(out_dir=out.resolve(), profiles_dir=profiles)), host=host, port=port,
+    typer.echo(f"drafter đang chạy ở http://{host}:{port}/ (Ctrl+C để dừng); hồ sơ của bạn: {profiles}; "
+               f"bản soạn: {out}", err=True)
+    uvicorn.run(create_app(Settings(out_dir=out.resolve(), profiles_dir=profiles.resolve())), host=host, port=port,
                 log_level="warning")

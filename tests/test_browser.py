@@ -1,6 +1,6 @@
 """The whole way in a real browser (Debian's Chromium through Selenium, no browser download):
-open the page, draft, download, upload an edited plan, read the check report, carry the edits
-forward, draft next year. Slow; skipped when Chromium or its driver is not installed.
+open the page, create a profile and fix a validation error, draft, download, upload an edited
+plan, read the check report, carry the edits forward and compare, draft next year. Slow; skipped when Chromium or its driver is not installed.
 
 Set DRAFTER_SCREENSHOT=docs/serve.png to refresh the README's picture of the page.
 """
@@ -17,8 +17,6 @@ import httpx
 import pytest
 from docx import Document
 
-from tests.conftest import user_profiles
-
 CHROMIUM = shutil.which("chromium")
 DRIVER = shutil.which("chromedriver")
 #: CI installs both (.ci/run), so there a missing browser is a failure, not a quiet skip.
@@ -33,7 +31,8 @@ def server(tmp_path):
 
     from drafter.web.app import Settings, create_app
 
-    mine = user_profiles(tmp_path)
+    mine = tmp_path / "mine"
+    mine.mkdir()
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -65,62 +64,111 @@ def browser():
     driver.quit()
 
 
-def wait_for(browser, element_id: str):
+def wait_for(browser, element_id: str, *, errors_expected: bool = False):
     """The next page, not the one still on screen: a click returns before the browser navigates."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
-    WebDriverWait(browser, 60).until(expected_conditions.any_of(
+    WebDriverWait(browser, 120).until(expected_conditions.any_of(
         expected_conditions.presence_of_element_located((By.ID, element_id)),
         expected_conditions.presence_of_element_located((By.CLASS_NAME, "error"))))
     errors = browser.find_elements(By.CLASS_NAME, "error")
-    assert not errors, errors[0].text
+    if not errors_expected:
+        assert not errors, errors[0].text
 
 
-def fill_draft_form(browser, base, *, year: str):
+def submit(browser):
+    from selenium.webdriver.common.by import By
+
+    browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+
+
+def create_profile_fixing_an_error(browser, base, mine):
+    """Create a profile from the registry, type a wrong "Lưu" line, read the error beside it, fix it."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    browser.get(base + "/profiles")
+    Select(browser.find_element(By.ID, "unit")).select_by_value("cao-bang")
+    browser.find_element(By.ID, "new-year").send_keys("2027")
+    submit(browser)
+    wait_for(browser, "created")
+    archive = browser.find_element(By.ID, "f-archive")
+    archive.clear()
+    archive.send_keys("KGVX")
+    browser.find_element(By.CSS_SELECTOR, "#profile-form button[type=submit]").click()
+    wait_for(browser, "problems", errors_expected=True)
+    beside = browser.find_element(By.CSS_SELECTOR, '.field-error[data-field="archive"]').text
+    assert "sai định dạng" in beside and "VT, KGVX" in beside
+    assert 'archive: "VT, …"' in (mine / "cao-bang-2027.yaml").read_text(encoding="utf-8")  # nothing saved yet
+    archive = browser.find_element(By.ID, "f-archive")
+    archive.clear()
+    archive.send_keys("VT, KGVX")
+    browser.find_element(By.CSS_SELECTOR, "#profile-form button[type=submit]").click()
+    wait_for(browser, "saved")
+    text = (mine / "cao-bang-2027.yaml").read_text(encoding="utf-8")
+    assert 'archive: "VT, KGVX"' in text and "# phải trùng tên tệp" in text  # the comments are kept
+
+
+def fill_draft_form(browser, base, *, year: str, previews: bool):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
     browser.get(base + "/")
-    Select(browser.find_element(By.ID, "profile")).select_by_value("tuyen-quang-2027")
+    Select(browser.find_element(By.ID, "profile")).select_by_value("cao-bang-2027")
     Select(browser.find_element(By.ID, "kind")).select_by_value("annual")
     year_box = browser.find_element(By.ID, "year")
     year_box.clear()
     year_box.send_keys(year)
-    browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    preview = browser.find_element(By.NAME, "preview")
+    if preview.is_enabled() and preview.is_selected() != previews:
+        preview.click()
+    submit(browser)
     wait_for(browser, "download")
 
 
-def test_draft_review_and_next_year_in_a_browser(server, browser):
+def test_the_whole_way_in_a_browser(server, browser):
+    """Open, create a profile, fix a validation error, draft, download, upload an edited file, see
+    the check report, carry the edits forward and compare, draft next year."""
     from selenium.webdriver.common.by import By
 
     base, tmp_path, mine = server
-    fill_draft_form(browser, base, year="2027")
+    create_profile_fixing_an_error(browser, base, mine)
+    fill_draft_form(browser, base, year="2027", previews=True)
     assert "Đã soạn xong" in browser.page_source and "Lưu ý:" in browser.page_source
+    if shutil.which("soffice") and shutil.which("pdftoppm"):
+        pages = browser.find_elements(By.CSS_SELECTOR, "#pages img")
+        assert len(pages) >= 3 and all(p.get_attribute("naturalWidth") not in (None, "0") for p in pages)
+        assert httpx.get(browser.find_element(By.ID, "pdf").get_attribute("href")).content[:4] == b"%PDF"
     if os.environ.get("DRAFTER_SCREENSHOT"):
         browser.save_screenshot(os.environ["DRAFTER_SCREENSHOT"])
     link = browser.find_element(By.ID, "download").get_attribute("href")
-    downloaded = tmp_path / "downloaded.docx"
-    downloaded.write_bytes(httpx.get(link).content)
+    original = tmp_path / "original.docx"
+    original.write_bytes(httpx.get(link).content)
 
-    document = Document(str(downloaded))
+    document = Document(str(original))
     first = next(p for p in document.paragraphs if p.text.startswith("- Triển khai có hiệu quả"))
     for run in first.runs[1:]:
         run.text = ""
     first.runs[0].text = "- Câu mục tiêu do người rà soát viết lại trong trình duyệt."
-    document.save(str(downloaded))
+    edited = tmp_path / "edited.docx"
+    document.save(str(edited))
 
     browser.get(base + "/review")
-    browser.find_element(By.ID, "file").send_keys(str(downloaded))
+    browser.find_element(By.ID, "file").send_keys(str(edited))
     browser.find_element(By.NAME, "harvest").click()
-    browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    browser.find_element(By.ID, "compare").send_keys(str(original))
+    submit(browser)
     wait_for(browser, "summary")
-    assert "Kết quả kiểm tra: downloaded.docx" in browser.page_source
+    assert "Kết quả kiểm tra: edited.docx" in browser.page_source
     assert "0 lỗi" in browser.find_element(By.ID, "summary").text
-    assert "tuyen-quang-2027.yaml" in browser.find_element(By.ID, "harvested").text
-    assert (mine / "overrides" / "tuyen-quang-2027.yaml").is_file()
+    assert "cao-bang-2027.yaml" in browser.find_element(By.ID, "harvested").text
+    assert (mine / "overrides" / "cao-bang-2027.yaml").is_file()
+    assert "Câu mục tiêu do người rà soát viết lại" in browser.find_element(By.ID, "changes").text
+    tracked = httpx.get(browser.find_element(By.ID, "tracked").get_attribute("href"))
+    assert tracked.status_code == 200 and tracked.content[:2] == b"PK"
 
-    fill_draft_form(browser, base, year="2028")
+    fill_draft_form(browser, base, year="2028", previews=False)
     assert "Câu mục tiêu do người rà soát viết lại trong trình duyệt." in browser.page_source
-    assert (tmp_path / "out" / "tuyen-quang" / "annual-2028.docx").is_file()
+    assert (tmp_path / "out" / "cao-bang" / "annual-2028.docx").is_file()

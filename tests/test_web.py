@@ -4,6 +4,7 @@ paths, and the CLI's protection of edited outputs."""
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 from docx import Document
@@ -132,13 +133,23 @@ def test_an_upload_that_is_not_a_docx_is_a_message_and_the_server_goes_on(client
     assert client.get("/").status_code == 200
 
 
-def test_an_upload_over_the_limit_is_refused_before_it_is_read(client):
-    from drafter.web import app as web
+def test_an_upload_over_the_limit_is_refused_before_it_is_read(client, monkeypatch):
+    from drafter.web import review_pages
+
+    monkeypatch.setattr(review_pages, "REQUEST_LIMIT", 2**16)  # the check is on the declared size, not the limit
+    csrf = token(client.get("/review"))
+    page = client.post("/review", data={"csrf": csrf},
+                       files={"file": ("big.docx", b"0" * (2**16 + 10), "application/octet-stream")})
+    assert page.status_code == 413 and "20 MB" in page.text
+
+
+def test_one_file_over_the_limit_is_refused_by_name(client):
+    from drafter.web import review_pages
 
     csrf = token(client.get("/review"))
     page = client.post("/review", data={"csrf": csrf},
-                       files={"file": ("big.docx", b"0" * (web.UPLOAD_LIMIT + 10), "application/octet-stream")})
-    assert page.status_code == 413 and "20 MB" in page.text
+                       files={"file": ("big.docx", b"0" * (review_pages.UPLOAD_LIMIT + 10), "application/octet-stream")})
+    assert page.status_code == 400 and "big.docx: tệp lớn hơn 20 MB" in page.text
 
 
 def test_review_carries_the_edits_forward_into_next_year(tmp_path):
@@ -159,3 +170,61 @@ def test_review_carries_the_edits_forward_into_next_year(tmp_path):
     assert (mine / "overrides" / "tuyen-quang-2027.yaml").is_file()
     next_year = submit(client, profile="tuyen-quang-2027", kind="annual", year="2028", date="")
     assert next_year.status_code == 200 and "Câu mục tiêu do người rà soát viết lại." in next_year.text
+
+
+def test_notices_name_the_fields_of_the_page_not_the_cli_flags(client):
+    page = submit(client, date="", bases="Căn cứ Văn bản thử nghiệm của Ủy ban nhân dân tỉnh;")
+    assert page.status_code == 200
+    assert "điền vào ô «Ngày ban hành»" in page.text and "--date" not in page.text
+    assert "Căn cứ Văn bản thử nghiệm của Ủy ban nhân dân tỉnh" in page.text
+    wrong = submit(client, year="2027", date="2030-01-01")
+    assert wrong.status_code == 400 and "Ngày ban hành 2030-01-01 không khớp với năm kế hoạch 2027" in wrong.text
+
+
+def test_review_compares_with_another_plan_and_offers_the_tracked_copy(client, tmp_path):
+    assert submit(client).status_code == 200
+    original = (tmp_path / "out" / "dak-lak" / "nq47-2027.docx").read_bytes()
+    document = Document(str(tmp_path / "out" / "dak-lak" / "nq47-2027.docx"))
+    target = next(p for p in document.paragraphs if len(p.text) > 80 and p.text.startswith("-"))
+    target.runs[0].text = "- Một câu người rà soát thêm vào. " + target.runs[0].text.lstrip("- ")
+    edited = tmp_path / "edited.docx"
+    document.save(str(edited))
+    links = []
+    for _ in range(2):
+        csrf = token(client.get("/review"))
+        page = client.post("/review", data={"csrf": csrf}, files={
+            "file": ("edited.docx", edited.read_bytes(), "application/octet-stream"),
+            "compare": ("original.docx", original, "application/octet-stream")})
+        assert page.status_code == 200 and "So với original.docx: 1 khác biệt" in page.text
+        assert "{+Một câu người rà soát thêm vào.+}" in page.text
+        links.append(re.search(r'id="tracked" href="([^"]+)"', page.text)[1])
+    assert links[0] != links[1]  # each comparison its own file: none replaced
+    copy = client.get(links[0])
+    assert copy.status_code == 200 and copy.content[:2] == b"PK"
+    saved = tmp_path / "tracked.docx"
+    saved.write_bytes(copy.content)
+    assert Document(str(saved)).element.body.xpath(".//w:ins")
+
+
+@pytest.mark.parametrize("name, ok", [
+    ("dak-lak/nq47-2027.docx", True), ("dak-lak/nq47-2027.pdf", True), ("dak-lak/nq47-2027-3.png", True),
+    ("so-sanh/" + "a" * 32 + ".docx", True), ("dak-lak/../x.docx", False), ("dak-lak/nq47-2027.png", False),
+    ("/etc/passwd", False), ("dak-lak/nq47-2027.docx.exe", False), ("so-sanh/" + "g" * 32 + ".docx", False),
+])
+def test_only_names_the_server_hands_out_are_downloads(name, ok):
+    from drafter.web.security import output_name
+
+    assert (output_name(name) is not None) is ok
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not shutil.which("soffice") or not shutil.which("pdftoppm"), reason="LibreOffice/poppler missing")
+def test_a_draft_with_previews_shows_its_pages_and_offers_the_pdf(client):
+    page = submit(client, preview="on")
+    assert page.status_code == 200 and 'id="pages"' in page.text
+    pages = re.findall(r'<img class="page" src="([^"]+)"', page.text)
+    assert len(pages) >= 3 and pages[0] == "/files/dak-lak/nq47-2027-1.png"
+    image = client.get(pages[0])
+    assert image.status_code == 200 and image.headers["content-type"] == "image/png" and image.content[:4] == b"\x89PNG"
+    pdf = client.get(re.search(r'id="pdf" href="([^"]+)"', page.text)[1])
+    assert pdf.status_code == 200 and pdf.content[:4] == b"%PDF"

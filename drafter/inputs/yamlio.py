@@ -198,10 +198,15 @@ def load_trusted(path: Path, error_cls: type[InputError] = InputError) -> Loaded
         raise error_cls.single(display_path(Path(path)), f"không đọc được dữ liệu kèm theo drafter: {exc}") from exc
 
 
-def load(path: Path, error_cls: type[InputError] = InputError) -> Loaded:
-    path = Path(path)
-    shown = display_path(path)
-    text = _read_text(path, error_cls)
+def parse_fragment(text: str, shown: str, error_cls: type[InputError] = InputError) -> Any:
+    """A piece of YAML a person typed (a form field of `drafter serve`): the same bounds and
+    messages as a file, an empty text is None."""
+    if not text.strip():
+        return None
+    return _parse(text, shown, error_cls)[1]
+
+
+def _parse(text: str, shown: str, error_cls: type[InputError]) -> tuple[yaml.Node, Any]:
     loader = None
     try:
         loader = _Loader(text)
@@ -226,6 +231,13 @@ def load(path: Path, error_cls: type[InputError] = InputError) -> Loaded:
     finally:
         if loader is not None:
             loader.dispose()
+    return node, data
+
+
+def load(path: Path, error_cls: type[InputError] = InputError) -> Loaded:
+    path = Path(path)
+    shown = display_path(path)
+    node, data = _parse(_read_text(path, error_cls), shown, error_cls)
     lines: dict[PathKey, int] = {}
     columns: dict[PathKey, int] = {}
     problems: list[Problem] = []

@@ -7,8 +7,10 @@ import hmac
 import re
 import secrets
 
-#: A plan file name the server hands out: `<kind>-<year>.docx` (or .pdf) under `<unit slug>/`.
-OUTPUT_NAME = re.compile(r"(?P<slug>[a-z0-9][a-z0-9-]{0,62})/(?P<file>[a-z0-9]{1,16}-\d{4}\.(?:docx|pdf))")
+#: A file name the server hands out: `<kind>-<year>.docx`, its .pdf and page PNGs `<kind>-<year>-<n>.png`
+#: under `<unit slug>/`, or a comparison's tracked-changes copy `<32 hex digits>.docx`.
+OUTPUT_NAME = re.compile(r"(?P<slug>[a-z0-9][a-z0-9-]{0,62})/"
+                         r"(?P<file>[a-z0-9]{1,16}-\d{4}(?:\.docx|\.pdf|-\d{1,3}\.png)|[0-9a-f]{32}\.docx)")
 CSRF_COOKIE = "drafter_csrf"
 
 

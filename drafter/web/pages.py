@@ -1,0 +1,75 @@
+"""What every page shares: the server's settings, the profile list it offers, rendering with a
+CSRF token, and the CLI's messages said in the page's words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.templating import Jinja2Templates
+
+from ..inputs.profile import bundled_profiles
+from . import security
+
+TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+KIND_LABELS = {"nq47": "Kế hoạch thực hiện Nghị quyết 47/NQ-CP", "annual": "Kế hoạch thông tin đối ngoại hằng năm"}
+EXPIRED = "Phiên làm việc đã hết hạn: tải lại trang rồi gửi lại."
+
+#: The library speaks to the command line ("dùng --date …"); on a page the same advice names the
+#: field to fill. Longest phrases first.
+_FLAG_WORDS = (
+    ("dùng --date YYYY-MM-DD để điền", "điền vào ô «Ngày ban hành»"),
+    ("Dùng --force để ghi đè (bản cũ được giữ lại làm bản sao lưu), hoặc --out để ghi nơi khác.",
+     "Đánh dấu «Ghi đè bản đã có người sửa» để ghi đè (bản cũ được giữ lại làm bản sao lưu)."),
+    ("dùng --kind annual", f"chọn loại «{KIND_LABELS['annual']}»"),
+    ("dùng --basis", "điền ô «Căn cứ thêm»"),
+    ("--basis", "Căn cứ thêm"),
+    ("--date", "Ngày ban hành"),
+    ("--year", "năm kế hoạch"),
+)
+_LEFT_FLAG = re.compile(r"(?<![\w-])--[a-z][a-z-]*")
+
+
+@dataclass(frozen=True)
+class Settings:
+    out_dir: Path
+    profiles_dir: Path | None = None  # the user's own profiles, beside the bundled ones
+
+
+def settings_of(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def profile_choices(settings: Settings) -> dict[str, Path]:
+    """Profile id → file; a user's profile with a bundled id is not offered twice (validate refuses it)."""
+    found = {p.stem: p for p in bundled_profiles()}
+    if settings.profiles_dir and settings.profiles_dir.is_dir():
+        for path in sorted(settings.profiles_dir.glob("*.yaml")):
+            found.setdefault(path.stem, path)
+    return found
+
+
+def for_page(message: str) -> str:
+    """A library message with its command-line advice turned into the page's field names."""
+    for flag, words in _FLAG_WORDS:
+        message = message.replace(flag, words)
+    return _LEFT_FLAG.sub(lambda m: f"«{m.group(0)}» (dòng lệnh)", message)
+
+
+def csrf_ok(request: Request, form) -> bool:
+    return security.token_ok(request.cookies.get(security.CSRF_COOKIE), form.get("csrf"))
+
+
+def expired() -> Response:
+    return PlainTextResponse(EXPIRED, status_code=403)
+
+
+def render(request: Request, name: str, *, status: int = 200, **context) -> Response:
+    token = request.cookies.get(security.CSRF_COOKIE) or security.new_token()
+    context.update(csrf=token, profiles=sorted(profile_choices(settings_of(request))), kinds=KIND_LABELS)
+    response = TEMPLATES.TemplateResponse(request, name, context, status_code=status)
+    response.set_cookie(security.CSRF_COOKIE, token, httponly=True, samesite="strict")
+    return response

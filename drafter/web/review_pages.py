@@ -1,0 +1,116 @@
+"""The review page: a reviewed DOCX in, the `drafter check` report out; on request the reviewer's
+edits recorded for next year (`drafter harvest`) and a comparison with another plan (`drafter
+diff`, with the tracked-changes copy to download).
+
+Uploads are bounded before they are read, written to a private temporary folder under a name the
+server chose, and opened through the same DOCX seam as the CLI (zip bombs, XXE, non-DOCX → a
+message, and the server keeps serving).
+"""
+
+from __future__ import annotations
+
+import secrets
+import tempfile
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from ..errors import UserError
+from .pages import Settings, csrf_ok, expired, for_page, profile_choices, render, settings_of
+
+UPLOAD_LIMIT = 20 * 2**20  # per file: a plan with pictures is a few MB; the DOCX seam bounds what it inflates to
+REQUEST_LIMIT = 2 * UPLOAD_LIMIT + 2**20  # the plan, the plan it is compared with, and the form fields
+COMPARE_FOLDER = "so-sanh"  # tracked-changes copies, under the output folder, each under a new random name
+
+
+async def review_form(request: Request) -> Response:
+    return render(request, "review.html")
+
+
+async def review(request: Request) -> Response:
+    declared = request.headers.get("content-length")
+    if declared is None or not declared.isdigit() or int(declared) > REQUEST_LIMIT:
+        return render(request, "review.html", status=413,
+                      error=f"Tệp tải lên phải có kích thước và mỗi tệp nhỏ hơn {UPLOAD_LIMIT // 2**20} MB.")
+    form = await request.form(max_files=2, max_fields=8)
+    if not csrf_ok(request, form):
+        return expired()
+    reviewed = await _upload(form.get("file"))
+    if reviewed is None:
+        return render(request, "review.html", error="Chọn một tệp DOCX để kiểm tra.", status=400)
+    other = await _upload(form.get("compare"))
+    settings = settings_of(request)
+    try:
+        outcome = _review(reviewed, other, settings, harvest=form.get("harvest") == "on")
+    except UserError as exc:
+        return render(request, "review.html", error=for_page(str(exc)), status=400)
+    report = outcome["report"]
+    from ..check.runner import SEVERITY_VN
+
+    groups = {label: [f for f in report.findings if f.severity == key] for key, label in SEVERITY_VN.items()}
+    return render(request, "report.html", groups=groups, shown=reviewed[0], **outcome)
+
+
+async def _upload(upload) -> tuple[str, bytes] | None:
+    """(the name shown, at most UPLOAD_LIMIT + 1 bytes) or None when no file was chosen."""
+    if upload is None or isinstance(upload, str) or not upload.filename:
+        return None
+    data = await upload.read(UPLOAD_LIMIT + 1)
+    return Path(upload.filename).name[:120], data
+
+
+def _review(reviewed: tuple[str, bytes], other: tuple[str, bytes] | None, settings: Settings, *,
+            harvest: bool) -> dict:
+    from ..check.runner import check_document  # the checker, harvester and diff load for reviews only
+
+    for shown, data in (reviewed, *([other] if other else [])):
+        if len(data) > UPLOAD_LIMIT:
+            raise UserError(f"{shown}: tệp lớn hơn {UPLOAD_LIMIT // 2**20} MB")
+    with tempfile.TemporaryDirectory(prefix="drafter-review-") as folder:
+        path = Path(folder) / "upload.docx"
+        path.write_bytes(reviewed[1])
+        outcome = {"report": check_document(path, shown=reviewed[0]), "harvested": None, "changes": None,
+                   "tracked": None, "compared": other[0] if other else None}
+        if harvest:
+            outcome["harvested"] = _harvest(path, settings)
+        if other:
+            older = Path(folder) / "compare.docx"
+            older.write_bytes(other[1])
+            outcome["changes"], outcome["tracked"] = _compare(older, path, settings)
+        return outcome
+
+
+def _harvest(path: Path, settings: Settings) -> list[str]:
+    """The profile is the one the draft recorded, looked up by id among the server's own profiles:
+    a path written inside an uploaded file never reaches the file system."""
+    from ..docxio import marks
+    from ..docxio.package import open_docx
+    from ..review.harvest import harvest
+
+    snapshot = marks.read_snapshot(open_docx(path))
+    if snapshot is None:
+        raise UserError("Tệp không còn dữ liệu gốc do drafter ghi kèm (đã lưu lại bằng chương trình khác?): "
+                        "không ghi lại được sửa đổi; dùng `drafter harvest --generated` trên máy soạn.")
+    profile = profile_choices(settings).get(snapshot.meta.profile or "")
+    if profile is None:
+        raise UserError(f"Hồ sơ {snapshot.meta.profile!r} ghi trong tệp không có ở máy này; chọn đúng thư mục hồ sơ.")
+    result = harvest(path, profile=str(profile))
+    if not result.written:
+        return ["Không có sửa đổi nào so với bản drafter đã tạo; không ghi tệp sửa đổi."]
+    return [*result.summary(), f"{len(result.changes)} thay đổi được ghi vào {result.overrides_path.name}; "
+                                "lần soạn sau tự áp dụng."]
+
+
+def _compare(older: Path, newer: Path, settings: Settings) -> tuple[list[str], str]:
+    """The differences as lines, and the tracked-changes copy under a fresh name in the output
+    folder (never an existing file: each comparison gets its own)."""
+    from ..review.diff import diff
+
+    name = f"{COMPARE_FOLDER}/{secrets.token_hex(16)}.docx"
+    changes = diff(older, newer, settings.out_dir / name)
+    return [change.line() for change in changes], name
+
+
+ROUTES = [Route("/review", review_form), Route("/review", review, methods=["POST"])]

@@ -1,0 +1,295 @@
+"""The profile pages of `drafter serve`: a form generated from the schema, errors next to their
+field in the CLI's words, and a saved file that keeps every untouched line and comment."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from drafter.errors import ProfileError
+from drafter.inputs.catalogue import bundled
+from drafter.inputs.profile import bundled_profiles, load_profile
+from drafter.inputs.profile_edit import REMOVE, open_profile
+from drafter.web import profile_form
+from drafter.web.app import Settings, create_app
+from drafter.web.profile_pages import profile_fields
+
+SCHEMA_KEYS = {"id", "province", "as_of", "sources", "agencies", "border", "signer", "recipients", "archive", "tasks",
+               "documents", "style", "reporting", "party_congress", "notes"}
+
+
+class FormReader(HTMLParser):
+    """What a browser would send for a form: inputs, textareas, the selected option of each select."""
+
+    def __init__(self):
+        super().__init__()
+        self.values: dict[str, str] = {}
+        self._textarea = self._select = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name and attrs.get("type") != "checkbox":
+            self.values[name] = attrs.get("value") or ""
+        elif tag == "textarea":
+            self._textarea = name
+            self.values[name] = ""
+        elif tag == "select":
+            self._select = name
+            self.values.setdefault(name, "")
+        elif tag == "option" and self._select and "selected" in attrs:
+            self.values[self._select] = attrs.get("value") or ""
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            self._textarea = None
+        elif tag == "select":
+            self._select = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.values[self._textarea] += data.removeprefix("\n") if not self.values[self._textarea] else data
+
+
+def form_of(page) -> dict[str, str]:
+    reader = FormReader()
+    reader.feed(page.text.split('id="profile-form"', 1)[1])
+    return reader.values
+
+
+def field_errors(page) -> dict[str, list[str]]:
+    import html
+
+    found: dict[str, list[str]] = {}
+    for name, message in re.findall(r'class="field-error" role="alert" data-field="([^"]+)">([^<]*)<', page.text):
+        found.setdefault(name, []).append(html.unescape(message))
+    return found
+
+
+def token(page) -> str:
+    return re.search(r'name="csrf" value="([^"]+)"', page.text)[1]
+
+
+@pytest.fixture
+def site(tmp_path):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    return mine, TestClient(create_app(Settings(out_dir=tmp_path / "out", profiles_dir=mine)))
+
+
+def create(client, unit="cao-bang", year="2027"):
+    page = client.get("/profiles")
+    return client.post("/profiles/new", data={"csrf": token(page), "unit": unit, "year": year},
+                       follow_redirects=False)
+
+
+def cli_message(text: str, tmp_path: Path, ident: str) -> list[str]:
+    """What `drafter validate` says about a profile text, without file and line."""
+    path = tmp_path / "cli" / f"{ident}.yaml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ProfileError) as caught:
+        load_profile(path, bundled())
+    return [p.message for p in caught.value.problems]
+
+
+# --- the form from the schema -------------------------------------------------------------------------------------
+
+def test_every_schema_field_has_a_label_and_a_widget():
+    fields = profile_fields()
+    names = {f.name for f in profile_form.walk(fields)}
+    assert SCHEMA_KEYS <= names and "province.name" in names and "style.appendix" in names
+    unlabelled = [f.name for f in profile_form.walk(fields) if f.label == f.path[-1]]
+    assert not unlabelled, f"add meta: {{label: …}} to the schema for {unlabelled}"
+    widgets = {f.name: f.widget for f in profile_form.walk(fields)}
+    assert widgets["as_of"] == "date" and widgets["sources"] == "lines" and widgets["agencies"] == "pairs"
+    assert widgets["signer.capacity"] == "select" and widgets["coastal"] == "bool" and widgets["tasks"] == "yaml"
+    assert widgets["border"] == "group" and widgets["border.gates"] == "yaml" and widgets["guidance"] == "pairs"
+
+
+@pytest.mark.parametrize("path", bundled_profiles(), ids=lambda p: p.stem)
+def test_the_form_reads_back_every_bundled_profile_unchanged(path):
+    """Shown then submitted untouched, a profile gets no update: the form loses nothing."""
+    current = open_profile(path)
+    values = profile_form.form_values(profile_fields(), current.data)
+    updates, errors = profile_form.read_form(profile_fields(), values, current.data)
+    assert (updates, dict(errors)) == ({}, {})
+
+
+def test_changed_text_becomes_typed_values():
+    fields = profile_fields()
+    data = {"coastal": False, "agencies": {"ttdn_lead": "Sở A"}}
+    values = profile_form.form_values(fields, data)
+    values.update({"coastal": "true", "agencies": "ttdn_lead: Sở A\nethnic: Sở Dân tộc và Tôn giáo",
+                   "guidance": "2027: bvhttdl-hd-2027", "as_of": "2026-12-01", "border.countries": "Lào\n\nCampuchia "})
+    updates, errors = profile_form.read_form(fields, values, data)
+    assert not errors
+    assert updates[("coastal",)] is True and updates[("agencies",)]["ethnic"] == "Sở Dân tộc và Tôn giáo"
+    assert updates[("guidance",)] == {2027: "bvhttdl-hd-2027"} and str(updates[("as_of",)]) == "2026-12-01"
+    assert updates[("border", "countries")] == ["Lào", "Campuchia"]
+
+
+def test_text_that_cannot_be_read_back_is_an_error_at_its_field():
+    fields = profile_fields()
+    values = profile_form.form_values(fields, {})
+    values.update({"agencies": "ttdn_lead Sở A", "guidance": "năm nay: x", "tasks": "drop: [a\n"})
+    _, errors = profile_form.read_form(fields, values, {})
+    assert "cần dạng «khóa: giá trị»" in errors["agencies"]
+    assert "phải là năm" in errors["guidance"]
+    assert "lỗi cú pháp YAML" in errors["tasks"]
+
+
+def test_an_emptied_optional_group_is_removed_whole():
+    data = {"border": {"countries": ["Lào"], "areas": ["xã A"]}}
+    values = profile_form.form_values(profile_fields(), data)
+    values.update({"border.countries": "", "border.areas": ""})
+    updates, _ = profile_form.read_form(profile_fields(), values, data)
+    assert updates == {("border",): REMOVE}
+
+
+# --- the pages ----------------------------------------------------------------------------------------------------
+
+def test_create_from_the_registry_then_the_form_shows_the_file(site):
+    mine, client = site
+    made = create(client)
+    assert made.status_code == 303 and made.headers["location"] == "/profiles/cao-bang-2027?tao=1"
+    page = client.get(made.headers["location"])
+    assert page.status_code == 200 and "Đã tạo cao-bang-2027.yaml" in page.text
+    values = form_of(page)
+    assert values["province"] == "cao-bang" and values["id"] == "cao-bang-2027" and values["archive"] == "VT, …"
+    assert "Đã tạo" not in client.get("/profiles/cao-bang-2027").text
+    load_profile(mine / "cao-bang-2027.yaml", bundled())  # valid as written
+    again = create(client)
+    assert again.status_code == 400 and "không ghi đè" in again.text
+    assert create(client, unit="atlantis").status_code == 400
+    assert "cao-bang-2027" in client.get("/").text  # offered for drafting at once
+
+
+def test_a_validation_error_is_shown_at_its_field_in_the_cli_words_and_nothing_is_written(site, tmp_path):
+    mine, client = site
+    create(client)
+    path = mine / "cao-bang-2027.yaml"
+    before = path.read_bytes()
+    values = form_of(client.get("/profiles/cao-bang-2027"))
+    values.update(archive="KGVX", as_of="2026-02-30", csrf=token(client.get("/profiles")))
+    page = client.post("/profiles/cao-bang-2027", data=values)
+    assert page.status_code == 400 and "chưa lưu" in page.text
+    errors = field_errors(page)
+    expected = cli_message(before.decode().replace('archive: "VT, …"', "archive: KGVX")
+                           .replace("as_of: 2026", "as_of: 2026-02-30 #"), tmp_path, "cao-bang-2027")
+    assert sorted(errors["archive"] + errors["as_of"]) == sorted(expected)
+    assert form_of(page)["archive"] == "KGVX"  # what the person typed stays in the box
+    assert path.read_bytes() == before
+
+
+def test_saving_changes_only_the_lines_that_changed_and_keeps_the_comments(site):
+    mine, client = site
+    create(client)
+    path = mine / "cao-bang-2027.yaml"
+    before = path.read_text(encoding="utf-8")
+    values = form_of(client.get("/profiles/cao-bang-2027"))
+    values.update(archive="VT, KGVX", csrf=token(client.get("/profiles")))
+    values["signer.name"] = "Nguyễn Văn A"
+    saved = client.post("/profiles/cao-bang-2027", data=values, follow_redirects=False)
+    assert saved.status_code == 303 and saved.headers["location"] == "/profiles/cao-bang-2027?luu=1"
+    after = path.read_text(encoding="utf-8")
+    changed = [line for line in difflib.ndiff(before.splitlines(), after.splitlines()) if line[:1] in "+-"]
+    assert changed == [
+        "-   name: null                     # họ tên người ký; để trống thì in “…”",
+        "+   name: Nguyễn Văn A             # họ tên người ký; để trống thì in “…”",
+        '- archive: "VT, …"                 # "VT, <ký hiệu đơn vị soạn thảo>", ví dụ "VT, KGVX"',
+        '+ archive: "VT, KGVX"              # "VT, <ký hiệu đơn vị soạn thảo>", ví dụ "VT, KGVX"',
+    ]
+    profile = load_profile(path, bundled())
+    assert profile.signer_name == "Nguyễn Văn A" and profile.archive == "VT, KGVX"
+    assert "Đã lưu" in client.get(saved.headers["location"]).text
+
+
+def test_leaving_the_registry_writes_the_province_out(site):
+    mine, client = site
+    create(client)
+    values = form_of(client.get("/profiles/cao-bang-2027"))
+    values.update({"province": "", "province.name": "Cao Bằng", "province.level": "tỉnh", "province.place": "Cao Bằng",
+                   "agencies": "ttdn_lead: Sở Văn hóa, Thể thao và Du lịch\ndepartments: Các sở, ban, ngành tỉnh\n"
+                               "local_authorities: UBND các xã, phường",
+                   "recipients": "Như trên;", "csrf": token(client.get("/profiles"))})
+    saved = client.post("/profiles/cao-bang-2027", data=values, follow_redirects=False)
+    assert saved.status_code == 303, field_errors(saved)
+    profile = load_profile(mine / "cao-bang-2027.yaml", bundled())
+    assert profile.province_name == "Cao Bằng" and profile.unit is None and profile.recipients == ("Như trên;",)
+
+
+def test_a_file_changed_meanwhile_is_not_overwritten(site):
+    mine, client = site
+    create(client)
+    values = form_of(client.get("/profiles/cao-bang-2027"))
+    path = mine / "cao-bang-2027.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "notes: sửa trong Notepad\n", encoding="utf-8")
+    values.update(archive="VT, KGVX", csrf=token(client.get("/profiles")))
+    page = client.post("/profiles/cao-bang-2027", data=values)
+    assert page.status_code == 409 and "đã được sửa ở nơi khác" in page.text
+    assert path.read_text(encoding="utf-8").endswith("notes: sửa trong Notepad\n")
+
+
+def test_a_profile_that_does_not_validate_shows_its_errors_when_opened(site):
+    mine, client = site
+    create(client)
+    path = mine / "cao-bang-2027.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("capacity: pho_chu_tich", "capacity: giam_doc"),
+                    encoding="utf-8")
+    page = client.get("/profiles/cao-bang-2027")
+    assert page.status_code == 200 and "giam_doc" in field_errors(page)["signer.capacity"][0]
+
+
+def test_bundled_profiles_are_read_only_and_can_be_copied(site):
+    mine, client = site
+    page = client.get("/profiles/dak-lak-2026")
+    assert page.status_code == 200 and "chỉ xem" in page.text and ">Lưu</button>" not in page.text
+    values = form_of(page)
+    values.update(archive="VT", csrf=token(page))
+    assert client.post("/profiles/dak-lak-2026", data=values).status_code == 403
+    copied = client.post("/profiles/dak-lak-2026/copy", data={"csrf": token(page), "new_id": "dak-lak-2027"},
+                         follow_redirects=False)
+    assert copied.status_code == 303 and (mine / "dak-lak-2027.yaml").is_file()
+    assert load_profile(mine / "dak-lak-2027.yaml", bundled()).id == "dak-lak-2027"
+    for bad in ("dak-lak-2026", "../x", "Đắk Lắk"):
+        refused = client.post("/profiles/dak-lak-2026/copy", data={"csrf": token(page), "new_id": bad})
+        assert refused.status_code == 400
+    assert sorted(p.name for p in mine.iterdir()) == ["dak-lak-2027.yaml"]
+
+
+@pytest.mark.parametrize("ident", ["nope", "..%2F..%2Fetc%2Fpasswd", "DAK-LAK-2026"])
+def test_an_unknown_profile_is_not_found(site, ident):
+    _, client = site
+    assert client.get(f"/profiles/{ident}").status_code == 404
+
+
+def test_profile_forms_need_the_token(site):
+    mine, client = site
+    create(client)
+    values = form_of(client.get("/profiles/cao-bang-2027"))
+    values.update(archive="VT, X", csrf="forged")
+    assert client.post("/profiles/cao-bang-2027", data=values).status_code == 403
+    assert client.post("/profiles/new", data={"csrf": "forged", "unit": "son-la", "year": "2027"}).status_code == 403
+    assert not (mine / "son-la-2027.yaml").exists()
+
+
+def test_without_a_profiles_folder_the_page_says_how_to_get_one(tmp_path):
+    client = TestClient(create_app(Settings(out_dir=tmp_path / "out")))
+    page = client.get("/profiles")
+    assert "drafter serve --profiles" in page.text
+    refused = client.post("/profiles/new", data={"csrf": token(client.get("/")), "unit": "son-la", "year": "2027"})
+    assert refused.status_code == 400 and "--profiles" in refused.text
+
+
+def test_what_the_registry_fills_in_is_shown_in_the_empty_boxes(site):
+    _, client = site
+    create(client)
+    page = client.get("/profiles/cao-bang-2027").text
+    assert re.search(r'id="f-border.countries"[^>]*placeholder="theo danh mục:\s*Trung Quốc"', page)
+    assert re.search(r'id="f-agencies"[^>]*placeholder="theo danh mục:\s*departments: các sở, ban, ngành', page)
