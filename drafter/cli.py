@@ -260,13 +260,17 @@ def check_files(
     profile: Annotated[str | None, typer.Option(
         help="Hồ sơ tỉnh có các văn bản riêng của tỉnh (để kiểm tra cả trích dẫn văn bản của tỉnh).",
         metavar="HỒ_SƠ")] = None,
+    doc_type: Annotated[str | None, typer.Option(
+        "--type", help="Loại văn bản khi không muốn để drafter đoán: ke_hoach, quyet_dinh, cong_van, bao_cao, "
+                       "to_trinh, thong_bao, quy_che, quy_dinh, ban_sao, phu_luc… (mặc định: đoán từ tên loại, "
+                       "số ký hiệu, “V/v”).", metavar="LOẠI")] = None,
 ) -> None:
     """Kiểm tra thể thức (NĐ 30/2020) và trích dẫn văn bản: mỗi dòng một phát hiện; thoát 1 nếu có lỗi, 2 nếu không đọc được tệp."""  # noqa: E501
     import json
 
     from .check.runner import DEFAULT_RULESETS, check_many
 
-    run = check_many(files, tuple(rules or DEFAULT_RULESETS), _parse_date(date), profile)
+    run = check_many(files, tuple(rules or DEFAULT_RULESETS), _parse_date(date), profile, doc_type)
     if as_json:
         typer.echo(json.dumps(run.to_dict(), ensure_ascii=False, indent=2))
     else:

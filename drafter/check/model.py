@@ -1,9 +1,7 @@
-"""Where things are in a KH-UBND document, found by position and text, not by drafter's styles.
+"""A DOCX read for checking: every paragraph located (section, reading order, table cell), and the
+document's parts (check/parts.py) and date.
 
-The checker must work on plans typed by hand, so nothing here relies on drafter's style names:
-the header block is the table that opens the document (or, failing that, the paragraphs before
-"KẾ HOẠCH"); the title is the first all-caps line after it; the signature block is the table whose
-left cell starts "Nơi nhận"; the appendix is every section after the first.
+The checker must work on documents typed by hand, so nothing here relies on drafter's style names.
 """
 
 from __future__ import annotations
@@ -70,6 +68,7 @@ class DocModel:
         self.date_override = None  # --date: the date the citation rules judge on
         self.knowledge = None  # the documents the citation rules know (national, plus a profile's own)
         self.citation_cache = None  # citations found once for all the citation rules
+        self.forced_type = None  # --type: the document type, instead of the guess
         self._walk()
 
     def _walk(self) -> None:
@@ -144,17 +143,26 @@ class DocModel:
     def section_tables(self, section: int) -> list[TableInfo]:
         return [t for t in self.tables if t.section == section]
 
-    # --- header block ------------------------------------------------------------------------
+    # --- parts (check/parts.py) ----------------------------------------------------------------
 
     @cached_property
+    def parts(self):
+        from .parts import find_parts
+
+        return find_parts(self, self.forced_type)
+
+    @property
+    def doc_type(self):
+        return self.parts.doc_type
+
+    @property
     def header_table(self) -> TableInfo | None:
-        for item in self.body_order:
-            if isinstance(item, Block):
-                if item.text.strip():
-                    return None
-                continue
-            return item if len(item.table.columns) >= 2 else None
-        return None
+        return self.parts.header_table
+
+    @property
+    def header_blocks(self) -> list[Block]:
+        """Every non-empty paragraph of the header block, table or not (and "Số"/date just below it)."""
+        return self.parts.header_blocks
 
     @cached_property
     def header_left(self) -> list[Block]:
@@ -168,51 +176,34 @@ class DocModel:
             return [b for b in self.header_table.last_column() if b.text.strip()]
         return []
 
-    @cached_property
-    def header_blocks(self) -> list[Block]:
-        """Every non-empty paragraph of the header block, table or not."""
-        if self.header_table:
-            return [b for b in self.header_table.blocks if b.text.strip()]
-        out = []
-        for b in self.section_blocks(1):
-            if self.title is not None and b.number >= self.title.number:
-                break
-            if b.text.strip():
-                out.append(b)
-        return out
-
     def header_find(self, pattern: str) -> Block | None:
         rx = re.compile(pattern)
         return next((b for b in self.header_blocks if rx.search(b.text.strip())), None)
 
-    # --- title and summary -------------------------------------------------------------------
-
-    @cached_property
+    @property
     def title(self) -> Block | None:
-        for b in self.section_blocks(1):
-            text = b.text.strip()
-            if text in ("KẾ HOẠCH", "KẾ  HOẠCH") or (text and text == text.upper() and len(text) < 40
-                                                     and re.fullmatch(r"[A-ZÀ-ỸĐ ]+", text)
-                                                     and "CỘNG HÒA" not in text and "ỦY BAN" not in text
-                                                     and not text.startswith(("TỈNH", "THÀNH PHỐ"))):
-                return b
-        return None
+        return self.parts.title
 
-    @cached_property
+    @property
     def summary(self) -> list[Block]:
-        """Trích yếu: the non-empty paragraphs right after the title, up to a rule or a blank."""
-        if self.title is None:
-            return []
-        blocks = self.section_blocks(1)
-        start = blocks.index(self.title) + 1
-        out = []
-        for b in blocks[start:]:
-            if not b.text.strip() or self.is_rule(b) or b.text.strip().startswith(("Căn cứ", "Thực hiện")):
-                break
-            if self.resolver.para_format(b.paragraph).jc != "center":
-                break
-            out.append(b)
-        return out
+        return self.parts.summary
+
+    @property
+    def signature(self):
+        return self.parts.signature
+
+    @property
+    def signature_table(self) -> TableInfo | None:
+        return self.signature.table if self.signature else None
+
+    @property
+    def body(self) -> list[Block]:
+        return self.parts.body
+
+    @property
+    def appendix_sections(self) -> list[int]:
+        """Sections after the first that open with a "Phụ lục" label (a plain second section is not one)."""
+        return self.parts.appendix_sections
 
     def is_rule(self, block: Block) -> bool:
         """An empty paragraph drawn as a line: bottom border, drawn shape, or underscores/dashes."""
@@ -230,38 +221,9 @@ class DocModel:
         xml = block.paragraph._p.xml
         return ('prst="line"' in xml or "<v:line" in xml or 'prst="straightConnector1"' in xml)
 
-    # --- body --------------------------------------------------------------------------------
-
-    @cached_property
-    def signature_table(self) -> TableInfo | None:
-        for info in reversed(self.section_tables(1)):
-            left = [b for b in info.column(0) if b.text.strip()]
-            if left and left[0].text.strip().lower().startswith("nơi nhận"):
-                return info
-        return None
-
-    @cached_property
-    def body(self) -> list[Block]:
-        """Content paragraphs: after the trích yếu (and its rule) up to the signature block."""
-        anchor = self.summary[-1] if self.summary else self.title
-        if anchor is None:
-            return []
-        end = self.signature_table.blocks[0].number if self.signature_table else None
-        return [b for b in self.section_blocks(1)
-                if b.number > anchor.number and (end is None or b.number < end)
-                and b.text.strip() and not self.is_rule(b)]
-
     def kind_of(self, block: Block) -> str:
         """can_cu, muc, khoan, diem, gach or para, by the label grammar drafter writes (text.labels)."""
         return style_of(block.text)
-
-    # --- appendix ----------------------------------------------------------------------------
-
-    @cached_property
-    def appendix_sections(self) -> list[int]:
-        """Sections after the first that hold content (an appendix each, or its continuation)."""
-        return [s for s in range(2, len(self.sections) + 1)
-                if any(b.text.strip() for b in self.section_blocks(s, tables=True))]
 
     def appendix_label(self, section: int) -> Block | None:
         return next((b for b in self.section_blocks(section) if b.text.strip()), None)

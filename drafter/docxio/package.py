@@ -50,6 +50,49 @@ def read_bytes(path: Path | str, *, shown: str | None = None, limit: int = MAX_F
         raise _refuse(shown or str(path), str(exc)) from None
 
 
+def open_for_check(path: Path | str, *, shown: str | None = None) -> tuple[DocxDocument, str | None]:
+    """A document to check, and its macro-enabled kind ("docm") if it is one. The checker reads a
+    .docm's XML like a .docx (nothing in it is run) and reports the macros as a finding; drafting
+    and harvesting keep refusing it."""
+    shown = shown or str(path)
+    data = read_bytes(path, shown=shown)
+    try:
+        check_package(data, shown)
+    except UnreadableDocument:
+        kind = _macro_kind(data)
+        if kind is None:
+            raise
+        return parse_docx(_as_docx(data), shown), kind
+    return parse_docx(data, shown), None
+
+
+def _macro_kind(data: bytes) -> str | None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            _check_sizes(archive.infolist(), "")
+            kind = _main_kind(archive.read("[Content_Types].xml"))
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError, RuntimeError, UnreadableDocument):
+        return None
+    return kind if kind in ("docm", "dotm") else None
+
+
+def _as_docx(data: bytes) -> bytes:
+    """The same package with its main part declared as a plain document, so python-docx opens it."""
+    plain = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            body = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                text = body.decode("utf-8", errors="replace")
+                for content_type, kind in MAIN_TYPES.items():
+                    if kind in ("docm", "dotm"):
+                        text = text.replace(content_type, plain)
+                body = text.encode("utf-8")
+            dst.writestr(item.filename, body)
+    return out.getvalue()
+
+
 def check_package(data: bytes, shown: str) -> str:
     """Refuse what is not a readable Word package; returns its kind ("docx", "dotx")."""
     if not data:

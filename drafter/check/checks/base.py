@@ -57,8 +57,14 @@ def guarded(name: str, present: Callable[[DocModel], object], missing: str):
 
 
 def body_check(name: str):
-    return guarded(name, lambda m: m.body, "không xác định được phần nội dung (thiếu tên loại hoặc trích yếu?)")
+    return guarded(name, lambda m: m.body, "không xác định được phần nội dung văn bản")
 
 
 def signature_check(name: str):
-    return guarded(name, lambda m: m.signature_table, "không tìm thấy bảng “Nơi nhận” / chữ ký")
+    return guarded(name, lambda m: m.signature, "văn bản không có khối chữ ký / “Nơi nhận”")
+
+
+def header_check(name: str):
+    """A header rule: when the document has no header at all, one rule (H2) says so and the others
+    are "not evaluated" instead of reading body text as an agency or a number."""
+    return guarded(name, lambda m: m.parts.has_header, "văn bản không có khối đầu (Quốc hiệu, cơ quan, số, ngày)")

@@ -45,6 +45,41 @@ def margins(m: DocModel, p: dict) -> Result:
                 yield Violation(f"phần {i}: lề {names[side]} {value:.1f} mm, cần {lo}-{hi} mm")
 
 
+#: Code points Word draws with the East Asian font slot, and with the complex-script slot.
+EAST_ASIAN = ((0x1100, 0x11FF), (0x2E80, 0x2FDF), (0x3000, 0x9FFF), (0xA960, 0xA97F), (0xAC00, 0xD7FF),
+              (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF), (0x20000, 0x2FFFF))
+COMPLEX = ((0x0590, 0x08FF), (0x0900, 0x0DFF), (0x0E00, 0x0EFF), (0x1780, 0x17FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
+
+
+def _within(cp: int, ranges) -> bool:
+    return any(lo <= cp <= hi for lo, hi in ranges)
+
+
+def slots_used(run: Run) -> set[str]:
+    """The font slots the run's text is drawn with, as Word picks them: ASCII letters with w:ascii,
+    other Latin (all of Vietnamese) with w:hAnsi, CJK with w:eastAsia, Arabic/Hebrew/Thai/Khmer…
+    and any run marked complex script (w:cs, w:rtl) with w:cs. A slot no character uses does not
+    change what the reader sees, so it is not judged. (Word's w:hint for shared punctuation is not
+    applied.)"""
+    rpr = run._r.rPr
+    if rpr is not None and (rpr.find(qn("w:cs")) is not None or rpr.find(qn("w:rtl")) is not None):
+        return {"cs"}
+    used = set()
+    for ch in run.text:
+        if ch.isspace():
+            continue
+        cp = ord(ch)
+        if cp < 0x80:
+            used.add("ascii")
+        elif _within(cp, EAST_ASIAN):
+            used.add("eastAsia")
+        elif _within(cp, COMPLEX):
+            used.add("cs")
+        else:
+            used.add("hAnsi")
+    return used
+
+
 @check("font")
 def font(m: DocModel, p: dict) -> Result:
     name = p["name"]
@@ -53,10 +88,12 @@ def font(m: DocModel, p: dict) -> Result:
         for run in block.paragraph.runs:
             if not run.text.strip():
                 continue
+            used = slots_used(run) & set(p["slots"])
             f = m.resolver.run_format(block.paragraph, run)
+            themes = {slot: theme for slot, theme in f.theme_fonts.items() if slot in used}
             bad = {slot: f.fonts[slot] for slot in FONT_SLOTS
-                   if slot in p["slots"] and slot not in f.theme_fonts and f.fonts[slot] != name}
-            if not bad and not f.theme_fonts:
+                   if slot in used and slot not in themes and f.fonts[slot] != name}
+            if not bad and not themes:
                 continue
             parts = []
             by_font: dict[str, list[str]] = {}
@@ -66,9 +103,8 @@ def font(m: DocModel, p: dict) -> Result:
                 legacy = value.startswith(".Vn") or value.upper().startswith("VNI")
                 parts.append(f"phông {value} ở {', '.join(slots)}"
                              + (" (phông TCVN3/VNI cũ: chuyển sang Unicode)" if legacy else ""))
-            if f.theme_fonts:
-                themes = ", ".join(sorted(set(f.theme_fonts.values())))
-                parts.append(f"phông theo theme ({themes}) không phân giải được")
+            if themes:
+                parts.append(f"phông theo theme ({', '.join(sorted(set(themes.values())))}) không phân giải được")
             message = "; ".join(parts) + f", cần {name}"
             reported += 1
             if reported <= p.get("max_reports", 10):

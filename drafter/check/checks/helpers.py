@@ -150,7 +150,8 @@ def all_paragraph_blocks(m: DocModel) -> list[Block]:
     blocks = list(m.blocks)
     seen = set()
     for index, section in enumerate(m.sections, start=1):
-        for part in (section.header, section.first_page_header, section.footer, section.first_page_footer):
+        for part in (section.header, section.first_page_header, section.even_page_header,
+                     section.footer, section.first_page_footer, section.even_page_footer):
             if part.is_linked_to_previous or id(part._element) in seen:
                 continue
             seen.add(id(part._element))

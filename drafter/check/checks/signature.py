@@ -1,27 +1,27 @@
-"""S rules: the signature table, authority lines, signer's name, "Nơi nhận:" and the recipients."""
+"""S rules: the signing block (authority lines, signer's name), "Nơi nhận:" and the recipients,
+whether laid out as a two-column table or as paragraphs (check/parts.py)."""
 
 from __future__ import annotations
 
 import re
 
-from ..model import Block, DocModel
-from .base import Result, Violation, check, signature_check
+from ..model import DocModel
+from .base import Result, Unknown, Violation, check, signature_check
 from .helpers import layout_table, style_problems
 
 
 @check("signature_table")
 def signature_table(m: DocModel, p: dict) -> Result:
-    yield from layout_table(m.signature_table, "không tìm thấy khối chữ ký dạng bảng 2 cột với “Nơi nhận:” ở ô trái",
-                            "bảng chữ ký có đường viền")
-
-
-def signature_lines(m: DocModel) -> list[Block]:
-    return [b for b in m.signature_table.last_column() if b.text.strip()]
+    if m.signature is None:
+        yield Violation("không tìm thấy khối chữ ký và “Nơi nhận”")
+        return
+    yield from layout_table(m.signature_table, "khối chữ ký và nơi nhận viết thành đoạn văn, không đặt trong bảng "
+                                               "2 cột (nên dùng bảng không viền)", "bảng chữ ký có đường viền")
 
 
 @signature_check("authority")
 def authority(m: DocModel, p: dict) -> Result:
-    lines = signature_lines(m)[:-1]
+    lines = m.signature.authority
     if not lines:
         yield Violation("thiếu dòng thẩm quyền ký (TM., KT., chức vụ)")
         return
@@ -34,24 +34,21 @@ def authority(m: DocModel, p: dict) -> Result:
 
 @signature_check("signer_name")
 def signer_name(m: DocModel, p: dict) -> Result:
-    lines = signature_lines(m)
-    if not lines:
+    block = m.signature.name
+    if block is None:
         yield Violation("thiếu họ tên người ký")
         return
-    block = lines[-1]
     if re.match(p["forbid_prefix"], block.text.strip()):
         yield Violation("không ghi học hàm, học vị trước họ tên người ký", block)
     yield from style_problems(m, block, p, "Họ tên người ký")
 
 
-def recipient_blocks(m: DocModel) -> tuple[Block | None, list[Block]]:
-    left = [b for b in m.signature_table.column(0) if b.text.strip()]
-    return (left[0] if left else None), left[1:]
-
-
 @signature_check("noi_nhan_label")
 def noi_nhan_label(m: DocModel, p: dict) -> Result:
-    label, _ = recipient_blocks(m)
+    label = m.signature.label
+    if label is None:
+        yield Violation("thiếu “Nơi nhận:”")
+        return
     if label.text.strip() != "Nơi nhận:":
         yield Violation(f"dòng “Nơi nhận:” viết sai: «{label.text.strip()}»", label)
     yield from style_problems(m, label, p, "“Nơi nhận:”")
@@ -59,7 +56,10 @@ def noi_nhan_label(m: DocModel, p: dict) -> Result:
 
 @signature_check("recipients")
 def recipients(m: DocModel, p: dict) -> Result:
-    _, items = recipient_blocks(m)
+    if m.signature.label is None:
+        yield Unknown("không có “Nơi nhận:” để kiểm tra danh sách nơi nhận")
+        return
+    items = m.signature.recipients
     if not items:
         yield Violation("danh sách nơi nhận trống")
         return

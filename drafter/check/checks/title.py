@@ -1,17 +1,28 @@
-"""T rules: the type title ("KẾ HOẠCH"), the trích yếu and the rule under it."""
+"""T rules: the type title ("KẾ HOẠCH", "QUYẾT ĐỊNH"…), the trích yếu and the rule under it; V rule:
+a letter's "V/v" subject (a letter has no type title)."""
 
 from __future__ import annotations
 
 from ...text import vn
 from ..model import DocModel
-from .base import Result, Violation, check
+from ..parts import SUBJECT
+from .base import Result, Unknown, Violation, check
 from .helpers import first, formats, line_rule, style_problems
+
+#: Documents without a type title of their own.
+UNTITLED = ("cong_van", "ban_sao", "phu_luc", "dang")
 
 
 @check("title")
 def title(m: DocModel, p: dict) -> Result:
+    kind = m.doc_type
+    if kind.key in UNTITLED:
+        return
     if m.title is None:
-        yield Violation("không tìm thấy tên loại “KẾ HOẠCH”")
+        if kind.key == "khac":
+            yield Unknown("không xác định được loại văn bản (không thấy tên loại); dùng --type để nêu loại")
+        else:
+            yield Violation(f"không tìm thấy tên loại “{kind.name}”")
         return
     yield from style_problems(m, m.title, p, "Tên loại")
     if abs(m.resolver.para_format(m.title.paragraph).first_line) > 0:
@@ -20,6 +31,8 @@ def title(m: DocModel, p: dict) -> Result:
 
 @check("summary")
 def summary(m: DocModel, p: dict) -> Result:
+    if m.doc_type.key in UNTITLED or m.title is None:
+        return
     if not m.summary:
         yield Violation("không tìm thấy trích yếu (dòng in đậm căn giữa ngay dưới tên loại)", m.title)
         return
@@ -32,10 +45,24 @@ def summary(m: DocModel, p: dict) -> Result:
         if any(f.caps for f in formats(m, block)):
             yield Violation("trích yếu định dạng All Caps; phải viết chữ thường", block)
         yield from style_problems(m, block, p, "Trích yếu")
-        if m.title is not None and first(m, block).size_pt != first(m, m.title).size_pt:
+        if first(m, block).size_pt != first(m, m.title).size_pt:
             yield Violation("cỡ chữ trích yếu khác cỡ chữ tên loại", block)
 
 
 @check("summary_rule")
 def summary_rule(m: DocModel, p: dict) -> Result:
+    if m.doc_type.key in UNTITLED or not m.summary:
+        return
     yield from line_rule(m, m.summary, m.section_blocks(1), p, "trích yếu")
+
+
+@check("letter_subject")
+def letter_subject(m: DocModel, p: dict) -> Result:
+    """Công văn: "V/v …" under the number, size 12-13, upright, centred (Phụ lục I, II.5c)."""
+    if m.doc_type.key != "cong_van":
+        return
+    block = m.header_find(SUBJECT.pattern)
+    if block is None:
+        yield Violation("công văn thiếu trích yếu “V/v …” dưới số, ký hiệu")
+        return
+    yield from style_problems(m, block, p, "Trích yếu công văn")

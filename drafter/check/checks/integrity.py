@@ -1,0 +1,95 @@
+"""X rules: what would otherwise leave part of a document silently unchecked, and what is out of scope.
+
+Text inside pending tracked insertions is not part of the paragraphs python-docx (and so every other
+rule) reads; content embedded as altChunk (an HTML or RTF file inside the DOCX) is not read at all; a
+style that inherits from itself has no defined format; a macro-enabled or edit-protected file is read
+but a reviewer should know. Each becomes a finding or a "không đánh giá được" line naming why.
+"""
+
+from __future__ import annotations
+
+from docx.oxml.ns import qn
+
+from ..model import DocModel
+from .base import Result, Unknown, Violation, check
+
+REVISIONS = ("w:ins", "w:del", "w:moveFrom", "w:moveTo")
+
+
+def _parts(m: DocModel):
+    """The body and every header and footer part, each once."""
+    yield m.doc.element
+    seen = set()
+    for section in m.sections:
+        for part in (section.header, section.first_page_header, section.even_page_header,
+                     section.footer, section.first_page_footer, section.even_page_footer):
+            if not part.is_linked_to_previous and id(part._element) not in seen:
+                seen.add(id(part._element))
+                yield part._element
+
+
+@check("document_scope")
+def document_scope(m: DocModel, p: dict) -> Result:
+    kind = m.doc_type
+    if kind.key == "dang":
+        yield Unknown("văn bản của Đảng (“ĐẢNG CỘNG SẢN VIỆT NAM”): thể thức theo Hướng dẫn 36-HD/VPTW, ngoài phạm vi "
+                      "NĐ 30/2020; các quy tắc thể thức khác không áp dụng")
+    elif kind.key == "khac":
+        yield Unknown("không xác định được loại văn bản (tên loại, số ký hiệu, “V/v”); các quy tắc riêng của từng "
+                      "loại không áp dụng; dùng --type để nêu loại")
+
+
+@check("tracked_changes")
+def tracked_changes(m: DocModel, p: dict) -> Result:
+    counts = {tag: 0 for tag in REVISIONS}
+    for element in _parts(m):
+        for tag in REVISIONS:
+            counts[tag] += sum(1 for _ in element.iter(qn(tag)))
+    total = sum(counts.values())
+    if total:
+        inserted = counts["w:ins"] + counts["w:moveTo"]
+        yield Violation(f"văn bản còn {total} thay đổi chưa chấp nhận (Track Changes: {inserted} chèn, "
+                        f"{total - inserted} xóa): chữ trong phần chèn chưa được kiểm tra; chấp nhận hoặc từ chối "
+                        "mọi thay đổi rồi kiểm tra lại")
+
+
+@check("embedded_content")
+def embedded_content(m: DocModel, p: dict) -> Result:
+    chunks = [el for element in _parts(m) for el in element.iter(qn("w:altChunk"))]
+    if chunks:
+        targets = []
+        for el in chunks:
+            rel = m.doc.part.rels.get(el.get(qn("r:id")))
+            targets.append(rel.target_ref if rel is not None else "?")
+        yield Violation(f"có {len(chunks)} nội dung nhúng (altChunk: {', '.join(targets[:3])}) không được kiểm tra: "
+                      "Word chỉ chuyển chúng thành văn bản khi mở; hãy mở, lưu lại bằng Word rồi kiểm tra")
+
+
+@check("protection")
+def protection(m: DocModel, p: dict) -> Result:
+    if getattr(m, "macro_kind", None):
+        yield Violation(f"tệp Word có macro (.{m.macro_kind}): drafter chỉ đọc nội dung, không chạy macro; văn bản "
+                        "hành chính nên lưu dạng .docx")
+    settings = m.doc.settings.element
+    guard = settings.find(qn("w:documentProtection"))
+    if guard is not None and guard.get(qn("w:enforcement")) in ("1", "true", "on"):
+        mode = guard.get(qn("w:edit")) or "không rõ"
+        yield Violation(f"văn bản bị khóa chỉnh sửa (documentProtection, chế độ {mode}): người rà soát không sửa "
+                        "trực tiếp được; đã kiểm tra nội dung hiện có")
+
+
+@check("style_cycle")
+def style_cycle(m: DocModel, p: dict) -> Result:
+    styles = m.resolver.styles
+    reported: set[str] = set()
+    for start in styles:
+        path, style_id = [], start
+        while style_id in styles and style_id not in path:
+            path.append(style_id)
+            based = styles[style_id].find(qn("w:basedOn"))
+            style_id = based.get(qn("w:val")) if based is not None else None
+        if style_id in path and style_id not in reported:
+            loop = path[path.index(style_id):] + [style_id]
+            reported.update(loop)
+            yield Violation(f"kiểu (style) kế thừa vòng tròn: {' → '.join(loop)}; định dạng của đoạn dùng các kiểu này "
+                          "chỉ lấy được đến chỗ lặp")

@@ -1,0 +1,227 @@
+"""The parts of an administrative document, found by what they are, not by where drafter puts them.
+
+Offices lay out the same parts in different ways: the header as a two-column table or as plain
+paragraphs (agency first, or Quốc hiệu first), "Số" and the place-date line inside the table or just
+below it, the signature and "Nơi nhận" as a table or as paragraphs. Each part is recognised by its
+words and shape; a part that is not there is None or empty, and the rules say it is absent. Body text
+is never promoted into a header, a title or an appendix that the document does not have.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .doctype import DocType, guess, squeeze, type_of_title
+from .model import Block, DocModel, TableInfo
+
+QUOC_HIEU = re.compile(r"^CỘNG H[OÒ][AÀ] XÃ HỘI")
+TIEU_NGU = re.compile(r"^Độc lập\b")
+NUMBER = re.compile(r"^Số\s*:")
+PLACE_DATE = re.compile(r",\s*ngày\b.*\btháng\b.*\bnăm\b")
+SUBJECT = re.compile(r"^V/v\b")
+#: Urgency, secrecy and draft marks (NĐ 30 Phụ lục I, II.10-11): printed apart, never body or title.
+MARK = re.compile(r"^(HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN|MẬT|TỐI MẬT|TUYỆT MẬT|DỰ THẢO(\s+\d+)?|BẢN SAO)$")
+AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s|^(T/M|K/T)\b")
+OFFICE = re.compile(r"(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|THỦ TRƯỞNG|CHÁNH VĂN PHÒNG|BÍ THƯ|TỔNG THƯ KÝ)")
+RECIPIENTS_LABEL = re.compile(r"^Nơi\s+nhận\b", re.IGNORECASE)
+DIVISION = re.compile(r"^(Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+([IVXLC]+|\d+|thứ\b|THỨ\b)")
+APPENDIX_LABEL = re.compile(r"^(Phụ lục|PHỤ LỤC)\b")
+HEADER_SCAN = 14  # non-empty lines at the top where a header made of paragraphs can sit
+
+
+@dataclass
+class Signature:
+    """The signing block: authority lines and the signer's name, "Nơi nhận:" and the recipients."""
+
+    lines: list[Block]
+    label: Block | None
+    recipients: list[Block]
+    table: TableInfo | None = None
+
+    @property
+    def authority(self) -> list[Block]:
+        return self.lines[:-1]
+
+    @property
+    def name(self) -> Block | None:
+        return self.lines[-1] if self.lines else None
+
+    @property
+    def start(self) -> int:
+        numbers = [b.number for b in [*self.lines, *([self.label] if self.label else []), *self.recipients]]
+        return min(numbers) if numbers else 10**9
+
+
+@dataclass
+class Parts:
+    doc_type: DocType
+    header_table: TableInfo | None = None
+    header_blocks: list[Block] = field(default_factory=list)
+    title: Block | None = None
+    summary: list[Block] = field(default_factory=list)
+    marks: list[Block] = field(default_factory=list)
+    body: list[Block] = field(default_factory=list)
+    signature: Signature | None = None
+    appendix_sections: list[int] = field(default_factory=list)
+
+    @property
+    def has_header(self) -> bool:
+        return bool(self.header_blocks)
+
+
+def find_parts(m: DocModel, forced: DocType | None = None) -> Parts:
+    top = [b for b in m.section_blocks(1) if b.text.strip()]
+    header_table = _header_table(m)
+    header = _header(m, header_table, top)
+    title = _title(m, header, top)
+    lines = [b.text for b in (header + ([title] if title else []) + top[:20])]
+    doc_type = forced or guess(lines, title.text if title else None)
+    parts = Parts(doc_type, header_table, header, title)
+    parts.summary = _summary(m, title) if title else []
+    parts.marks = [b for b in top[:HEADER_SCAN + 6] if MARK.match(squeeze(b.text)) and b not in header]
+    parts.signature = _signature(m)
+    parts.body = _body(m, parts)
+    labels = {s: m.appendix_label(s) for s in range(2, len(m.sections) + 1)}
+    parts.appendix_sections = [s for s, b in labels.items() if b is not None and APPENDIX_LABEL.match(b.text.strip())]
+    return parts
+
+
+def _header_table(m: DocModel) -> TableInfo | None:
+    """The table that opens the document, if it holds header lines (not a table of body content)."""
+    for item in m.body_order:
+        if isinstance(item, Block):
+            if item.text.strip():
+                return None
+            continue
+        if len(item.table.columns) < 2:
+            return None
+        texts = [b.text.strip() for b in item.blocks if b.text.strip()]
+        known = any(QUOC_HIEU.match(squeeze(t)) or TIEU_NGU.match(t) or NUMBER.match(t) or PLACE_DATE.search(t)
+                    for t in texts)
+        return item if known else None
+    return None
+
+
+def _is_header_line(m: DocModel, block: Block) -> bool:
+    text = block.text.strip()
+    return bool(QUOC_HIEU.match(squeeze(text)) or TIEU_NGU.match(text) or NUMBER.match(text)
+                or PLACE_DATE.search(text) or SUBJECT.match(text) or m.is_rule(block))
+
+
+def _header(m: DocModel, table: TableInfo | None, top: list[Block]) -> list[Block]:
+    if table is not None:
+        blocks = [b for b in table.blocks if b.text.strip()]
+        after = [b for b in m.section_blocks(1) if b.number > table.blocks[-1].number and b.text.strip()][:4]
+        for block in after:  # "Số" and the place-date line may sit just below the table
+            text = block.text.strip()
+            if not (NUMBER.match(text) or PLACE_DATE.search(text) or SUBJECT.match(text)):
+                break
+            blocks.append(block)
+        return blocks
+    scan = top[:HEADER_SCAN]
+    marked = [i for i, b in enumerate(scan) if _is_header_line(m, b) and not m.is_rule(b)]
+    if not any(QUOC_HIEU.match(squeeze(scan[i].text)) or TIEU_NGU.match(scan[i].text.strip())
+               or NUMBER.match(scan[i].text.strip()) for i in marked):
+        return []  # no Quốc hiệu, Tiêu ngữ or number at the top: the document has no header
+    last = marked[-1]
+    # agency lines before the first marked line (agency first) or between them (Quốc hiệu first)
+    return [b for b in scan[: last + 1] if _is_header_line(m, b) or _caps_line(b.text)]
+
+
+def _caps_line(text: str) -> bool:
+    text = text.strip()
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and text == squeeze(text) and len(text) <= 80 and not MARK.match(text)
+
+
+def _title(m: DocModel, header: list[Block], top: list[Block]) -> Block | None:
+    """The type title ("KẾ HOẠCH", "QUYẾT ĐỊNH"…): a line that is exactly a type's name, just after
+    the header (never an agency line, a signer's office or an urgency mark)."""
+    start = max((b.number for b in header), default=0)
+    after = [b for b in top if b.number > start and b.table is None][:8]
+    return next((b for b in after if type_of_title(b.text)), None)
+
+
+def _summary(m: DocModel, title: Block) -> list[Block]:
+    """Trích yếu: the non-empty centred paragraphs right after the title, up to a rule or a blank."""
+    blocks = m.section_blocks(1)
+    out = []
+    for b in blocks[blocks.index(title) + 1:]:
+        text = b.text.strip()
+        if not text or m.is_rule(b) or text.startswith(("Căn cứ", "Thực hiện", "Kính gửi")):
+            break
+        if m.resolver.para_format(b.paragraph).jc != "center":
+            break
+        out.append(b)
+    return out
+
+
+def _signature(m: DocModel) -> Signature | None:
+    for info in reversed(m.section_tables(1)):
+        left = [b for b in info.column(0) if b.text.strip()]
+        right = [b for b in info.last_column() if b.text.strip()] if len(info.table.columns) > 1 else []
+        if (left and RECIPIENTS_LABEL.match(left[0].text.strip())) or (
+                right and any(AUTHORITY.match(b.text.strip()) for b in right)):
+            label = left[0] if left and RECIPIENTS_LABEL.match(left[0].text.strip()) else None
+            return Signature(right, label, left[1:] if label else [], info)
+    return _signature_paragraphs(m)
+
+
+def _signature_paragraphs(m: DocModel) -> Signature | None:
+    """The signing block written as paragraphs: after the body's closing "./." (or from the first
+    authority line near the end), the authority lines and name, "Nơi nhận:" and its "- …" lines."""
+    tail = [b for b in m.section_blocks(1) if b.text.strip()][-30:]
+    if not tail:
+        return None
+    closing = max((i for i, b in enumerate(tail) if b.text.rstrip().endswith("./.")), default=None)
+    if closing is not None:
+        region = tail[closing + 1:]
+    else:
+        first = next((i for i, b in enumerate(tail) if AUTHORITY.match(b.text.strip())
+                      or RECIPIENTS_LABEL.match(b.text.strip())), None)
+        if first is None:
+            return None
+        region = tail[first:]
+    label = next((b for b in region if RECIPIENTS_LABEL.match(b.text.strip())), None)
+    recipients: list[Block] = []
+    if label is not None:
+        for b in region[region.index(label) + 1:]:
+            if not b.text.strip().startswith(("-", "+", "•")):
+                break
+            recipients.append(b)
+    lines = [b for b in region if b is not label and b not in recipients and not m.is_rule(b)]
+    if not lines and label is None:
+        return None
+    return Signature(lines, label, recipients)
+
+
+def _body(m: DocModel, parts: Parts) -> list[Block]:
+    """Content paragraphs: after the header, title, trích yếu (and its rule) up to the signing block,
+    without marks, "Kính gửi" lines and the titles of Phần/Chương/Mục."""
+    anchors = [*parts.header_blocks, *([parts.title] if parts.title else []), *parts.summary, *parts.marks]
+    start = max((b.number for b in anchors), default=0)
+    end = parts.signature.start if parts.signature else 10**9
+    out: list[Block] = []
+    addressees = False
+    previous_division = False
+    for b in m.section_blocks(1):
+        text = b.text.strip()
+        if b.number <= start or b.number >= end or not text or m.is_rule(b) or b in parts.marks:
+            continue
+        if text.startswith("Kính gửi"):
+            addressees = True
+            continue
+        if addressees and text.startswith(("-", "+")) and len(text) < 150:
+            continue
+        addressees = False
+        if DIVISION.match(text):
+            previous_division = True
+            continue
+        if previous_division and _caps_line(text):
+            previous_division = False
+            continue
+        previous_division = False
+        out.append(b)
+    return out
+
