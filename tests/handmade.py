@@ -22,7 +22,7 @@ TNR = "Times New Roman"
 CM = 567
 
 
-def set_fonts(rpr_parent) -> None:
+def set_fonts(rpr_parent, slots=("ascii", "hAnsi", "eastAsia", "cs")) -> None:
     rpr = rpr_parent.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
@@ -30,7 +30,7 @@ def set_fonts(rpr_parent) -> None:
         rpr.insert(0, fonts)
     for attr in list(fonts.attrib):
         del fonts.attrib[attr]
-    for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
+    for slot in slots:
         fonts.set(qn(f"w:{slot}"), TNR)
 
 
@@ -108,19 +108,24 @@ def page_field(paragraph, size=14):
     paragraph._p.append(field)
 
 
+def numbered_a4(section, *, top: int, bottom: int, left: int, right: int):
+    """A4 portrait with margins in mm, no number on page 1, a centred PAGE field in the header."""
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
+    section.left_margin, section.right_margin = Mm(left), Mm(right)
+    section.different_first_page_header_footer = True
+    header_p = section.header.paragraphs[0]
+    header_p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    page_field(header_p)
+    return section
+
+
 def build(path) -> None:
     doc = Document()
     normal = doc.styles["Normal"]
     normal.font.size = Pt(14)
     set_fonts(normal.element)
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(25), Mm(20)
-    section.left_margin, section.right_margin = Mm(35), Mm(20)
-    section.different_first_page_header_footer = True
-    header_p = section.header.paragraphs[0]
-    header_p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    page_field(header_p)
+    section = numbered_a4(doc.sections[0], top=25, bottom=20, left=35, right=20)
 
     left_w, right_w = 3600, 5500
     table = doc.add_table(rows=1, cols=2)

@@ -27,6 +27,7 @@ from drafter.cli import app
 from drafter.docxio.structure import all_paragraphs
 from drafter.inputs.profile import load_profile
 from tests import handmade
+from tests.corpus import element, pending_insertion, style_loop
 
 ALL_RULES = [r.id for r in load_ruleset("nd30_2020").rules]
 
@@ -207,34 +208,6 @@ def muc_two(doc):
     return next(p for p in body(doc) if p.text.startswith("II. "))
 
 
-def element(tag: str, attrs: dict[str, str]):
-    el = OxmlElement(tag)
-    for key, value in attrs.items():
-        el.set(qn(key), value)
-    return el
-
-
-def pending_insertion(p):
-    """A tracked insertion Word shows but python-docx's paragraph.text does not."""
-    ins = element("w:ins", {"w:id": "901", "w:author": "Người rà soát", "w:date": "2026-11-20T00:00:00Z"})
-    r = OxmlElement("w:r")
-    t = OxmlElement("w:t")
-    t.text = " thêm chữ"
-    r.append(t)
-    ins.append(r)
-    p._p.append(ins)
-
-
-def style_loop(doc):
-    """Two unused styles based on each other."""
-    styles = doc.styles.element
-    for sid, based in (("LoopA", "LoopB"), ("LoopB", "LoopA")):
-        style = element("w:style", {"w:type": "paragraph", "w:styleId": sid})
-        style.append(element("w:name", {"w:val": sid}))
-        style.append(element("w:basedOn", {"w:val": based}))
-        styles.append(style)
-
-
 MUTATIONS = {
     "G1": lambda d: (setattr(d.sections[0], "page_width", Mm(216)), setattr(d.sections[0], "page_height", Mm(279))),
     "G2": lambda d: appendix_table(d)._tbl.getparent().remove(appendix_table(d)._tbl),
@@ -283,7 +256,7 @@ MUTATIONS = {
     "A5": lambda d: d.sections[-1]._sectPr.remove(d.sections[-1]._sectPr.find(qn("w:pgNumType"))),
     "TB1": lambda d: runs(appendix_table(d).cell(2, 1).paragraphs[0], size=10),
     "TB2": lambda d: appendix_table(d).rows[0]._tr.trPr.remove(appendix_table(d).rows[0]._tr.trPr.find(qn("w:tblHeader"))),
-    "X2": lambda d: pending_insertion(body(d)[-2]),
+    "X2": lambda d: pending_insertion(body(d)[-2], " thêm chữ"),
     "X3": lambda d: d.element.body.insert(len(d.element.body) - 1, element("w:altChunk", {"r:id": "rId999"})),
     "X4": lambda d: d.settings.element.append(element("w:documentProtection", {"w:edit": "readOnly",
                                                                                "w:enforcement": "1"})),

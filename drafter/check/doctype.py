@@ -62,12 +62,13 @@ def type_of_title(text: str) -> DocType | None:
     return BY_NAME.get(squeeze(text)) if text.strip() else None
 
 
-def guess(lines: list[str], title: str | None) -> DocType:
-    """The type from the first lines of the document (header, title, subject) and its title line."""
+def guess(lines: list[str], title: str | None, tail: list[str] = ()) -> DocType:
+    """The type from the first lines of the document (header, title, subject), its title line, and
+    its last lines (where a copy carries its "SAO Y" block)."""
     upper = [squeeze(t) for t in lines]
     if any(PARTY.match(t) for t in upper[:12]):
         return BY_KEY["dang"]
-    if any(COPY.match(t) for t in upper):
+    if any(COPY.match(squeeze(t)) for t in [*lines, *tail]):
         return BY_KEY["ban_sao"]
     if title and type_of_title(title):
         return type_of_title(title)

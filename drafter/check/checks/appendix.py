@@ -56,11 +56,12 @@ def appendix_ref(m: DocModel, p: dict) -> Result:
     for section in m.appendix_sections:
         block = next((b for b in m.section_blocks(section)[:4] if b.text.strip().startswith("(")), None)
         if block is None:
-            yield Violation("thiếu dòng “(Kèm theo Kế hoạch số …/KH-UBND ngày … của …)” dưới tên phụ lục",
+            yield Violation("thiếu dòng “(Kèm theo <tên loại> số … ngày … của …)” dưới tên phụ lục",
                             appendix_next(m, section, 0))
             continue
         text = vn.nfc(block.text.strip())
-        if not re.fullmatch(p["regex"], text):
+        pattern = p["regex"] if m.doc_type.key == "ke_hoach" else p.get("other_regex", p["regex"])
+        if not re.fullmatch(pattern, text):
             yield Violation(f"dòng “Kèm theo” sai mẫu: «{text}»", block)
         date = re.search(r"ngày (\d+) tháng (\d+)", text)
         if date and not (re.fullmatch(r"0[1-9]|[12]\d|3[01]", date.group(1))

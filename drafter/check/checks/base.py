@@ -64,7 +64,25 @@ def signature_check(name: str):
     return guarded(name, lambda m: m.signature, "văn bản không có khối chữ ký / “Nơi nhận”")
 
 
+#: Documents that carry no header of their own: an appendix issued with another document.
+HEADERLESS = ("phu_luc",)
+
+
 def header_check(name: str):
-    """A header rule: when the document has no header at all, one rule (H2) says so and the others
-    are "not evaluated" instead of reading body text as an agency or a number."""
-    return guarded(name, lambda m: m.parts.has_header, "văn bản không có khối đầu (Quốc hiệu, cơ quan, số, ngày)")
+    """A header rule: silent for a document that has no header by nature (an appendix); "not
+    evaluated" when a document that should have one has none (H2 alone says it is missing),
+    instead of reading body text as an agency or a number."""
+
+    def register(fn):
+        def wrapper(m: DocModel, p: dict) -> Result:
+            if m.doc_type.key in HEADERLESS:
+                return
+            if not m.parts.has_header:
+                yield Unknown("văn bản không có khối đầu (Quốc hiệu, cơ quan, số, ngày)")
+                return
+            yield from fn(m, p)
+
+        CHECKS[name] = wrapper
+        return fn
+
+    return register

@@ -151,9 +151,11 @@ def body_size_consistent(m: DocModel, p: dict) -> Result:
 
 @check("page_number_header")
 def page_number_header(m: DocModel, p: dict) -> Result:
-    s = m.sections[0]
-    header = s.header
-    if header.is_linked_to_previous or not has_page_field(header._element):
+    """The number from page 2 on, in the header. A first section without any header of its own is
+    one page long (LibreOffice writes a one-page first section that way): the number then starts in
+    the next section that has a header."""
+    header = next((s.header for s in m.sections if not s.header.is_linked_to_previous), None)
+    if header is None or not has_page_field(header._element):
         yield Violation("không có số trang (trường PAGE) ở phần đầu trang (header)")
         return
     para = next(q for q in header.paragraphs if PAGE_FIELD.search(q._p.xml))
@@ -174,8 +176,8 @@ def page_number_first_page(m: DocModel, p: dict) -> Result:
 
 @check("page_number_format")
 def page_number_format(m: DocModel, p: dict) -> Result:
-    header = m.sections[0].header
-    para = next((q for q in header.paragraphs if PAGE_FIELD.search(q._p.xml)), None)
+    header = next((s.header for s in m.sections if not s.header.is_linked_to_previous), None)
+    para = next((q for q in header.paragraphs if PAGE_FIELD.search(q._p.xml)), None) if header else None
     if para is None:
         yield Unknown("không có số trang để kiểm tra cỡ chữ")
         return

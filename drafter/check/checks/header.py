@@ -14,7 +14,7 @@ from ...text import vn
 from ..doctype import squeeze
 from ..model import Block, DocModel
 from ..parts import MARK, NUMBER, PLACE_DATE, QUOC_HIEU, SUBJECT, TIEU_NGU
-from .base import Result, Unknown, Violation, check, header_check
+from .base import HEADERLESS, Result, Unknown, Violation, check, header_check
 from .helpers import cell_blocks, layout_table, line_rule, style_problems
 
 #: An agency's own name starts with the kind of body it is; lines above it name its parent (chủ quản).
@@ -25,6 +25,8 @@ NO_HEADER = "văn bản không có khối đầu (Quốc hiệu, Tiêu ngữ, t�
 
 @check("header_table")
 def header_table(m: DocModel, p: dict) -> Result:
+    if m.doc_type.key in HEADERLESS:
+        return
     if not m.parts.has_header:
         yield Unknown(NO_HEADER)
         return
@@ -48,6 +50,8 @@ def header_line(m: DocModel, pattern: str, missing: str, what: str, p: dict,
 
 @check("quoc_hieu")
 def quoc_hieu(m: DocModel, p: dict) -> Result:
+    if m.doc_type.key in HEADERLESS:
+        return
     if not m.parts.has_header:
         yield Violation(NO_HEADER)
         return
@@ -140,7 +144,7 @@ def agency_rule(m: DocModel, p: dict) -> Result:
 def number_pattern(m: DocModel, p: dict) -> str:
     """A plan of a People's Committee: "/KH-UBND"; any other document: its own type abbreviation
     (none for a letter) followed by the agency's abbreviation."""
-    agency = " ".join(squeeze(b.text) for b in agency_blocks(m))
+    agency = " ".join(squeeze(b.text) for b in split_parent(agency_blocks(m))[1])
     if m.doc_type.key == "ke_hoach" and ("ỦY BAN NHÂN DÂN" in agency or "UBND" in agency):
         return p["regex"]
     abbr = m.doc_type.abbr

@@ -4,6 +4,7 @@ a letter's "V/v" subject (a letter has no type title)."""
 from __future__ import annotations
 
 from ...text import vn
+from ..doctype import type_of_title
 from ..model import DocModel
 from ..parts import SUBJECT
 from .base import Result, Unknown, Violation, check
@@ -24,6 +25,10 @@ def title(m: DocModel, p: dict) -> Result:
         else:
             yield Violation(f"không tìm thấy tên loại “{kind.name}”")
         return
+    named = type_of_title(m.title.text)
+    if named is not None and named.key != kind.key:
+        yield Violation(f"tên loại «{m.title.text.strip()}» khác loại văn bản được nêu ({kind.label}: "
+                        f"“{kind.name}”)", m.title)
     yield from style_problems(m, m.title, p, "Tên loại")
     if abs(m.resolver.para_format(m.title.paragraph).first_line) > 0:
         yield Violation("tên loại không được thụt đầu dòng", m.title)
