@@ -77,8 +77,11 @@ class Spec:
     agency_bold: bool = True
     recipients_label_size: int = 12
     closing_mark: bool = True  # the body ends with "./."
+    division_upper: bool = False  # "CHƯƠNG I" instead of "Chương I"
+    mark_size: int = 13
     appendix: str | None = None  # "(Kèm theo …)" line of a labelled appendix section
     copy_block: bool = False  # a "SAO Y" block after the original (Bản sao)
+    standalone_appendix: str | None = None  # an appendix issued on its own: its "(Kèm theo …)" line
 
     def builds(self) -> bytes:
         return build(self)
@@ -148,7 +151,7 @@ class Builder:
         if s.subject:
             self.para(container, s.subject, 12, bold=s.subject_bold)
         if s.mark:
-            self.para(container, s.mark, 13, bold=True, before=6)
+            self.para(container, s.mark, s.mark_size, bold=True, before=6)
 
     def national_lines(self, container, width):
         self.para(container, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", self.spec.quoc_hieu_size, bold=True)
@@ -216,7 +219,7 @@ class Builder:
             if i == len(s.body) - 1 and not s.closing_mark:
                 text = text.replace("./.", ".")
             if s.divisions and i == 2:
-                self.para(self.doc, "Chương I", 14, bold=True, before=6)
+                self.para(self.doc, "CHƯƠNG I" if s.division_upper else "Chương I", 14, bold=True, before=6)
                 self.para(self.doc, "QUY ĐỊNH CHUNG", 14, bold=True)
             self.body(text, italic=text.startswith("Căn cứ"), bold=bool(re.match(r"[IVX]+\. ", text)))
 
@@ -289,6 +292,10 @@ class Builder:
 
 def build(spec: Spec) -> bytes:
     b = Builder(spec)
+    if spec.standalone_appendix:
+        b.para(b.doc, "Phụ lục", 14, bold=True)
+        b.para(b.doc, "DANH MỤC CÁC NHIỆM VỤ", 14, bold=True)
+        b.para(b.doc, spec.standalone_appendix, 14, italic=True, after=6)
     b.header()
     b.title()
     b.content()
@@ -394,6 +401,7 @@ SPECS = [
     Spec("cong-van", "cong_van", **LETTER),
     Spec("cong-van-vv-dam", "cong_van", {"V1"}, **{**LETTER, "subject_bold": True}),
     Spec("cong-van-khan", "cong_van", **{**LETTER, "mark": "KHẨN"}),
+    Spec("cong-van-khan-co-12", "cong_van", {"K1"}, **{**LETTER, "mark": "KHẨN", "mark_size": 12}),
     Spec("cong-van-chu-quan-dam", "cong_van", {"H6"}, **{**LETTER, "parent_lines": 0}),
     # --- Kế hoạch ---------------------------------------------------------------------------------
     Spec("ke-hoach", "ke_hoach", number="Số: 05/KH-UBND", title="KẾ HOẠCH",
@@ -416,6 +424,8 @@ SPECS = [
     # --- Quy chế: Chương titles are not body paragraphs ---------------------------------------------
     Spec("quy-che-chuong", "quy_che", number="Số: 02/QC-UBND", title="QUY CHẾ",
          summary="Phát ngôn và cung cấp thông tin cho báo chí", divisions=True),
+    Spec("quy-che-chuong-in-hoa", "quy_che", {"P1"}, number="Số: 02/QC-UBND", title="QUY CHẾ",
+         summary="Phát ngôn và cung cấp thông tin cho báo chí", divisions=True, division_upper=True),
     # --- appendices, copies, headers of even pages ------------------------------------------------
     Spec("quyet-dinh-co-phu-luc", "quyet_dinh", body=(*BODY[:2], "Điều 1. Ban hành kèm theo Quyết định này Phụ lục "
                                                                     "các nhiệm vụ năm 2026.", BODY[3]),
@@ -424,6 +434,12 @@ SPECS = [
          body=(*BODY[:2], "Điều 1. Ban hành kèm theo Quyết định này Phụ lục các nhiệm vụ năm 2026.", BODY[3]),
          appendix="(Kèm theo Quyết định số 05/QĐ-UBND ngày 9 tháng 3 năm 2026 của Ủy ban nhân dân tỉnh Gia Lai)"),
     Spec("ban-sao-y", "ban_sao", copy_block=True),
+    Spec("phu-luc-rieng", "phu_luc", header="none", title=None, summary=None, signature="none",
+         standalone_appendix="(Kèm theo Quyết định số 05/QĐ-UBND ngày 09 tháng 3 năm 2026 của Ủy ban nhân dân tỉnh "
+                             "Gia Lai)", body=("1. Nhiệm vụ thứ nhất.", "2. Nhiệm vụ thứ hai.")),
+    Spec("phu-luc-rieng-kem-theo-dung", "phu_luc", {"A4"}, header="none", title=None, summary=None,
+         signature="none", standalone_appendix="(Kèm theo Quyết định số 05/QĐ-UBND ngày 9 tháng 3 năm 2026 của Ủy ban "
+                                               "nhân dân tỉnh Gia Lai)", body=("1. Nhiệm vụ thứ nhất.",)),
     Spec("quyet-dinh-trang-chan-arial", "quyet_dinh", {"G4"}, special="even_header_arial"),
     # --- no header, Party documents ---------------------------------------------------------------
     Spec("khong-co-dau-van-ban", "quyet_dinh", {"H2"}, header="none"),

@@ -64,6 +64,8 @@ class Parts:
     body: list[Block] = field(default_factory=list)
     signature: Signature | None = None
     appendix_sections: list[int] = field(default_factory=list)
+    divisions: list[tuple[Block, Block | None]] = field(default_factory=list)  # ("Chương I", its title)
+    opening: list[Block] = field(default_factory=list)  # an appendix document's label, title, "(Kèm theo …)"
 
     @property
     def has_header(self) -> bool:
@@ -79,10 +81,16 @@ def find_parts(m: DocModel, forced: DocType | None = None) -> Parts:
     doc_type = forced or guess(lines, title.text if title else None, [b.text for b in m.blocks[-40:]])
     parts = Parts(doc_type, header_table, header, title)
     parts.summary = _summary(m, title) if title else []
-    parts.marks = [b for b in top[:HEADER_SCAN + 6] if MARK.match(squeeze(b.text)) and b not in header]
+    marks = {b.number: b for b in [*header, *top[:HEADER_SCAN + 6]] if MARK.match(squeeze(b.text))}
+    parts.marks = [marks[n] for n in sorted(marks)]  # in the header table, or just below it
     parts.signature = _signature(m)
+    first = 2
+    if doc_type.key == "phu_luc":  # an appendix issued on its own: its label, title and "(Kèm theo …)" open it
+        first = 1
+        parts.opening = [b for b in top[:4] if APPENDIX_LABEL.match(b.text.strip()) or b.text.strip().startswith("(")
+                         or (_caps_line(b.text) and b.number <= top[0].number + 3)]
     parts.body = _body(m, parts)
-    labels = {s: m.appendix_label(s) for s in range(2, len(m.sections) + 1)}
+    labels = {s: m.appendix_label(s) for s in range(first, len(m.sections) + 1)}
     parts.appendix_sections = [s for s, b in labels.items() if b is not None and APPENDIX_LABEL.match(b.text.strip())]
     return parts
 
@@ -199,7 +207,8 @@ def _signature_paragraphs(m: DocModel) -> Signature | None:
 def _body(m: DocModel, parts: Parts) -> list[Block]:
     """Content paragraphs: after the header, title, trích yếu (and its rule) up to the signing block,
     without marks, "Kính gửi" lines and the titles of Phần/Chương/Mục."""
-    anchors = [*parts.header_blocks, *([parts.title] if parts.title else []), *parts.summary, *parts.marks]
+    anchors = [*parts.header_blocks, *([parts.title] if parts.title else []), *parts.summary, *parts.marks,
+               *parts.opening]
     start = max((b.number for b in anchors), default=0)
     end = parts.signature.start if parts.signature else 10**9
     out: list[Block] = []
@@ -217,9 +226,11 @@ def _body(m: DocModel, parts: Parts) -> list[Block]:
         addressees = False
         if DIVISION.match(text):
             previous_division = True
+            parts.divisions.append((b, None))
             continue
         if previous_division and _caps_line(text):
             previous_division = False
+            parts.divisions[-1] = (parts.divisions[-1][0], b)
             continue
         previous_division = False
         out.append(b)

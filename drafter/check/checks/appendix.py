@@ -14,7 +14,7 @@ from .helpers import has_page_field, style_problems
 
 @check("appendix_mentioned")
 def appendix_mentioned(m: DocModel, p: dict) -> Result:
-    if not m.appendix_sections:
+    if not m.appendix_sections or m.doc_type.key == "phu_luc":
         return
     if not any("phụ lục" in b.text.lower() for b in m.body):
         yield Violation("văn bản có phụ lục nhưng nội dung không nhắc tới phụ lục")
@@ -73,6 +73,8 @@ def appendix_ref(m: DocModel, p: dict) -> Result:
 @check("appendix_numbering")
 def appendix_numbering(m: DocModel, p: dict) -> Result:
     for section in m.appendix_sections:
+        if section == 1:
+            continue  # an appendix issued on its own numbers its pages like any document
         s = m.sections[section - 1]
         pg = s._sectPr.find(qn("w:pgNumType"))
         if pg is None or pg.get(qn("w:start")) != "1":

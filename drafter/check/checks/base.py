@@ -61,7 +61,21 @@ def body_check(name: str):
 
 
 def signature_check(name: str):
-    return guarded(name, lambda m: m.signature, "văn bản không có khối chữ ký / “Nơi nhận”")
+    """A signing-block rule: "not evaluated" without one, silent for an appendix (signed with the
+    document it comes with)."""
+
+    def register(fn):
+        def wrapper(m: DocModel, p: dict) -> Result:
+            if m.signature is None:
+                if m.doc_type.key not in HEADERLESS:
+                    yield Unknown("văn bản không có khối chữ ký / “Nơi nhận”")
+                return
+            yield from fn(m, p)
+
+        CHECKS[name] = wrapper
+        return fn
+
+    return register
 
 
 #: Documents that carry no header of their own: an appendix issued with another document.

@@ -201,6 +201,8 @@ def page_number_not_footer(m: DocModel, p: dict) -> Result:
 
 @body_check("closing_mark")
 def closing_mark(m: DocModel, p: dict) -> Result:
+    if m.doc_type.key == "phu_luc":
+        return  # an appendix ends where its table or list ends; "./." closes the document it comes with
     last = m.body[-1]
     if not last.text.rstrip().endswith("./."):
         yield Violation("đoạn cuối nội dung không kết thúc bằng “./.”", last)

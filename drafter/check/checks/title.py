@@ -71,3 +71,30 @@ def letter_subject(m: DocModel, p: dict) -> Result:
         yield Violation("công văn thiếu trích yếu “V/v …” dưới số, ký hiệu")
         return
     yield from style_problems(m, block, p, "Trích yếu công văn")
+
+
+@check("division_titles")
+def division_titles(m: DocModel, p: dict) -> Result:
+    """Phần, Chương (Phụ lục I, II.6c): "Chương I" on its own line, centred, upright, bold, in lower
+    case with a Roman number; its name just below, centred, upright, bold, in capitals."""
+    for label, name in m.parts.divisions:
+        number = label.text.strip().split()[-1]
+        if label.text.strip().split()[0].isupper():
+            yield Violation(f"từ “{label.text.strip().split()[0].capitalize()}” viết in thường (chỉ hoa chữ đầu)",
+                            label)
+        if label.text.strip().split()[0].lower() in ("phần", "chương") and not number.strip(".").isupper():
+            yield Violation(f"số thứ tự của phần, chương dùng chữ số La Mã: «{label.text.strip()}»", label)
+        yield from style_problems(m, label, p, "Phần, chương")
+        if name is None:
+            yield Violation("thiếu tên phần, chương (dòng in hoa ngay dưới)", label)
+        else:
+            yield from style_problems(m, name, {**p, "caps": True}, "Tên phần, chương")
+
+
+@check("urgency_marks")
+def urgency_marks(m: DocModel, p: dict) -> Result:
+    """Dấu mức độ khẩn, mật (Phụ lục I, II.11): in capitals, bold, size 13-14."""
+    for block in m.parts.marks:
+        if block.text.strip().startswith(("DỰ THẢO", "BẢN SAO")):
+            continue
+        yield from style_problems(m, block, p, "Dấu mức độ khẩn, mật")
