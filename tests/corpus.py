@@ -65,6 +65,7 @@ class Spec:
     divisions: bool = False  # "Chương I" and its title before the articles
     body: tuple[str, ...] = tuple(BODY)
     line_exact_pt: float = 18  # exact line spacing of body paragraphs (12 on 14 pt text is too tight)
+    line_at_least: bool = False  # "at least" instead of "exactly": Word draws at least a single line
     signature: str = "table"  # table | paragraphs | none
     authority: tuple[str, ...] = ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
     signer: str = "Nguyễn Văn A"
@@ -132,7 +133,7 @@ class Builder:
         p = self.para(self.doc, text, 14, bold=bold, italic=italic, align=JUSTIFY, before=6)
         fmt = p.paragraph_format
         fmt.first_line_indent = Cm(1.27)
-        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        fmt.line_spacing_rule = WD_LINE_SPACING.AT_LEAST if self.spec.line_at_least else WD_LINE_SPACING.EXACTLY
         fmt.line_spacing = Pt(self.spec.line_exact_pt)
         return p
 
@@ -390,6 +391,7 @@ SPECS = [
     Spec("quyet-dinh-so-thieu-so-0", "quyet_dinh", {"H8"}, number="Số: 9/QĐ-UBND"),
     Spec("quyet-dinh-so-0-co-quan-khac", "quyet_dinh", number="Số: 09/QĐ-ABC"),
     Spec("quyet-dinh-gian-dong-12pt", "quyet_dinh", {"C4"}, line_exact_pt=12),
+    Spec("quyet-dinh-gian-dong-toi-thieu-12pt", "quyet_dinh", line_exact_pt=12, line_at_least=True),
     Spec("quyet-dinh-phan-hai-khong-phai-phu-luc", "quyet_dinh", plain_second_section=True),
     Spec("quyet-dinh-chi-ascii-hansi", "quyet_dinh", font_slots=("ascii", "hAnsi")),
     Spec("quyet-dinh-thay-doi-chua-chap-nhan", "quyet_dinh", {"X2"}, special="tracked"),

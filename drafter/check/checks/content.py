@@ -67,6 +67,8 @@ def line_spacing(m: DocModel, p: dict) -> Result:
         else:
             size = body_size(m, block) or 14
             height = line / 20
+            if pf.line_rule == "atLeast":  # Word never draws a line shorter than the font's single line,
+                height = max(height, p["exact_ratio"][0] * size)  # which is exact_ratio's lower bound
             if not p["exact_ratio"][0] * size <= height <= p["exact_ratio"][1] * size:
                 yield Violation(f"giãn dòng {height:g} pt với chữ {size:g} pt, cần trong khoảng "
                                 f"{p['exact_ratio'][0] * size:.1f}-{p['exact_ratio'][1] * size:.1f} pt", block)
