@@ -68,6 +68,18 @@ def user_profiles(root: Path) -> Path:
     return mine
 
 
+def reviewer_rewrites_first_aim(plan: Path, sentence: str, edited: Path) -> Path:
+    """A reviewer's edit of an annual plan, made in python-docx: the first "- Triển khai có hiệu
+    quả …" aim replaced by `sentence`, saved as `edited`."""
+    document = Document(str(plan))
+    first = next(p for p in document.paragraphs if p.text.startswith("- Triển khai có hiệu quả"))
+    for run in first.runs[1:]:
+        run.text = ""
+    first.runs[0].text = sentence
+    document.save(str(edited))
+    return edited
+
+
 def make_draft(catalogue, kind, profile, *, year, date=None, changes=(), extra_bases=()):
     """build_draft for a kind object or name, a loaded profile, a year and a date."""
     if isinstance(kind, str):

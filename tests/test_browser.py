@@ -15,7 +15,8 @@ import time
 
 import httpx
 import pytest
-from docx import Document
+
+from tests.conftest import reviewer_rewrites_first_aim
 
 CHROMIUM = shutil.which("chromium")
 DRIVER = shutil.which("chromedriver")
@@ -147,13 +148,8 @@ def test_the_whole_way_in_a_browser(server, browser):
     original = tmp_path / "original.docx"
     original.write_bytes(httpx.get(link).content)
 
-    document = Document(str(original))
-    first = next(p for p in document.paragraphs if p.text.startswith("- Triển khai có hiệu quả"))
-    for run in first.runs[1:]:
-        run.text = ""
-    first.runs[0].text = "- Câu mục tiêu do người rà soát viết lại trong trình duyệt."
-    edited = tmp_path / "edited.docx"
-    document.save(str(edited))
+    edited = reviewer_rewrites_first_aim(original, "- Câu mục tiêu do người rà soát viết lại trong trình duyệt.",
+                                         tmp_path / "edited.docx")
 
     browser.get(base + "/review")
     browser.find_element(By.ID, "file").send_keys(str(edited))

@@ -11,7 +11,7 @@ from docx import Document
 from starlette.testclient import TestClient
 
 from drafter.web.app import Settings, create_app
-from tests.conftest import user_profiles
+from tests.conftest import reviewer_rewrites_first_aim, user_profiles
 
 
 @pytest.fixture
@@ -156,13 +156,7 @@ def test_review_carries_the_edits_forward_into_next_year(tmp_path):
     mine, client = user_folder(tmp_path)
     assert submit(client, profile="tuyen-quang-2027", kind="annual").status_code == 200
     target = tmp_path / "out" / "tuyen-quang" / "annual-2027.docx"
-    document = Document(str(target))
-    first = next(p for p in document.paragraphs if p.text.startswith("- Triển khai có hiệu quả"))
-    for run in first.runs[1:]:
-        run.text = ""
-    first.runs[0].text = "- Câu mục tiêu do người rà soát viết lại."
-    edited = tmp_path / "edited.docx"
-    document.save(str(edited))
+    edited = reviewer_rewrites_first_aim(target, "- Câu mục tiêu do người rà soát viết lại.", tmp_path / "edited.docx")
     csrf = token(client.get("/review"))
     page = client.post("/review", data={"csrf": csrf, "harvest": "on"},
                        files={"file": ("edited.docx", edited.read_bytes(), "application/octet-stream")})

@@ -20,7 +20,7 @@ from .. import api
 from ..errors import UserError
 from ..inputs.kinds import kind_names
 from . import profile_pages, review_pages, security
-from .pages import Settings, csrf_ok, expired, for_page, profile_choices, render, settings_of
+from .pages import Settings, expired, for_page, posted_form, profile_choices, render, settings_of
 
 __all__ = ["Settings", "create_app", "profile_choices"]
 
@@ -36,8 +36,8 @@ async def home(request: Request) -> Response:
 
 async def draft(request: Request) -> Response:
     settings = settings_of(request)
-    form = dict(await request.form(max_files=0, max_fields=16))
-    if not csrf_ok(request, form):
+    form = await posted_form(request, max_fields=16)
+    if form is None:
         return expired()
     try:
         path = profile_choices(settings).get(str(form.get("profile", "")))

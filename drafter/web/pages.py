@@ -63,6 +63,12 @@ def csrf_ok(request: Request, form) -> bool:
     return security.token_ok(request.cookies.get(security.CSRF_COOKIE), form.get("csrf"))
 
 
+async def posted_form(request: Request, max_fields: int) -> dict[str, str] | None:
+    """A posted form without files, as text fields; None when its CSRF token is not ours."""
+    form = {key: str(value) for key, value in (await request.form(max_files=0, max_fields=max_fields)).items()}
+    return form if csrf_ok(request, form) else None
+
+
 def expired() -> Response:
     return PlainTextResponse(EXPIRED, status_code=403)
 

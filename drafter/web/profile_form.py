@@ -124,16 +124,14 @@ def form_values(fields: tuple[Field, ...], data: dict) -> dict[str, str]:
     return values
 
 
-class FormErrors(dict):
-    """Field name → message, for the fields whose text could not be read back."""
-
-
-def read_form(fields: tuple[Field, ...], form: dict[str, str], data: dict) -> tuple[dict[FieldPath, Any], FormErrors]:
+def read_form(fields: tuple[Field, ...], form: dict[str, str],
+              data: dict) -> tuple[dict[FieldPath, Any], dict[str, str]]:
     """The updates a submitted form makes to a profile: only fields whose text changed, an emptied
-    field removed (its default applies), an emptied optional group removed whole."""
+    field removed (its default applies), an emptied optional group removed whole; and, by field
+    name, the texts that could not be read back."""
     before = form_values(fields, data)
     updates: dict[FieldPath, Any] = {}
-    errors = FormErrors()
+    errors: dict[str, str] = {}
     settled: list[FieldPath] = []  # paths the first pass decided as a whole
     for f in walk(fields):
         if f.registry:
@@ -158,7 +156,7 @@ def read_form(fields: tuple[Field, ...], form: dict[str, str], data: dict) -> tu
     return updates, errors
 
 
-def _read_unit(f: Field, form: dict[str, str], data: dict, updates: dict, errors: FormErrors) -> None:
+def _read_unit(f: Field, form: dict[str, str], data: dict, updates: dict, errors: dict[str, str]) -> None:
     chosen = form.get(f.name, "").strip()
     current = _get(data, f.path)
     if chosen:

@@ -20,7 +20,7 @@ from starlette.routing import Route
 from ..errors import ProfileError, UserError
 from ..inputs import profile_edit, registry
 from . import profile_form
-from .pages import Settings, csrf_ok, expired, for_page, profile_choices, render, settings_of
+from .pages import Settings, expired, for_page, posted_form, profile_choices, render, settings_of
 
 FORM_LIMIT = 2**20  # a profile is a few kilobytes; its form no more
 
@@ -36,6 +36,12 @@ def profile_fields() -> tuple[profile_form.Field, ...]:
 def _editable(settings: Settings, path: Path) -> bool:
     folder = settings.profiles_dir
     return folder is not None and folder.is_dir() and path.resolve().parent == folder.resolve()
+
+
+def _user_folder(settings: Settings) -> Path:
+    if settings.profiles_dir is None:
+        raise UserError("Chưa có thư mục hồ sơ của bạn: khởi động với `drafter serve --profiles THƯ_MỤC`.")
+    return settings.profiles_dir
 
 
 def _units() -> list[tuple[str, str]]:
@@ -58,21 +64,20 @@ def _list_page(request: Request, *, error: str | None = None, status: int = 200,
 async def create(request: Request) -> Response:
     """A new profile from the registry (what `drafter new` writes), then its edit page."""
     settings = settings_of(request)
-    form = dict(await request.form(max_files=0, max_fields=8))
-    if not csrf_ok(request, form):
+    form = await posted_form(request, max_fields=8)
+    if form is None:
         return expired()
     from .. import api
 
     try:
-        if settings.profiles_dir is None:
-            raise UserError("Chưa có thư mục hồ sơ của bạn: khởi động với `drafter serve --profiles THƯ_MỤC`.")
-        unit = registry.bundled().find(str(form.get("unit", "")))
+        folder = _user_folder(settings)
+        unit = registry.bundled().find(form.get("unit", ""))
         if unit is None:
             raise UserError("Chọn một tỉnh, thành phố trong danh sách.")
-        year = str(form.get("year", "")).strip()
+        year = form.get("year", "").strip()
         if not (year.isdigit() and 2000 <= int(year) <= 2100):
             raise UserError(f"Năm {year!r}: cần một năm trong khoảng 2000-2100, ví dụ 2027.")
-        path = api.new_profile(unit.name, year=int(year), out_dir=settings.profiles_dir)
+        path = api.new_profile(unit.name, year=int(year), out_dir=folder)
     except UserError as exc:
         return _list_page(request, error=for_page(str(exc)).replace("--id", "mã hồ sơ"), status=400, form=form)
     return RedirectResponse(f"/profiles/{path.stem}?tao=1", status_code=303)
@@ -102,8 +107,8 @@ async def save(request: Request) -> Response:
     declared = request.headers.get("content-length")
     if declared is None or not declared.isdigit() or int(declared) > FORM_LIMIT:
         return _list_page(request, error="Biểu mẫu quá lớn.", status=413)
-    form = {k: str(v) for k, v in (await request.form(max_files=0, max_fields=200)).items()}
-    if not csrf_ok(request, form):
+    form = await posted_form(request, max_fields=200)
+    if form is None:
         return expired()
     if not editable:
         return _list_page(request, error=f"{ident} là hồ sơ có sẵn: sao chép vào thư mục của bạn để sửa.",
@@ -133,16 +138,15 @@ async def copy(request: Request) -> Response:
         return found
     ident, path, _ = found
     settings = settings_of(request)
-    form = dict(await request.form(max_files=0, max_fields=8))
-    if not csrf_ok(request, form):
+    form = await posted_form(request, max_fields=8)
+    if form is None:
         return expired()
     try:
-        if settings.profiles_dir is None:
-            raise UserError("Chưa có thư mục hồ sơ của bạn: khởi động với `drafter serve --profiles THƯ_MỤC`.")
-        new_id = str(form.get("new_id", "")).strip()
+        folder = _user_folder(settings)
+        new_id = form.get("new_id", "").strip()
         if new_id in profile_choices(settings):
             raise UserError(f"Đã có hồ sơ {new_id}; chọn mã khác.")
-        target = profile_edit.copy_profile(path, settings.profiles_dir, new_id)
+        target = profile_edit.copy_profile(path, folder, new_id)
     except UserError as exc:
         return _list_page(request, error=str(exc), status=400)
     return RedirectResponse(f"/profiles/{target.stem}?tao=1", status_code=303)

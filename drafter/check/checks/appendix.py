@@ -8,13 +8,13 @@ from docx.oxml.ns import qn
 
 from ...text import vn
 from ..model import Block, DocModel
-from .base import Result, Violation, check
+from .base import Result, Violation, check, has_own_frame
 from .helpers import has_page_field, style_problems
 
 
-@check("appendix_mentioned")
+@check("appendix_mentioned", has_own_frame)  # an appendix issued on its own is mentioned elsewhere
 def appendix_mentioned(m: DocModel, p: dict) -> Result:
-    if not m.appendix_sections or m.doc_type.key == "phu_luc":
+    if not m.appendix_sections:
         return
     if not any("phụ lục" in b.text.lower() for b in m.body):
         yield Violation("văn bản có phụ lục nhưng nội dung không nhắc tới phụ lục")

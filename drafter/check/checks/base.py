@@ -32,71 +32,64 @@ Result = Iterator[Violation | Unknown]
 CHECKS: dict[str, Callable[[DocModel, dict[str, Any]], Result]] = {}
 
 
-def check(name: str):
+Applies = Callable[[DocModel], bool]
+
+
+def check(name: str, applies: Applies | None = None):
+    """Register a check. `applies` says whether the rule belongs to this kind of document at all
+    (an appendix issued on its own has no header to judge): where it does not, the rule is silent."""
+
     def register(fn):
-        CHECKS[name] = fn
+        if applies is None:
+            CHECKS[name] = fn
+        else:
+            def wrapper(m: DocModel, p: dict) -> Result:
+                if applies(m):
+                    yield from fn(m, p)
+
+            CHECKS[name] = wrapper
         return fn
 
     return register
 
 
-def guarded(name: str, present: Callable[[DocModel], object], missing: str):
+def guarded(name: str, present: Callable[[DocModel], object], missing: str, applies: Applies | None = None):
     """Register a check that needs part of the document: "not evaluated" when that part is absent."""
 
-    def register(fn):
-        def wrapper(m: DocModel, p: dict) -> Result:
+    def needs_part(fn):
+        def checked(m: DocModel, p: dict) -> Result:
             if not present(m):
                 yield Unknown(missing)
                 return
             yield from fn(m, p)
 
-        CHECKS[name] = wrapper
+        check(name, applies)(checked)
         return fn
 
-    return register
+    return needs_part
 
 
-def body_check(name: str):
-    return guarded(name, lambda m: m.body, "không xác định được phần nội dung văn bản")
-
-
-def signature_check(name: str):
-    """A signing-block rule: "not evaluated" without one, silent for an appendix (signed with the
-    document it comes with)."""
-
-    def register(fn):
-        def wrapper(m: DocModel, p: dict) -> Result:
-            if m.signature is None:
-                if m.doc_type.key not in HEADERLESS:
-                    yield Unknown("văn bản không có khối chữ ký / “Nơi nhận”")
-                return
-            yield from fn(m, p)
-
-        CHECKS[name] = wrapper
-        return fn
-
-    return register
-
-
-#: Documents that carry no header of their own: an appendix issued with another document.
+#: Documents that carry no header, signature or closing mark of their own: an appendix issued with
+#: another document.
 HEADERLESS = ("phu_luc",)
 
 
+def has_own_frame(m: DocModel) -> bool:
+    """Header, signing block and closing mark are expected (not an appendix issued on its own)."""
+    return m.doc_type.key not in HEADERLESS
+
+
+def body_check(name: str, applies: Applies | None = None):
+    return guarded(name, lambda m: m.body, "không xác định được phần nội dung văn bản", applies)
+
+
+def signature_check(name: str):
+    """A signing-block rule: "not evaluated" without one, silent for an appendix."""
+    return guarded(name, lambda m: m.signature, "văn bản không có khối chữ ký / “Nơi nhận”", has_own_frame)
+
+
 def header_check(name: str):
-    """A header rule: silent for a document that has no header by nature (an appendix); "not
-    evaluated" when a document that should have one has none (H2 alone says it is missing),
-    instead of reading body text as an agency or a number."""
-
-    def register(fn):
-        def wrapper(m: DocModel, p: dict) -> Result:
-            if m.doc_type.key in HEADERLESS:
-                return
-            if not m.parts.has_header:
-                yield Unknown("văn bản không có khối đầu (Quốc hiệu, cơ quan, số, ngày)")
-                return
-            yield from fn(m, p)
-
-        CHECKS[name] = wrapper
-        return fn
-
-    return register
+    """A header rule: silent for an appendix; "not evaluated" when a document that should have a
+    header has none (H2 alone says it is missing), instead of reading body text as an agency."""
+    return guarded(name, lambda m: m.parts.has_header, "văn bản không có khối đầu (Quốc hiệu, cơ quan, số, ngày)",
+                   has_own_frame)

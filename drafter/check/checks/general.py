@@ -9,7 +9,7 @@ from docx.text.run import Run
 
 from ..model import Block, DocModel
 from ..resolve import FONT_SLOTS
-from .base import Result, Unknown, Violation, body_check, check
+from .base import Result, Unknown, Violation, body_check, check, has_own_frame
 from .helpers import PAGE_FIELD, all_paragraph_blocks, body_size, has_page_field, in_range, pt
 
 
@@ -199,10 +199,8 @@ def page_number_not_footer(m: DocModel, p: dict) -> Result:
                 break
 
 
-@body_check("closing_mark")
+@body_check("closing_mark", has_own_frame)  # an appendix's "./." is that of the document it comes with
 def closing_mark(m: DocModel, p: dict) -> Result:
-    if m.doc_type.key == "phu_luc":
-        return  # an appendix ends where its table or list ends; "./." closes the document it comes with
     last = m.body[-1]
     if not last.text.rstrip().endswith("./."):
         yield Violation("đoạn cuối nội dung không kết thúc bằng “./.”", last)

@@ -14,7 +14,7 @@ from ...text import vn
 from ..doctype import squeeze
 from ..model import Block, DocModel
 from ..parts import MARK, NUMBER, PLACE_DATE, QUOC_HIEU, SUBJECT, TIEU_NGU
-from .base import HEADERLESS, Result, Unknown, Violation, check, header_check
+from .base import Result, Unknown, Violation, check, has_own_frame, header_check
 from .helpers import cell_blocks, layout_table, line_rule, style_problems
 
 #: An agency's own name starts with the kind of body it is; lines above it name its parent (chủ quản).
@@ -23,10 +23,8 @@ BODY_WORDS = re.compile(r"^(SỞ|BAN|CỤC|CHI CỤC|VỤ|TRUNG TÂM|PHÒNG|VĂN
 NO_HEADER = "văn bản không có khối đầu (Quốc hiệu, Tiêu ngữ, tên cơ quan, số, ngày tháng)"
 
 
-@check("header_table")
+@check("header_table", has_own_frame)
 def header_table(m: DocModel, p: dict) -> Result:
-    if m.doc_type.key in HEADERLESS:
-        return
     if not m.parts.has_header:
         yield Unknown(NO_HEADER)
         return
@@ -48,10 +46,8 @@ def header_line(m: DocModel, pattern: str, missing: str, what: str, p: dict,
     yield from style_problems(m, block, p, what)
 
 
-@check("quoc_hieu")
+@check("quoc_hieu", has_own_frame)
 def quoc_hieu(m: DocModel, p: dict) -> Result:
-    if m.doc_type.key in HEADERLESS:
-        return
     if not m.parts.has_header:
         yield Violation(NO_HEADER)
         return

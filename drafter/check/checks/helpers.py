@@ -146,8 +146,9 @@ def has_page_field(part_element) -> bool:
     return bool(PAGE_FIELD.search(part_element.xml))
 
 
-def all_paragraph_blocks(m: DocModel) -> list[Block]:
-    blocks = list(m.blocks)
+def headers_and_footers(m: DocModel) -> Iterator[tuple[int, Any]]:
+    """(section number, part) for every header and footer a section has of its own (first page,
+    even pages and the rest), each part once."""
     seen = set()
     for index, section in enumerate(m.sections, start=1):
         for part in (section.header, section.first_page_header, section.even_page_header,
@@ -155,8 +156,14 @@ def all_paragraph_blocks(m: DocModel) -> list[Block]:
             if part.is_linked_to_previous or id(part._element) in seen:
                 continue
             seen.add(id(part._element))
-            for paragraph in part._element.iter(qn("w:p")):
-                blocks.append(Block(Paragraph(paragraph, part), 0, index))
+            yield index, part
+
+
+def all_paragraph_blocks(m: DocModel) -> list[Block]:
+    blocks = list(m.blocks)
+    for index, part in headers_and_footers(m):
+        for paragraph in part._element.iter(qn("w:p")):
+            blocks.append(Block(Paragraph(paragraph, part), 0, index))
     return blocks
 
 

@@ -12,6 +12,7 @@ from docx.oxml.ns import qn
 
 from ..model import DocModel
 from .base import Result, Unknown, Violation, check
+from .helpers import headers_and_footers
 
 REVISIONS = ("w:ins", "w:del", "w:moveFrom", "w:moveTo")
 
@@ -19,13 +20,8 @@ REVISIONS = ("w:ins", "w:del", "w:moveFrom", "w:moveTo")
 def _parts(m: DocModel):
     """The body and every header and footer part, each once."""
     yield m.doc.element
-    seen = set()
-    for section in m.sections:
-        for part in (section.header, section.first_page_header, section.even_page_header,
-                     section.footer, section.first_page_footer, section.even_page_footer):
-            if not part.is_linked_to_previous and id(part._element) not in seen:
-                seen.add(id(part._element))
-                yield part._element
+    for _, part in headers_and_footers(m):
+        yield part._element
 
 
 @check("document_scope")

@@ -6,14 +6,12 @@ from __future__ import annotations
 import re
 
 from ..model import DocModel
-from .base import HEADERLESS, Result, Unknown, Violation, check, signature_check
+from .base import Result, Unknown, Violation, check, has_own_frame, signature_check
 from .helpers import layout_table, style_problems
 
 
-@check("signature_table")
+@check("signature_table", has_own_frame)
 def signature_table(m: DocModel, p: dict) -> Result:
-    if m.signature is None and m.doc_type.key in HEADERLESS:
-        return  # an appendix is signed in the document it comes with
     if m.signature is None:
         yield Violation("không tìm thấy khối chữ ký và “Nơi nhận”")
         return

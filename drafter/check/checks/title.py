@@ -8,17 +8,20 @@ from ..doctype import type_of_title
 from ..model import DocModel
 from ..parts import SUBJECT
 from .base import Result, Unknown, Violation, check
+from .header import header_line
 from .helpers import first, formats, line_rule, style_problems
 
 #: Documents without a type title of their own.
 UNTITLED = ("cong_van", "ban_sao", "phu_luc", "dang")
 
 
-@check("title")
+def titled(m: DocModel) -> bool:
+    return m.doc_type.key not in UNTITLED
+
+
+@check("title", titled)
 def title(m: DocModel, p: dict) -> Result:
     kind = m.doc_type
-    if kind.key in UNTITLED:
-        return
     if m.title is None:
         if kind.key == "khac":
             yield Unknown("không xác định được loại văn bản (không thấy tên loại); dùng --type để nêu loại")
@@ -34,9 +37,9 @@ def title(m: DocModel, p: dict) -> Result:
         yield Violation("tên loại không được thụt đầu dòng", m.title)
 
 
-@check("summary")
+@check("summary", titled)
 def summary(m: DocModel, p: dict) -> Result:
-    if m.doc_type.key in UNTITLED or m.title is None:
+    if m.title is None:
         return
     if not m.summary:
         yield Violation("không tìm thấy trích yếu (dòng in đậm căn giữa ngay dưới tên loại)", m.title)
@@ -54,23 +57,18 @@ def summary(m: DocModel, p: dict) -> Result:
             yield Violation("cỡ chữ trích yếu khác cỡ chữ tên loại", block)
 
 
-@check("summary_rule")
+@check("summary_rule", titled)
 def summary_rule(m: DocModel, p: dict) -> Result:
-    if m.doc_type.key in UNTITLED or not m.summary:
+    if not m.summary:
         return
     yield from line_rule(m, m.summary, m.section_blocks(1), p, "trích yếu")
 
 
-@check("letter_subject")
+@check("letter_subject", lambda m: m.doc_type.key == "cong_van")
 def letter_subject(m: DocModel, p: dict) -> Result:
     """Công văn: "V/v …" under the number, size 12-13, upright, centred (Phụ lục I, II.5c)."""
-    if m.doc_type.key != "cong_van":
-        return
-    block = m.header_find(SUBJECT.pattern)
-    if block is None:
-        yield Violation("công văn thiếu trích yếu “V/v …” dưới số, ký hiệu")
-        return
-    yield from style_problems(m, block, p, "Trích yếu công văn")
+    yield from header_line(m, SUBJECT.pattern, "công văn thiếu trích yếu “V/v …” dưới số, ký hiệu",
+                           "Trích yếu công văn", p, lambda text: None)
 
 
 @check("division_titles")
