@@ -119,7 +119,7 @@ def test_duplicate_keys_are_an_error(profile_file, catalogue):
 def test_yaml_syntax_error_gives_line_and_column(profile_file, catalogue):
     found = problems(profile_file(text="province:\n  name: [Thử\nas_of: 2026-01-01\n", name="syntax.yaml"), catalogue)
     assert len(found) == 1
-    assert "syntax.yaml:3:6: lỗi cú pháp YAML: " in found[0] and "expected ',' or ']'" in found[0]
+    assert "syntax.yaml:3:6: lỗi cú pháp YAML: thiếu dấu phẩy hoặc dấu ] đóng danh sách" in found[0], found[0]
 
 
 def test_non_utf8_file_is_named(tmp_path, catalogue):

@@ -17,25 +17,30 @@ import yaml
 from ..errors import InputError, Problem
 from ..limits import MAX_YAML_BYTES, MAX_YAML_DEPTH, MAX_YAML_NODES, FileRefused, read_regular
 from ..text import legacy, vn
-
-# libyaml's parser when PyYAML was built with it (the PyPI wheels are): it reads the bundled
-# catalogue about five times faster, which is most of a cold `drafter draft`. Same node marks.
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from . import yaml_messages
 
 
-class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
+def _lenient_dates(base: type) -> type:
     """The safe loader, except that a date that does not exist ("2026-02-30") stays text, so the
     schema reports it at its line instead of PyYAML raising from deep inside."""
 
+    class Loader(base):  # type: ignore[valid-type,misc]
+        pass
 
-def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode):
-    try:
-        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
-    except ValueError:
-        return loader.construct_scalar(node)
+    def timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode):
+        try:
+            return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+        except ValueError:
+            return loader.construct_scalar(node)
+
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", timestamp_or_text)
+    return Loader
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+# libyaml's parser when PyYAML was built with it (the PyPI wheels are): it reads the bundled
+# catalogue about five times faster, which is most of a cold `drafter draft`. Same node marks;
+# other words in its errors (yaml_messages knows both).
+_Loader = _lenient_dates(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 PathKey = tuple[Any, ...]
 
@@ -221,17 +226,27 @@ def _parse(text: str, shown: str, error_cls: type[InputError]) -> tuple[yaml.Nod
         raise error_cls([Problem(shown, line, "", f"ký tự không được phép trong YAML (mã {exc.character!r}); "
                                                  "hãy xóa ký tự điều khiển dán từ tài liệu khác", column)]) from exc
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        reason = exc.problem or exc.context or "lỗi cú pháp"
-        raise error_cls([Problem(shown, line, "", f"lỗi cú pháp YAML: {reason}",
-                                 mark.column + 1 if mark else None)]) from exc
+        raise error_cls([_syntax_problem(exc, shown)]) from exc
     except yaml.YAMLError as exc:
-        raise error_cls.single(shown, f"lỗi cú pháp YAML: {exc}") from exc
+        raise error_cls.single(shown, f"lỗi cú pháp YAML: {yaml_messages.problem(str(exc))}") from exc
+    except RecursionError:  # PyYAML without libyaml recurses once per level; libyaml stops at its own limit
+        raise error_cls.single(shown, f"lỗi cú pháp YAML: {yaml_messages.problem('exceeded maximum nesting depth')}",
+                               line=1) from None
     finally:
         if loader is not None:
             loader.dispose()
     return node, data
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str) -> Problem:
+    """A syntax error at its file:line:column, in Vietnamese (yaml_messages), with where the part
+    PyYAML was reading began when that is another line (an unclosed bracket or quote)."""
+    mark = exc.problem_mark or exc.context_mark
+    message = f"lỗi cú pháp YAML: {yaml_messages.problem(exc.problem or exc.context)}"
+    reading = yaml_messages.context(exc.context) if exc.problem else None
+    if reading and exc.context_mark is not None and mark is not None and exc.context_mark.line != mark.line:
+        message += f" (phần {reading} bắt đầu từ dòng {exc.context_mark.line + 1})"
+    return Problem(shown, mark.line + 1 if mark else None, "", message, mark.column + 1 if mark else None)
 
 
 def load(path: Path, error_cls: type[InputError] = InputError) -> Loaded:
