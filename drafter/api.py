@@ -18,6 +18,7 @@ from .inputs import overrides
 from .inputs.catalogue import Catalogue, bundled
 from .inputs.kinds import DEFAULT_KIND, load_kind
 from .inputs.profile import Profile, load_profile
+from .inputs.yamlio import display_path
 from .output import (
     Manifest,
     ManifestEntry,
@@ -33,7 +34,8 @@ from .plan.records import Change
 from .resources import default_template
 from .text import vn
 
-__all__ = ["DEFAULT_KIND", "DraftResult", "build_plan", "check_template", "draft_plan", "output_path",
+__all__ = ["DEFAULT_KIND", "BatchItem", "DraftResult", "build_plan", "check_template", "draft_many", "draft_plan",
+           "output_path",
            "resolve_year"]
 
 
@@ -105,21 +107,26 @@ def build_plan(profile: Profile, *, kind: str = DEFAULT_KIND, year: int, date: d
 
 
 def output_path(out_dir: Path, profile: Profile, kind: str, year: int) -> Path:
-    return Path(out_dir) / profile.slug / f"{kind}-{year}.docx"
+    """One folder per profile id: ids are unique (drafter validate refuses two alike), so two
+    profiles of one province (the 2023 and the current one, or a person's own next to the
+    bundled one) never write one file, in one run or in two."""
+    return Path(out_dir) / profile.id / f"{kind}-{year}.docx"
 
 
-def draft_plan(profile: str | Path | None = None, *, kind: str = DEFAULT_KIND, year: int | None = None,
+def draft_plan(profile: str | Path | Profile | None = None, *, kind: str = DEFAULT_KIND, year: int | None = None,
                date: dt.date | None = None, out_dir: Path = Path("outputs"), force: bool = False,
                template: Path | None = None, extra_bases: list[str] | None = None,
-               overrides_path: Path | None = None, use_overrides: bool = True) -> DraftResult:
+               overrides_path: Path | None = None, use_overrides: bool = True,
+               user_dir: Path | None = None) -> DraftResult:
     """Draft one plan and write it safely; returns where it went and what is left to do by hand.
 
-    Reviewers' changes harvested from earlier plans (profiles/overrides/<id>.yaml beside the
-    profile, or overrides_path) are applied unless use_overrides is False."""
+    Reviewers' changes harvested from earlier plans (overrides/<id>.yaml beside the profile, or in
+    user_dir for a bundled profile: see overrides.default_path; or overrides_path) are applied
+    unless use_overrides is False."""
     catalogue = bundled()
-    loaded = load_profile(profile, catalogue)
+    loaded = profile if isinstance(profile, Profile) else load_profile(profile, catalogue)
     plan_year = resolve_year(year, date)
-    path = overrides_path or overrides.default_path(loaded.path, loaded.id)
+    path = overrides_path or overrides.readable_path(loaded.path, loaded.id, user_dir)
     changes = overrides.load_overrides(path, profile_id=loaded.id, catalogue=catalogue) if use_overrides else []
     data, draft = build_plan(loaded, kind=kind, year=plan_year, date=date, catalogue=catalogue, template=template,
                              extra_bases=extra_bases, changes=changes)
@@ -143,6 +150,57 @@ def draft_plan(profile: str | Path | None = None, *, kind: str = DEFAULT_KIND, y
     if backup:
         notices.append(f"Bản cũ đã được sao lưu: {backup}")
     return DraftResult(path=target, notices=notices, backup=backup)
+
+
+@dataclass
+class BatchItem:
+    """One profile of a run over many: its result, or the message that stopped it."""
+
+    name: str
+    result: DraftResult | None = None
+    error: str | None = None
+
+
+def draft_many(names: list[str | Path], **options) -> list[BatchItem]:
+    """Draft many profiles in one run: a profile that fails is reported and the others still get
+    drafted, but nothing is written if two different profiles would write one file (the later
+    would silently replace the earlier); a profile named twice is drafted once."""
+    catalogue = bundled()
+    items: list[BatchItem] = []
+    loaded: dict[str, Profile] = {}
+    for name in names:
+        item = BatchItem(str(name))
+        try:
+            profile = load_profile(name, catalogue)
+        except UserError as exc:
+            item.error = str(exc)
+        else:
+            if str(profile.path.resolve()) in {str(p.path.resolve()) for p in loaded.values()}:
+                continue
+            loaded[item.name] = profile
+        items.append(item)
+    _refuse_collisions(loaded)
+    for item in items:
+        if item.name in loaded:
+            try:
+                item.result = draft_plan(loaded[item.name], **options)
+            except UserError as exc:
+                item.error = str(exc)
+    return items
+
+
+def _refuse_collisions(loaded: dict[str, Profile]) -> None:
+    """The output path differs only by profile id within a run (output_path), so two files with
+    one id would write one file."""
+    by_id: dict[str, list[Profile]] = {}
+    for profile in loaded.values():
+        by_id.setdefault(profile.id, []).append(profile)
+    clashes = {ident: ps for ident, ps in by_id.items() if len(ps) > 1}
+    if clashes:
+        lines = [f"id {ident!r}: " + ", ".join(display_path(p.path) for p in ps) for ident, ps in clashes.items()]
+        raise UserError("các hồ sơ sau có cùng id nên sẽ ghi cùng một tệp; chưa ghi tệp nào. Đặt cho mỗi hồ sơ một id "
+                        "riêng (id trùng tên tệp, ví dụ tạo bằng `drafter new`), hoặc soạn từng hồ sơ với --out "
+                        "khác nhau:\n  " + "\n  ".join(lines))
 
 
 def write_output(target: Path, data: bytes, entry: ManifestEntry, *, force: bool) -> Path | None:

@@ -98,7 +98,8 @@ def draft(
         "--basis", help="Thêm một căn cứ (văn bản của tỉnh, công văn hướng dẫn năm…); dùng nhiều lần được.",
         metavar="CĂN_CỨ")] = None,
     overrides: Annotated[Path | None, typer.Option(
-        help="Tệp sửa đổi của người rà soát (mặc định: profiles/overrides/<hồ sơ>.yaml).", metavar="TỆP_YAML")] = None,
+        help="Tệp sửa đổi của người rà soát (mặc định: overrides/<id>.yaml cạnh hồ sơ; hồ sơ có sẵn: "
+             "profiles/overrides/<id>.yaml trong thư mục đang làm việc).", metavar="TỆP_YAML")] = None,
     no_overrides: Annotated[bool, typer.Option(
         "--no-overrides", help="Không áp dụng sửa đổi của người rà soát các năm trước.")] = False,
 ) -> None:
@@ -126,27 +127,28 @@ def draft(
 
 
 def _draft_many(names: list[str], options: dict, pdf: bool) -> None:
-    """Many provinces in one run: a failure is reported and the others still get drafted."""
+    """Many provinces in one run: each profile's notices under its name, a failure reported and the
+    others still drafted; nothing written if two profiles would write one file (api.draft_many)."""
     from . import api
     from .docxio import preview
 
-    done, failed = [], []
     start = time.perf_counter()
-    with typer.progressbar(names, label="Đang soạn", file=sys.stderr) as bar:
-        for name in bar:
-            try:
-                result = api.draft_plan(name, **options)
-                if pdf:
-                    preview.to_pdf(result.path)
-                done.append(result.path)
-            except UserError as exc:
-                failed.append(f"{name}: {exc}")
-    for line in failed:
-        _err(line)
-    typer.echo(f"Đã soạn {len(done)}/{len(names)} kế hoạch trong {time.perf_counter() - start:.1f} giây"
-               + (f"; {len(failed)} hồ sơ lỗi (xem ở trên)" if failed else ""), err=True)
-    for path in done:
-        typer.echo(str(path))
+    items = api.draft_many(names, **options)
+    done = [item for item in items if item.result]
+    for item in items:
+        if item.result:
+            typer.echo(f"{item.name} → {item.result.path}", err=True)
+            for notice in item.result.notices:
+                typer.echo(f"  Lưu ý: {notice}", err=True)
+            if pdf:
+                typer.echo(f"  PDF: {preview.to_pdf(item.result.path)}", err=True)
+        else:
+            _err(f"{item.name}: {item.error}")
+    failed = len(items) - len(done)
+    typer.echo(f"Đã soạn {len(done)}/{len(items)} kế hoạch trong {time.perf_counter() - start:.1f} giây"
+               + (f"; {failed} hồ sơ lỗi (xem ở trên)" if failed else ""), err=True)
+    for item in done:
+        typer.echo(str(item.result.path))
     if failed:
         raise typer.Exit(1)
 
@@ -159,7 +161,7 @@ def harvest_edits(
                                                 metavar="HỒ_SƠ")] = None,
     generated: Annotated[Path | None, typer.Option(
         help="Bản DOCX gốc do drafter tạo, nếu tệp đã sửa không còn giữ dữ liệu gốc.", metavar="TỆP_DOCX")] = None,
-    overrides: Annotated[Path | None, typer.Option(help="Tệp sửa đổi cần ghi (mặc định: cạnh hồ sơ).",
+    overrides: Annotated[Path | None, typer.Option(help="Tệp sửa đổi cần ghi (mặc định: như drafter draft).",
                                                    metavar="TỆP_YAML")] = None,
 ) -> None:
     """Ghi lại các sửa đổi của người rà soát để áp dụng cho các năm sau; dòng cuối in tệp sửa đổi."""

@@ -81,7 +81,7 @@ def _overrides_result(profile, catalogue) -> ValidationResult:
     """The reviewers' changes kept beside a profile are checked in the same run as the profile."""
     from .inputs import overrides
 
-    path = overrides.default_path(profile.path, profile.id)
+    path = overrides.readable_path(profile.path, profile.id)
     if not path.is_file():
         return ValidationResult(str(path), True, [])
     try:

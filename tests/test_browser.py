@@ -167,4 +167,4 @@ def test_the_whole_way_in_a_browser(server, browser):
 
     fill_draft_form(browser, base, year="2028", previews=False)
     assert "Câu mục tiêu do người rà soát viết lại trong trình duyệt." in browser.page_source
-    assert (tmp_path / "out" / "cao-bang" / "annual-2028.docx").is_file()
+    assert (tmp_path / "out" / "cao-bang-2027" / "annual-2028.docx").is_file()

@@ -79,7 +79,7 @@ def test_draft_pdf_and_preview_png(tmp_path):
     runner = CliRunner()
     result = runner.invoke(app, ["draft", "lam-dong-2024", "--year", "2024", "--out", str(tmp_path), "--pdf"])
     assert result.exit_code == 0, result.output
-    docx = tmp_path / "lam-dong" / "nq47-2024.docx"
+    docx = tmp_path / "lam-dong-2024" / "nq47-2024.docx"
     pdf = docx.with_suffix(".pdf")
     assert result.stdout.strip().splitlines()[-1] == str(docx)
     assert pdf.read_bytes().startswith(b"%PDF") and f"PDF: {pdf}" in result.stderr

@@ -23,7 +23,7 @@ def test_draft_default_profile_from_any_directory(tmp_path, monkeypatch):
     result = invoke("draft")
     assert result.exit_code == 0, result.output
     last = result.stdout.strip().splitlines()[-1]
-    assert last == str(Path("outputs") / "dak-lak" / f"nq47-{__import__('datetime').date.today().year}.docx")
+    assert last == str(Path("outputs") / "dak-lak-2026" / f"nq47-{__import__('datetime').date.today().year}.docx")
     assert (elsewhere / last).is_file()
     assert "Lưu ý:" in result.stderr and "họ tên người ký" in result.stderr
 
@@ -32,8 +32,8 @@ def test_draft_with_year_date_and_out(tmp_path):
     result = invoke("draft", "lam-dong-2024", "--year", "2024", "--date", "2024-06-13", "--out", str(tmp_path))
     assert result.exit_code == 0
     path = Path(result.stdout.strip().splitlines()[-1])
-    assert path == tmp_path / "lam-dong" / "nq47-2024.docx" and path.is_file()
-    manifest = (tmp_path / "lam-dong" / ".drafter-manifest.json").read_text(encoding="utf-8")
+    assert path == tmp_path / "lam-dong-2024" / "nq47-2024.docx" and path.is_file()
+    manifest = (tmp_path / "lam-dong-2024" / ".drafter-manifest.json").read_text(encoding="utf-8")
     for key in ('"sha256"', '"catalogue"', '"template"', '"drafter"', '"written"', '"profile"'):
         assert key in manifest
 
@@ -62,7 +62,7 @@ def test_edited_output_is_refused_then_backed_up_with_force(tmp_path):
 
 
 def test_file_drafter_never_wrote_is_refused(tmp_path):
-    target = tmp_path / "phu-tho" / "nq47-2027.docx"
+    target = tmp_path / "phu-tho-2026" / "nq47-2027.docx"
     target.parent.mkdir(parents=True)
     target.write_bytes(b"someone's plan")
     result = invoke("draft", "phu-tho-2026", "--year", "2027", "--out", str(tmp_path))
@@ -134,7 +134,7 @@ def test_new_profile_is_valid_as_written_and_never_overwrites(tmp_path, monkeypa
     assert "id: tuyen-quang-2027" in text and "province: tuyen-quang" in text and "# " in text
     assert invoke("validate", str(path)).exit_code == 0
     drafted = invoke("draft", str(path), "--kind", "annual", "--year", "2027", "--out", str(tmp_path / "out"))
-    assert drafted.exit_code == 0 and "tuyen-quang/annual-2027.docx" in drafted.stdout
+    assert drafted.exit_code == 0 and "tuyen-quang-2027/annual-2027.docx" in drafted.stdout
     again = invoke("new", "tuyen quang", "--year", "2027")
     assert again.exit_code == 1 and "không ghi đè" in again.output
     typo = invoke("new", "Tuyen Quan")
@@ -143,7 +143,7 @@ def test_new_profile_is_valid_as_written_and_never_overwrites(tmp_path, monkeypa
 
 def test_a_province_is_found_by_its_name(tmp_path):
     result = invoke("draft", "Hồ Chí Minh", "--year", "2027", "--out", str(tmp_path))
-    assert result.exit_code == 0 and result.stdout.strip().endswith("ho-chi-minh/nq47-2027.docx")
+    assert result.exit_code == 0 and result.stdout.strip().endswith("ho-chi-minh-2026/nq47-2027.docx")
 
 
 def test_roles_lists_every_role_with_its_meaning():

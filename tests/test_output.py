@@ -123,7 +123,7 @@ def test_outputs_follow_the_umask_and_keep_a_replaced_files_mode(tmp_path):
 def test_symlinked_lock_or_target_is_refused_and_nothing_is_written_through_it(tmp_path):
     outside = tmp_path / "outside"
     outside.mkdir()
-    folder = tmp_path / "out" / "phu-tho"
+    folder = tmp_path / "out" / "phu-tho-2026"
     folder.mkdir(parents=True)
     (folder / output.LOCK_NAME).symlink_to(outside / "lock")
     with pytest.raises(output.OutputError, match="liên kết"):

@@ -43,7 +43,7 @@ def test_draft_shows_notices_and_outline_and_downloads_the_docx(client, tmp_path
     assert "Lưu ý:" in result.text and "UNVERIFIED" in result.text
     assert "KẾ HOẠCH" in result.text and "tỉnh Tuyên Quang" in result.text
     link = re.search(r'id="download" href="([^"]+)"', result.text)[1]
-    assert link == "/files/tuyen-quang/nq47-2027.docx"
+    assert link == "/files/tuyen-quang-2026/nq47-2027.docx"
     got = client.get(link)
     assert got.status_code == 200 and got.content[:2] == b"PK"
     path = tmp_path / "got.docx"
@@ -73,7 +73,7 @@ def test_bad_input_is_a_message_on_the_form(client, fields, words):
 
 def test_an_edited_draft_is_not_overwritten_without_confirmation(client, tmp_path):
     assert submit(client).status_code == 200
-    target = tmp_path / "out" / "dak-lak" / "nq47-2027.docx"
+    target = tmp_path / "out" / "dak-lak-2026" / "nq47-2027.docx"
     document = Document(str(target))
     document.add_paragraph("Người rà soát đã sửa.")
     document.save(str(target))
@@ -110,11 +110,11 @@ def upload(client, name: str, data: bytes):
 
 def test_review_checks_an_uploaded_plan(client, tmp_path):
     assert submit(client).status_code == 200
-    data = client.get("/files/dak-lak/nq47-2027.docx").content
+    data = client.get("/files/dak-lak-2026/nq47-2027.docx").content
     report = upload(client, "ban-da-sua.docx", data)
     assert report.status_code == 200 and "Kết quả kiểm tra: ban-da-sua.docx" in report.text
     assert "0 lỗi" in report.text
-    document = Document(str(tmp_path / "out" / "dak-lak" / "nq47-2027.docx"))
+    document = Document(str(tmp_path / "out" / "dak-lak-2026" / "nq47-2027.docx"))
     document.sections[0].left_margin = 0  # a reviewer's slip: the margin gone
     edited = tmp_path / "edited.docx"
     document.save(str(edited))
@@ -155,7 +155,7 @@ def test_one_file_over_the_limit_is_refused_by_name(client):
 def test_review_carries_the_edits_forward_into_next_year(tmp_path):
     mine, client = user_folder(tmp_path)
     assert submit(client, profile="tuyen-quang-2027", kind="annual").status_code == 200
-    target = tmp_path / "out" / "tuyen-quang" / "annual-2027.docx"
+    target = tmp_path / "out" / "tuyen-quang-2027" / "annual-2027.docx"
     edited = reviewer_rewrites_first_aim(target, "- Câu mục tiêu do người rà soát viết lại.", tmp_path / "edited.docx")
     csrf = token(client.get("/review"))
     page = client.post("/review", data={"csrf": csrf, "harvest": "on"},
@@ -177,8 +177,8 @@ def test_notices_name_the_fields_of_the_page_not_the_cli_flags(client):
 
 def test_review_compares_with_another_plan_and_offers_the_tracked_copy(client, tmp_path):
     assert submit(client).status_code == 200
-    original = (tmp_path / "out" / "dak-lak" / "nq47-2027.docx").read_bytes()
-    document = Document(str(tmp_path / "out" / "dak-lak" / "nq47-2027.docx"))
+    original = (tmp_path / "out" / "dak-lak-2026" / "nq47-2027.docx").read_bytes()
+    document = Document(str(tmp_path / "out" / "dak-lak-2026" / "nq47-2027.docx"))
     target = next(p for p in document.paragraphs if len(p.text) > 80 and p.text.startswith("-"))
     target.runs[0].text = "- Một câu người rà soát thêm vào. " + target.runs[0].text.lstrip("- ")
     edited = tmp_path / "edited.docx"
@@ -217,8 +217,29 @@ def test_a_draft_with_previews_shows_its_pages_and_offers_the_pdf(client):
     page = submit(client, preview="on")
     assert page.status_code == 200 and 'id="pages"' in page.text
     pages = re.findall(r'<img class="page" src="([^"]+)"', page.text)
-    assert len(pages) >= 3 and pages[0] == "/files/dak-lak/nq47-2027-1.png"
+    assert len(pages) >= 3 and pages[0] == "/files/dak-lak-2026/nq47-2027-1.png"
     image = client.get(pages[0])
     assert image.status_code == 200 and image.headers["content-type"] == "image/png" and image.content[:4] == b"\x89PNG"
     pdf = client.get(re.search(r'id="pdf" href="([^"]+)"', page.text)[1])
     assert pdf.status_code == 200 and pdf.content[:4] == b"%PDF"
+
+
+def test_edits_of_a_bundled_profile_go_to_the_pages_profiles_folder(tmp_path):
+    """The page's --profiles folder holds the reviewers' edits of a bundled profile, never the
+    folder drafter was installed in."""
+    from drafter.resources import profiles_dir
+    from tests.test_nothing_lost import tree_hash
+
+    bundled_before = tree_hash(profiles_dir())
+    mine, client = user_folder(tmp_path)
+    assert submit(client, profile="phu-tho-2026", kind="annual", date="").status_code == 200
+    target = tmp_path / "out" / "phu-tho-2026" / "annual-2027.docx"
+    edited = reviewer_rewrites_first_aim(target, "- Câu mục tiêu do người rà soát viết lại.", tmp_path / "edited.docx")
+    csrf = token(client.get("/review"))
+    page = client.post("/review", data={"csrf": csrf, "harvest": "on"},
+                       files={"file": ("edited.docx", edited.read_bytes(), "application/octet-stream")})
+    assert page.status_code == 200 and 'id="harvested"' in page.text, page.text[-2000:]
+    assert (mine / "overrides" / "phu-tho-2026.yaml").is_file()
+    assert tree_hash(profiles_dir()) == bundled_before
+    next_year = submit(client, profile="phu-tho-2026", kind="annual", year="2028", date="")
+    assert "Đã áp dụng 1/1" in next_year.text

@@ -8,7 +8,7 @@
       text: "Triển khai … năm {nam}"   # the plan year is stored as {nam}, so next year's draft moves it
       lead: "Sở Ngoại vụ"     # appendix cells as the reviewer typed them
       base: "…"               # what drafter had generated: a later catalogue change is a conflict
-      from: {year: 2027, kind: annual, file: outputs/dak-lak/annual-2027.docx, harvested: 2027-02-10}
+      from: {year: 2027, kind: annual, file: outputs/dak-lak-2026/annual-2027.docx, harvested: 2027-02-10}
 
 This module is the YAML edge: records are plan.records.Change everywhere else.
 """
@@ -23,6 +23,7 @@ import yaml
 from ..errors import ProfileError
 from ..output import atomic_write
 from ..plan.records import Change
+from ..resources import profiles_dir
 from ..text import placeholders
 from .catalogue import Catalogue
 from .messages import validate
@@ -35,8 +36,33 @@ HEADER = (
 )
 
 
-def default_path(profile_path: Path, profile_id: str) -> Path:
-    return Path(profile_path).parent / "overrides" / f"{profile_id}.yaml"
+#: The user's own profiles folder, relative to the working folder (where `drafter new` writes).
+USER_PROFILES = Path("profiles")
+
+
+def default_path(profile_path: Path, profile_id: str, user_dir: Path | None = None) -> Path:
+    """Where a profile's reviewers' edits live: beside a person's own profile, and for a profile
+    bundled with drafter in the user's profiles folder (the working folder's profiles/, or the
+    page's --profiles). Never inside an installed package: an upgrade would drop the edits, and
+    the package may belong to another user."""
+    base = Path(user_dir or USER_PROFILES) if is_bundled(profile_path) else Path(profile_path).parent
+    return base / "overrides" / f"{profile_id}.yaml"
+
+
+def readable_path(profile_path: Path, profile_id: str, user_dir: Path | None = None) -> Path:
+    """The file to read edits from: the user's, else one an earlier drafter wrote beside a bundled
+    profile (inside the package), so edits harvested before are still applied until re-harvested."""
+    path = default_path(profile_path, profile_id, user_dir)
+    earlier = Path(profile_path).parent / "overrides" / f"{profile_id}.yaml"
+    return earlier if not path.is_file() and is_bundled(profile_path) and earlier.is_file() else path
+
+
+def is_bundled(profile_path: Path) -> bool:
+    try:
+        Path(profile_path).resolve().relative_to(profiles_dir().resolve())
+    except (ValueError, OSError):
+        return False
+    return True
 
 
 def load_overrides(path: Path, *, profile_id: str | None = None, catalogue: Catalogue | None = None) -> list[Change]:

@@ -137,7 +137,7 @@ def _row_changes(snapshot: Snapshot, found: list[marks.Found], year: int, stamp:
 
 
 def harvest(edited: Path | str, *, profile: str | Path | None = None, generated: Path | None = None,
-            overrides_path: Path | None = None) -> HarvestResult:
+            overrides_path: Path | None = None, user_dir: Path | None = None) -> HarvestResult:
     edited = Path(edited)
     shown = display_path(edited)
     document = open_docx(edited, shown=shown)
@@ -156,9 +156,10 @@ def harvest(edited: Path | str, *, profile: str | Path | None = None, generated:
     # An appendix row and an annual plan's task point are the same task: the row's edit wins.
     row_ids = {c.id for c in task_changes}
     changes = task_changes + [c for c in block_changes if not (c.target == "task" and c.id in row_ids)]
-    path = overrides_path or overrides.default_path(loaded.path, loaded.id)
+    path = overrides_path or overrides.default_path(loaded.path, loaded.id, user_dir)
     if not changes:  # an unedited plan: nothing to record, and no empty file left behind
         return HarvestResult(path, changes, written=False)
-    existing = overrides.load_overrides(path, profile_id=loaded.id)
+    earlier = overrides_path or overrides.readable_path(loaded.path, loaded.id, user_dir)
+    existing = overrides.load_overrides(earlier, profile_id=loaded.id)
     overrides.save_overrides(path, loaded.id, overrides.merge(existing, changes))
     return HarvestResult(path, changes)

@@ -49,7 +49,7 @@ async def draft(request: Request) -> Response:
         result = api.draft_plan(path, kind=kind, year=_int(form.get("year"), "Năm kế hoạch"),
                                 date=_date(form.get("date")), out_dir=settings.out_dir,
                                 force=form.get("force") == "on", extra_bases=_lines(form.get("bases")),
-                                use_overrides=form.get("no_overrides") != "on")
+                                use_overrides=form.get("no_overrides") != "on", user_dir=settings.profiles_dir)
     except UserError as exc:
         return render(request, "draft.html", form=form, error=for_page(str(exc)), can_preview=_can_preview(),
                       status=400)

@@ -96,7 +96,7 @@ def _harvest(path: Path, settings: Settings) -> list[str]:
     profile = profile_choices(settings).get(snapshot.meta.profile or "")
     if profile is None:
         raise UserError(f"Hồ sơ {snapshot.meta.profile!r} ghi trong tệp không có ở máy này; chọn đúng thư mục hồ sơ.")
-    result = harvest(path, profile=str(profile))
+    result = harvest(path, profile=str(profile), user_dir=settings.profiles_dir)
     if not result.written:
         return ["Không có sửa đổi nào so với bản drafter đã tạo; không ghi tệp sửa đổi."]
     return [*result.summary(), f"{len(result.changes)} thay đổi được ghi vào {result.overrides_path.name}; "
