@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import sys
 import time
 from pathlib import Path
 from typing import Annotated
