@@ -90,7 +90,7 @@ def build_plan(profile: Profile, *, kind: str = DEFAULT_KIND, year: int, date: d
     document = render.render(template or default_template(), draft.context)
     if draft.plan.appendix is None:
         structure.drop_appendix(document)
-    layout.fit_rules(document)
+    layout.adjust(document)
     draft.snapshot = marks.mark(document, draft.plan)
     marks.embed_snapshot(document, draft.snapshot)
     drop_foreign_core_properties(document)

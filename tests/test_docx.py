@@ -250,7 +250,9 @@ def test_hostile_text_comes_out_literally(profile_file, minimal_profile, catalog
     path.write_bytes(data)
     doc = Document(str(path))
     header = doc.tables[0].cell(0, 0).paragraphs[1].text
-    assert header == "TỈNH A & B <TỈNH> {{ 7*7 }} {% IF %}"
+    # too wide for any column beside the Quốc hiệu: it wraps only after "TỈNH", the name's spaces
+    # no-break (tests/test_layout.py); the characters themselves come out as typed
+    assert header.replace("\xa0", " ") == "TỈNH A & B <TỈNH> {{ 7*7 }} {% IF %}"
     recipients = [p.text for p in doc.tables[1].cell(0, 0).paragraphs]
     assert "- Sở X & Y <b>bold</b>;" in recipients and "- {{ config }};" in recipients
 

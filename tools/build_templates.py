@@ -19,6 +19,7 @@ all, and named styles a legal reviewer can see and change in Word.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import io
 import sys
 import zipfile
@@ -29,6 +30,10 @@ ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "templates" / "ke-hoach.docx"
 sys.path.insert(0, str(ROOT))
 from drafter.docxio.columns import APPENDIX_COLUMNS  # noqa: E402 - the one column map
+from drafter.docxio.textwidth import width_twips  # noqa: E402
+from drafter.docxio.widths import needed  # noqa: E402 - the slack the layout pass measures with
+from drafter.inputs.registry import bundled as registry  # noqa: E402 - the 34 units' names
+from drafter.text import vn  # noqa: E402
 
 FONT = "Times New Roman"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -40,13 +45,41 @@ A4_W, A4_H = 11906, 16838
 MARGIN = dict(top=1134, bottom=1134, left=1701, right=850, header=567, footer=567)  # 20/20/30/15 mm
 TEXT_W = A4_W - MARGIN["left"] - MARGIN["right"]  # 9355 twips = 16.5 cm
 LAND_TEXT_W = A4_H - MARGIN["left"] - MARGIN["right"]  # 14287 twips = 25.2 cm
-# Header table: wide enough that "THÀNH PHỐ HỒ CHÍ MINH" (13 pt bold, 5.8 cm) and
-# "Thành phố Hồ Chí Minh, ngày 13 tháng 12 năm 2026" (14 pt italic, 10.6 cm) do not wrap;
-# it reaches 0.6 cm into the left margin, as the decree's own sample does (nd30-format H1).
-HEADER_COLS = (3459, 6237)  # 6.1 cm / 11.0 cm
+CELL_MARGIN = 57  # 0.1 cm left/right inside layout tables
+# Fonts of the lines that must stay on one line (nd30-format.md §3's recommended profile); the
+# styles below use the same values.
+AGENCY_FONT = dict(size=13, bold=True)
+QUOC_HIEU_FONT = dict(size=13, bold=True)
+TIEU_NGU_FONT = dict(size=14, bold=True)
+DATE_FONT = dict(size=14, italic=True)
+
+
+def measure(text: str, font: dict) -> int:
+    return width_twips(text, font["size"], bold=font.get("bold", False), italic=font.get("italic", False))
+
+
+def header_cols() -> tuple[int, int]:
+    """The header table's columns, from the text they must hold on one line: the longest unit
+    name of the 34 ("THÀNH PHỐ HỒ CHÍ MINH", 13 pt bold) on the left; on the right the Quốc hiệu,
+    the Tiêu ngữ and the longest place-and-date line ("Thành phố Hồ Chí Minh, ngày 28 tháng 12
+    năm 2026", 14 pt italic). Each is measured with Times New Roman metrics and given the slack
+    drafter's layout pass uses (drafter/docxio/widths.py), which widens a column again for a name
+    not in the registry. The table reaches into the left margin by what the text needs beyond
+    the text area (under 1 cm; the decree's own sample reaches 3.5 mm, nd30-format.md H1)."""
+    units = registry().units
+    pad = 2 * CELL_MARGIN
+    left = max(measure(line, AGENCY_FONT) for line in ["ỦY BAN NHÂN DÂN"] + [vn.upper(f"{u.level} {u.name}")
+                                                                              for u in units])
+    widest_date = dt.date(2026, 12, 28)
+    right = max([measure("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", QUOC_HIEU_FONT),
+                 measure("Độc lập - Tự do - Hạnh phúc", TIEU_NGU_FONT)]
+                + [measure(vn.date_line(u.place, widest_date, 2026), DATE_FONT) for u in units])
+    return needed(left) + pad, needed(right) + pad
+
+
+HEADER_COLS = header_cols()  # 6.3 cm / 11.0 cm for the 34 units of 2025
 HEADER_INDENT = -(sum(HEADER_COLS) - TEXT_W)
 SIGN_COLS = (3969, 5386)  # 7.0 cm / 9.5 cm
-CELL_MARGIN = 57  # 0.1 cm left/right inside layout tables
 APPX_COLS = tuple(c.width for c in APPENDIX_COLUMNS)  # STT, Nhiệm vụ, Chủ trì, Phối hợp, Thời gian = 25.2 cm
 
 
@@ -89,19 +122,21 @@ PARA_STYLES = [
     ("KHKhoan", "KH - Khoản", "KHBody", "", ""),
     ("KHDiem", "KH - Điểm", "KHBody", "", ""),
     ("KHGach", "KH - Gạch đầu dòng", "KHBody", "", ""),
-    ("KHCoQuan", "KH - Tên cơ quan", "Normal", ppr("center"), rpr(13, bold=True)),
-    ("KHQuocHieu", "KH - Quốc hiệu", "Normal", ppr("center"), rpr(13, bold=True)),
-    ("KHTieuNgu", "KH - Tiêu ngữ", "Normal", ppr("center"), rpr(14, bold=True)),
+    ("KHCoQuan", "KH - Tên cơ quan", "Normal", ppr("center"), rpr(**AGENCY_FONT)),
+    ("KHQuocHieu", "KH - Quốc hiệu", "Normal", ppr("center"), rpr(**QUOC_HIEU_FONT)),
+    ("KHTieuNgu", "KH - Tiêu ngữ", "Normal", ppr("center"), rpr(**TIEU_NGU_FONT)),
     ("KHDuongKe", "KH - Đường kẻ", "Normal", ppr(after=60, line=240, extra=RULE_BORDER), rpr(4)),
     ("KHSo", "KH - Số, ký hiệu", "Normal", ppr("center", before=120), rpr(13)),
-    ("KHDiaDanh", "KH - Địa danh, ngày", "Normal", ppr("center", before=120), rpr(14, italic=True)),
+    ("KHDiaDanh", "KH - Địa danh, ngày", "Normal", ppr("center", before=120), rpr(**DATE_FONT)),
     ("KHTenLoai", "KH - Tên loại", "Normal", ppr("center", before=360, keep_next=True), rpr(14, bold=True)),
     ("KHTrichYeu", "KH - Trích yếu", "Normal", ppr("center", keep_next=True), rpr(14, bold=True)),
-    ("KHNoiNhanLabel", "KH - Nơi nhận", "Normal", ppr(before=120), rpr(12, bold=True, italic=True)),
-    ("KHNoiNhan", "KH - Danh sách nơi nhận", "Normal", ppr(), rpr(11)),
-    ("KHQuyenHan", "KH - Quyền hạn, chức vụ", "Normal", ppr("center", before=0), rpr(14, bold=True)),
-    ("KHChuKy", "KH - Khoảng ký", "Normal", ppr("center"), rpr(14)),
-    ("KHHoTen", "KH - Họ tên người ký", "Normal", ppr("center"), rpr(14, bold=True)),
+    # The signature block keeps with the next paragraph, so the table is never broken across
+    # pages (its row cannot split either); the end of the body keeps with it (layout pass).
+    ("KHNoiNhanLabel", "KH - Nơi nhận", "Normal", ppr(before=120, keep_next=True), rpr(12, bold=True, italic=True)),
+    ("KHNoiNhan", "KH - Danh sách nơi nhận", "Normal", ppr(keep_next=True), rpr(11)),
+    ("KHQuyenHan", "KH - Quyền hạn, chức vụ", "Normal", ppr("center", before=0, keep_next=True), rpr(14, bold=True)),
+    ("KHChuKy", "KH - Khoảng ký", "Normal", ppr("center", keep_next=True), rpr(14)),
+    ("KHHoTen", "KH - Họ tên người ký", "Normal", ppr("center", keep_next=True), rpr(14, bold=True)),
     ("KHPhuLucLabel", "KH - Phụ lục", "Normal", ppr("center", keep_next=True), rpr(14, bold=True)),
     ("KHPhuLucTitle", "KH - Tên phụ lục", "Normal", ppr("center", keep_next=True), rpr(14, bold=True)),
     ("KHPhuLucRef", "KH - Kèm theo", "Normal", ppr("center", after=120, keep_next=True), rpr(14, italic=True)),
