@@ -70,6 +70,10 @@ def broken(tmp_path: Path, edit) -> list[str]:
         (lambda d: d["tasks"][0].update(when=["ven_bien"]), r"tasks\[0\]\.when\[0\]: điều kiện 'ven_bien' không hợp lệ"),
         (lambda d: d["tasks"][0].update(group="g7"), r"tasks\[0\]\.group: nhóm 'g7' không tồn tại"),
         (lambda d: d["groups"][0]["points"][0].update(text="[[mở mà không đóng"), r"groups\[0\]\.points\[0\]\.text: thiếu dấu đóng \]\]"),
+        (lambda d: d["tasks"][0].update(text="với địa phương nước bạn[[ có chung đường biên giới]]"),
+         r"tasks\[0\]\.text: phần tùy chọn “\[\[ có chung đường biên giới\]\]” không có chỗ điền nào"),
+        (lambda d: d["tasks"][0].update(text="nước bạn[[when ven_bien: có chung]]"),
+         r"tasks\[0\]\.text: điều kiện 'ven_bien' không hợp lệ"),
     ],
 )
 def test_broken_catalogue_is_reported_with_line(tmp_path, edit, expected):

@@ -66,26 +66,34 @@ class Checker:
                 self.add(key_path, f"chỗ điền {{{name}}} không tồn tại{did_you_mean(name, sorted(self.known))}")
         if text.count("[[") != text.count("]]"):
             self.add(key_path, "thiếu dấu đóng ]] của phần tùy chọn")
+        for part in placeholders.unconditioned_parts(text):
+            self.add(key_path, f"phần tùy chọn “[[{part}]]” không có chỗ điền nào nên không bao giờ bị bỏ: "
+                               "nêu điều kiện của nó, ví dụ “[[when border: …]]”, hoặc bỏ dấu [[ ]]")
+        for part in placeholders.optional_parts(text):
+            conditions = placeholders.conditions_of(part)[0]
+            self.conditions(key_path, conditions, field=None)
 
     def role(self, key_path: tuple, role: str) -> None:
         if role not in self.roles:
             self.add(key_path, unknown_role_message(role, self.roles))
 
-    def conditions(self, key_path: tuple, when: list[str], field: str = "when") -> None:
+    def conditions(self, key_path: tuple, when: list[str], field: str | None = "when") -> None:
+        """Each condition of a `when:` list (field "when") or of a "[[when …: …]]" part (field None)."""
         for i, cond in enumerate(when):
-            cond = cond.removeprefix("!")
-            if cond.startswith("style:"):
-                key = cond.removeprefix("style:").partition("=")[0]
-                if key not in STYLE_KEYS:
-                    self.add(key_path + (field, i),
-                             f"kiểu trình bày {key!r} không có; chỉ nhận: {', '.join(STYLE_KEYS)}")
-            elif cond.startswith("role:"):
-                if cond[5:] not in self.roles:
-                    self.add(key_path + (field, i), f"vai trò {cond[5:]!r} không có trong danh mục vai trò")
-            elif cond not in CONDITIONS:
-                self.add(key_path + (field, i),
-                         f"điều kiện {cond!r} không hợp lệ; chỉ nhận: {', '.join(sorted(CONDITIONS))}, role:<vai trò> "
-                         "(thêm ! ở trước để phủ định)")
+            message = self._condition_problem(cond.removeprefix("!"))
+            if message:
+                self.add(key_path + ((field, i) if field else ()), message)
+
+    def _condition_problem(self, cond: str) -> str | None:
+        if cond.startswith("style:"):
+            key = cond.removeprefix("style:").partition("=")[0]
+            return None if key in STYLE_KEYS else f"kiểu trình bày {key!r} không có; chỉ nhận: {', '.join(STYLE_KEYS)}"
+        if cond.startswith("role:"):
+            return None if cond[5:] in self.roles else f"vai trò {cond[5:]!r} không có trong danh mục vai trò"
+        if cond not in CONDITIONS:
+            return (f"điều kiện {cond!r} không hợp lệ; chỉ nhận: {', '.join(sorted(CONDITIONS))}, role:<vai trò> "
+                    "(thêm ! ở trước để phủ định)")
+        return None
 
     def task(self, key_path: tuple, task: dict[str, Any], groups: set[str]) -> None:
         self.unique(key_path, task["id"], task=True)

@@ -32,6 +32,7 @@ class Values(Mapping[str, str | None]):
 
     def __init__(self, plain: dict[str, str | None], request: PlanRequest):
         self.plain = plain
+        self.profile = request.profile
         self.knowledge = request.knowledge
         self.on = request.reference_date
         self.style = request.style
@@ -73,6 +74,10 @@ class Values(Mapping[str, str | None]):
         self.unnamed_roles |= unnamed
         return not unnamed and all(self._document(name) for name in required
                                    if placeholders.document_ref(name) is not None)
+
+    def condition(self, name: str) -> bool:
+        """Whether a "[[when …: …]]" part holds for this province (the same conditions as `when:`)."""
+        return holds(name, self.profile, self)
 
     def __getitem__(self, name: str) -> str | None:
         if placeholders.document_ref(name) is not None:

@@ -4,8 +4,11 @@ Deliberately not Jinja: catalogue and profile texts are data, never templates, s
 typed into a profile comes out literally and nothing in an input file can run code. Values
 are inserted once and never scanned again.
 
-A part in [[double brackets]] is optional: it is dropped whole when a placeholder inside it
-has no value (a province without a brand slogan simply loses that clause).
+A part in [[double brackets]] is optional, and says what it depends on: a placeholder inside it
+(dropped whole when that has no value: a province without a brand slogan simply loses that clause),
+or a condition of its own, "bạn[[when border: có chung đường biên giới]]" (kept only where the
+province has a land border; what follows the colon is kept as written, its leading space too).
+A bracket with neither could never be dropped, so validation refuses it.
 
 A placeholder may name a document: {doc:nd72-2015} is its full citation on the plan's date,
 {so:nd72-2015} its number ("Nghị định số 72/2015/NĐ-CP"); the values mapping resolves them
@@ -18,6 +21,9 @@ import re
 from collections.abc import Iterable, Mapping
 
 _OPTIONAL = re.compile(r"\[\[(.*?)\]\]", re.S)
+#: "[[when border, !coastal: …]]": conditions of the plan-kind `when:` lists, before a colon.
+_CONDITION = r"!?[a-z_]+(?::[a-z_]+(?:=[a-z_]+)?)?"
+_WHEN = re.compile(rf"^when\s+({_CONDITION}(?:\s*,\s*{_CONDITION})*)\s*:")
 _NAME = re.compile(r"\{([a-z][a-z0-9_]*(?::[a-z0-9][a-z0-9._-]*)?)\}")
 #: Prefixes of placeholders that name a document (or a slot of successive documents).
 DOCUMENT_PREFIXES = ("doc", "so")
@@ -46,9 +52,32 @@ def document_ref(name: str) -> str | None:
     return ref if ref and prefix in DOCUMENT_PREFIXES else None
 
 
+def conditions_of(part: str) -> tuple[list[str], str]:
+    """The conditions an optional part states ("[[when border: …]]") and the text after them."""
+    match = _WHEN.match(part)
+    if match is None:
+        return [], part
+    return [c.strip() for c in match.group(1).split(",") if c.strip()], part[match.end():]
+
+
+def optional_parts(text: str) -> list[str]:
+    return _OPTIONAL.findall(text)
+
+
+def unconditioned_parts(text: str) -> list[str]:
+    """Optional parts that name neither a placeholder nor a condition: they would always be printed."""
+    return [part for part in optional_parts(text) if not conditions_of(part)[0] and not names_in(part)]
+
+
 def fill(text: str, values: Mapping[str, str | None]) -> str:
+    """The text with its values. A mapping with condition() decides the "[[when …: …]]" parts; one
+    without (a listing of the catalogue) keeps them."""
+    condition = getattr(values, "condition", None)
+
     def optional(match: re.Match[str]) -> str:
-        part = match.group(1)
+        conditions, part = conditions_of(match.group(1))
+        if condition is not None and not all(condition(c) for c in conditions):
+            return ""
         if all(values.get(name) for name in names_in(part)):
             return _substitute(part, values)
         return ""
