@@ -120,7 +120,7 @@ def test_profiles_lists_bundled():
     assert lines[0] == "Hồ sơ hiện hành (34 tỉnh, thành phố từ 01/7/2025):"
     current = lines[1:lines.index(next(x for x in lines if x.startswith("Hồ sơ trước")))]
     assert len(current) == 34 and len({r.split()[0] for r in current}) == 34
-    assert any("thành phố Hồ Chí Minh" in r for r in current)
+    assert any("Thành phố Hồ Chí Minh" in r for r in current)  # NĐ 30 Phụ lục II: capital T
     assert any(r.strip().startswith("lam-dong-2024") and "tỉnh Lâm Đồng" in r and "2024-06-13" in r for r in lines)
 
 

@@ -107,3 +107,18 @@ def test_slug_is_ascii():
 @pytest.mark.parametrize("raw", ["a\rb", "a\r\nb", "a\u2028b", "a\u2029b", "a\x85b", "a\tb", "a\u00a0b", "a\u3000b"])
 def test_clean_folds_every_line_separator_into_one_space(raw):
     assert vn.clean(raw) == "a b"
+
+
+def test_a_unit_named_after_a_person_capitalises_its_common_noun_and_never_stands_alone():
+    hcm = vn.UnitName("Hồ Chí Minh", "thành phố", named_after_person=True)
+    assert (hcm.full, hcm.common_noun, hcm.alone) == ("Thành phố Hồ Chí Minh", "Thành phố", "Thành phố Hồ Chí Minh")
+    hanoi = vn.UnitName("Hà Nội", "thành phố")
+    assert (hanoi.full, hanoi.common_noun, hanoi.alone) == ("thành phố Hà Nội", "thành phố", "Hà Nội")
+    assert vn.UnitName("1", "quận").full == "Quận 1"  # the decree's other case: a name that is a number
+    assert vn.UnitName("Lào Cai", "tỉnh").party == "Tỉnh ủy" and hcm.party == "Thành ủy"
+
+
+def test_one_body_has_one_key_however_it_is_written():
+    assert vn.body_key("Văn phòng UBND thành phố") == vn.body_key("Văn phòng Ủy ban nhân dân Thành phố")
+    assert vn.body_key("Ủy ban MTTQ Việt Nam tỉnh") == vn.body_key("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh")
+    assert vn.body_key("Sở Nội vụ") != vn.body_key("Sở Ngoại vụ")

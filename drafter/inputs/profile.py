@@ -112,6 +112,7 @@ class Profile:
     unit: str | None = None  # the registry unit this profile names (current profiles), if any
     merged_from: tuple[str, ...] = ()  # the former provinces merged into it on 01/7/2025
     weak_facts: tuple[WeakFact, ...] = ()  # registry facts the research could not source
+    named_after_person: bool = False  # "Thành phố Hồ Chí Minh": see vn.UnitName
 
     @property
     def current(self) -> bool:
@@ -124,8 +125,12 @@ class Profile:
         return vn.slug(self.province_name)
 
     @property
+    def unit_name(self) -> vn.UnitName:
+        return vn.UnitName(self.province_name, self.level, self.named_after_person)
+
+    @property
     def full_name(self) -> str:
-        return f"{self.level} {self.province_name}"
+        return self.unit_name.full
 
 
 def load_profile(path: Path | str, catalogue: Catalogue) -> Profile:
@@ -154,9 +159,10 @@ def load_profile(path: Path | str, catalogue: Catalogue) -> Profile:
         sha256=sha256_of(path),
         province_name=doc["province"]["name"],
         level=doc["province"]["level"],
+        named_after_person=bool(doc["province"].get("named_after_person")),
         place=doc["province"]["place"],
         as_of=doc["as_of"],
-        agencies=dict(doc["agencies"]),
+        agencies=one_name_per_body(doc["agencies"]),
         border=Border(tuple(border["countries"]), tuple(border.get("areas") or ()),
                       tuple(Gate(g["name"], g["kind"]) for g in border.get("gates") or ()),
                       tuple(border.get("partners") or ())) if border else None,
@@ -200,6 +206,18 @@ def load_profile(path: Path | str, catalogue: Catalogue) -> Profile:
         merged_from=unit.merged_from if unit else (),
         weak_facts=tuple(weak),
     )
+
+
+def one_name_per_body(agencies: dict[str, str]) -> dict[str, str]:
+    """Roles held by one body get one spelling of its name (the fullest), so the plan gives that
+    body one item in "Tổ chức thực hiện" and one name in the appendix: Hà Nội's foreign-affairs
+    role, held by "Văn phòng UBND thành phố", is the same office as its provincial_office."""
+    fullest: dict[str, str] = {}
+    for name in agencies.values():
+        key = vn.body_key(name)
+        if len(name) > len(fullest.get(key, "")):
+            fullest[key] = name
+    return {role: fullest[vn.body_key(name)] for role, name in agencies.items()}
 
 
 def _congress(data: dict | None) -> PartyCongress | None:

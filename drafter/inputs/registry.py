@@ -46,11 +46,19 @@ class Unit:
     data: dict[str, Any]
 
     @property
+    def unit_name(self) -> vn.UnitName:
+        return vn.UnitName(self.name, self.level, bool(self.data.get("named_after_person")))
+
+    @property
     def party(self) -> str:
         return vn.party_committee(self.level)
 
     def fill(self, text: str) -> str:
-        return text.replace("{name}", self.name).replace("{level}", self.level).replace("{party}", self.party)
+        """An agency or recipient name of the unit: "{level}" is how the unit calls itself ("Công an
+        Thành phố" for Thành phố Hồ Chí Minh), "{name}" the name as it may stand alone."""
+        forms = self.unit_name
+        return (text.replace("{name}", forms.alone).replace("{level}", forms.common_noun)
+                .replace("{party}", self.party))
 
 
 @dataclass(frozen=True)
@@ -143,7 +151,8 @@ def expand(data: dict[str, Any], shown: str) -> tuple[dict[str, Any], list[WeakF
     u = unit.data
     facts = u.get("facts") or {}
     full = {
-        "province": {"name": unit.name, "level": unit.level, "place": unit.place},
+        "province": {"name": unit.name, "level": unit.level, "place": unit.place,
+                     "named_after_person": bool(u.get("named_after_person"))},
         "agencies": agencies,
         "coastal": bool(u.get("coastal")),
         "sea_islands": bool(u.get("sea_islands")),

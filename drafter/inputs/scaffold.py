@@ -20,7 +20,7 @@ def profile_text(unit: Unit, registry: Registry, *, ident: str, today: dt.date) 
     agencies, weak = registry.agencies(unit)
     merged = f" (từ 01/7/2025: {' + '.join(unit.merged_from)})" if len(unit.merged_from) > 1 else ""
     lines = [
-        f"# Hồ sơ {unit.level} {unit.name}{merged}, tạo bằng `drafter new` ngày {today.isoformat()}.",
+        f"# Hồ sơ {unit.unit_name.full}{merged}, tạo bằng `drafter new` ngày {today.isoformat()}.",
         "# Tên, cấp, địa danh, biên giới, bờ biển và các cơ quan lấy từ danh mục 34 tỉnh, thành phố",
         "# (drafter/data/provinces.yaml, mỗi thông tin có nguồn và mức tin cậy). Chỉ ghi ở đây điều khác đi,",
         f"# rồi kiểm tra: drafter validate profiles/{ident}.yaml",

@@ -93,17 +93,17 @@ class Values(Mapping[str, str | None]):
 
 def placeholder_values(request: PlanRequest) -> Values:
     profile, year, knowledge, on = request.profile, request.year, request.knowledge, request.reference_date
-    level, name = profile.level, profile.province_name
+    unit = profile.unit_name
     border = profile.border
     congress = knowledge.congress(on)
     plain: dict[str, str | None] = {
-        "tinh": f"{level} {name}",
-        "ten_tinh": name,
-        "cap_tinh": level,
-        "cap_uy": vn.party_committee(level),
-        "ubnd": f"UBND {level}",
-        "uy_ban": f"Ủy ban nhân dân {level}",
-        "uy_ban_ten": f"Ủy ban nhân dân {level} {name}",
+        "tinh": unit.full,
+        "ten_tinh": unit.alone,
+        "cap_tinh": unit.common_noun,
+        "cap_uy": unit.party,
+        "ubnd": f"UBND {unit.common_noun}",
+        "uy_ban": f"Ủy ban nhân dân {unit.common_noun}",
+        "uy_ban_ten": f"Ủy ban nhân dân {unit.full}",
         "slogan": profile.brand_slogan,
         "quy_hoach": knowledge.cite(profile.provincial_planning, on) if profile.provincial_planning else None,
         "replaces": _join_and([knowledge.documents[r].citation() for r in profile.replaces]) or None,
@@ -157,7 +157,8 @@ def _provincial_congress(profile: Profile, on) -> str | None:
     congress = profile.party_congress
     if congress is None or (congress.date is not None and congress.date > on):
         return None
-    return f"Nghị quyết Đại hội đại biểu Đảng bộ {profile.level} lần thứ {congress.ordinal}, nhiệm kỳ {congress.term}"
+    return (f"Nghị quyết Đại hội đại biểu Đảng bộ {profile.unit_name.common_noun} lần thứ {congress.ordinal}, "
+            f"nhiệm kỳ {congress.term}")
 
 
 def _anniversaries(request: PlanRequest):

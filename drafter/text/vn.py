@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from dataclasses import dataclass
 
 #: Điểm letters: the decree's own text runs a b c d đ e g h i (no f); the continuation skips
 #: f, j, w, z and the letters with diacritics (nd30-format.md §2.6).
@@ -130,6 +131,61 @@ def date_phrase(date: dt.date | None, year: int) -> str:
 def short_date(date: dt.date) -> str:
     """ "15/4/2024", "02/9/1945": the short form inside the text, with the same zero rule as the date line."""
     return f"{day_text(date.day)}/{month_text(date.month)}/{date.year}"
+
+
+@dataclass(frozen=True)
+class UnitName:
+    """How a provincial-level unit is named in running text, so no sentence glues a common noun to
+    a name by itself.
+
+    NĐ 30/2020 Phụ lục II: a unit named after a person or a number capitalises its common noun
+    ("Thành phố Hồ Chí Minh", "Quận 1"), in the full name and when the text refers to itself
+    ("trên địa bàn Thành phố"). Such a name never stands alone either: "Hồ Chí Minh" alone names
+    the President, so where other units print their bare name ("hình ảnh Hà Nội") it prints the
+    full one.
+    """
+
+    name: str
+    level: str  # "tỉnh" | "thành phố"
+    named_after_person: bool = False
+
+    @property
+    def proper_noun_rule(self) -> bool:
+        return self.named_after_person or self.name[:1].isdigit()
+
+    @property
+    def common_noun(self) -> str:
+        """ "tỉnh", "thành phố"; "Thành phố" for Thành phố Hồ Chí Minh: how the unit calls itself."""
+        return capitalize_first(self.level) if self.proper_noun_rule else self.level
+
+    @property
+    def full(self) -> str:
+        """ "tỉnh Lào Cai", "thành phố Hà Nội", "Thành phố Hồ Chí Minh"."""
+        return f"{self.common_noun} {self.name}"
+
+    @property
+    def alone(self) -> str:
+        """The name where a sentence uses it without a common noun ("quảng bá hình ảnh Lào Cai")."""
+        return self.full if self.proper_noun_rule else self.name
+
+    @property
+    def party(self) -> str:
+        return party_committee(self.level)
+
+
+_ABBREVIATIONS = ((re.compile(r"\bUBND\b", re.I), "Ủy ban nhân dân"),
+                  (re.compile(r"\bHĐND\b", re.I), "Hội đồng nhân dân"),
+                  (re.compile(r"\bMTTQ\b", re.I), "Mặt trận Tổ quốc"),
+                  (re.compile(r"uỷ", re.I), "ủy"))
+
+
+def body_key(name: str) -> str:
+    """One key per body however it is written: "Văn phòng UBND thành phố" and "Văn phòng Ủy ban
+    nhân dân Thành phố" name one office, and a plan must give it one item, not two."""
+    text = nfc(name)
+    for pattern, full in _ABBREVIATIONS:
+        text = pattern.sub(full, text)
+    return " ".join(text.casefold().split())
 
 
 def party_committee(level: str) -> str:

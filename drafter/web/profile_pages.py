@@ -46,7 +46,7 @@ def _user_folder(settings: Settings) -> Path:
 
 def _units() -> list[tuple[str, str]]:
     units = sorted(registry.bundled().units, key=lambda u: registry.fold(u.name))
-    return [(u.id, f"{u.level} {u.name}") for u in units]
+    return [(u.id, u.unit_name.full) for u in units]
 
 
 async def profiles(request: Request) -> Response:
