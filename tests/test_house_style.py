@@ -117,13 +117,32 @@ def test_optional_roles_named_in_a_text_drop_that_text_with_one_notice(catalogue
     assert sum("border_guard" in n and "bỏ qua" in n for n in draft.notices) == 1
 
 
+def test_partners_are_grouped_by_country_with_no_bracket_inside_a_bracket():
+    from drafter.plan.values import partners_phrase
+
+    assert partners_phrase(("Khăm Muồn (Lào)", "Savannakhet (Lào)", "Salavan (Lào)")) == (
+        "Khăm Muồn, Savannakhet và Salavan của Lào")
+    assert partners_phrase(("Vân Nam (Trung Quốc)", "Phông Sa Lỳ (Lào)")) == "Vân Nam của Trung Quốc; Phông Sa Lỳ của Lào"
+
+
+def test_the_provinces_own_anniversaries_are_named_only_when_it_has_some(catalogue, profile_file, minimal_profile):
+    plain = " ".join(texts(make_draft(catalogue, "annual", load_profile(profile_file(minimal_profile), catalogue),
+                                      year=2027)))
+    assert "ngày kỷ niệm của đất nước trong năm 2027" in plain and "và của tỉnh trong năm" not in plain
+    minimal_profile["anniversaries"] = [{"date": dt.date(1972, 5, 1), "event": "Ngày Giải phóng tỉnh", "label": "VERIFIED"}]
+    own = " ".join(texts(make_draft(catalogue, "annual", load_profile(profile_file(minimal_profile), catalogue),
+                                    year=2027)))
+    assert "ngày kỷ niệm của đất nước và của tỉnh trong năm 2027" in own
+    assert "55 năm Ngày Giải phóng tỉnh (01/5/1972 - 01/5/2027)" in own
+
+
 def test_border_partners_and_ethnic_languages(catalogue, profile_file, minimal_profile):
     minimal_profile["border"] = {"countries": ["Lào"], "partners": ["tỉnh Xiêng Khoảng (Lào)"]}
     minimal_profile["ethnic_minorities"] = True
     minimal_profile["ethnic_languages"] = ["Thái", "Mông"]
     joined = " ".join(texts(make_draft(catalogue, "annual", load_profile(profile_file(minimal_profile), catalogue),
                                        year=2027)))
-    assert "các địa phương nước bạn có chung đường biên giới (tỉnh Xiêng Khoảng (Lào))" in joined
+    assert "các địa phương nước bạn có chung đường biên giới (tỉnh Xiêng Khoảng của Lào)" in joined
     assert "bằng tiếng Thái, Mông phục vụ đồng bào dân tộc thiểu số" in joined
 
 

@@ -19,7 +19,8 @@ from .yamlio import Loaded
 STYLE_KEYS = ("appendix", "section_one", "purpose_split", "opening", "closing", "kl57_basis", "lead_duties",
               "assignments")
 CONDITIONS = frozenset({"border", "coastal", "sea_islands", "border_gates", "ethnic_minorities", "ethnic_languages",
-                        "replaces", "slogan", "programmes", "anniversaries", "events", "plans_deadline",
+                        "replaces", "slogan", "programmes", "anniversaries", "local_anniversaries", "events",
+                        "plans_deadline",
                         "half_year_deadline"})
 
 

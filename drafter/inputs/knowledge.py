@@ -123,6 +123,7 @@ class Anniversary:
     date: dt.date
     event: str
     label: str = "UNVERIFIED"
+    local: bool = False  # the province's own (a profile's or its registry unit's), not the nation's
 
     def round_in(self, year: int) -> int | None:
         """The number of years when it is a round (multiple of 5) anniversary in `year`."""

@@ -140,6 +140,27 @@ def _label_counts(data: Any) -> dict[str, int]:
     return counts
 
 
+def _own_facts(u: dict[str, Any], facts: dict[str, Any]) -> dict[str, Any]:
+    """The unit's sourced facts a plan prints: its ethnic-minority areas and the languages of its
+    products, its Party congress, its own anniversaries. A fact the research left open (None)
+    stays out, so the profile's default or its own value decides."""
+    out: dict[str, Any] = {}
+    if u.get("ethnic_minorities") is not None:
+        out["ethnic_minorities"] = bool(u["ethnic_minorities"])
+    if u.get("ethnic_languages"):
+        out["ethnic_languages"] = list(u["ethnic_languages"])
+    congress = u.get("party_congress")
+    if congress:
+        fact = facts.get("party_congress") or {}
+        out["party_congress"] = {"ordinal": congress["ordinal"], "term": congress["term"], "date": congress.get("date"),
+                                 "label": fact.get("label") or "UNVERIFIED",
+                                 "source": "; ".join(fact.get("sources") or ()) or "drafter/data/provinces.yaml"}
+    if u.get("anniversaries"):
+        out["anniversaries"] = [{"date": a["date"], "event": a["event"], "label": a.get("label") or "UNVERIFIED"}
+                                for a in u["anniversaries"]]
+    return out
+
+
 def expand(data: dict[str, Any], shown: str) -> tuple[dict[str, Any], list[WeakFact], Unit]:
     """A profile that names its unit, filled in from the registry (the file's own values win)."""
     registry = bundled()
@@ -172,6 +193,7 @@ def expand(data: dict[str, Any], shown: str) -> tuple[dict[str, Any], list[WeakF
                      for p in u.get("border_partners") or []]
     if u.get("brand_slogan"):
         full["brand_slogan"] = u["brand_slogan"]
+    full.update(_own_facts(u, facts))
     for key, value in data.items():
         if key not in ("province", "agencies"):
             full[key] = value

@@ -9,6 +9,7 @@ draft can say which citations rest on MEDIUM or UNVERIFIED facts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 
 from ..errors import CatalogueError
@@ -39,6 +40,7 @@ class Values(Mapping[str, str | None]):
         self.roles = frozenset(request.catalogue.roles)
         self.relied: dict[str, Document] = {}
         self.unnamed_roles: set[str] = set()  # roles whose texts were left out: the profile names no agency
+        self.local_anniversaries: list = []  # the province's own round anniversaries in the plan year
 
     def _document(self, name: str) -> str | None:
         prefix, _, ref = name.partition(":")
@@ -119,7 +121,7 @@ def placeholder_values(request: PlanRequest) -> Values:
         "han_bao_cao_6_thang": _in_year(deadline(request, "half_year"), year),
         "muc_tieu": "Mục đích" if request.style["section_one"] == "muc_dich" else "Mục tiêu",
         "tieng_dan_toc": ", ".join(profile.ethnic_languages) or None,
-        "doi_tac_bien_gioi": "; ".join(border.partners) if border and border.partners else None,
+        "doi_tac_bien_gioi": partners_phrase(border.partners) if border and border.partners else None,
         "nam": str(year),
         "nam_truoc": str(year - 1),
         "bo_ttdn": knowledge.ministry(on).names[0],
@@ -131,7 +133,24 @@ def placeholder_values(request: PlanRequest) -> Values:
         "ngay_ban_hanh": vn.date_phrase(request.date, year),
     }
     plain.update(profile.agencies)
-    return Values(plain, request)
+    values = Values(plain, request)
+    values.local_anniversaries = [a for a in _anniversaries(request) if a.local]
+    return values
+
+
+_PARTNER = re.compile(r"^(?P<name>.+?)\s*\((?P<country>[^()]+)\)$")
+
+
+def partners_phrase(partners: tuple[str, ...]) -> str:
+    """ "Khăm Muồn, Savannakhet và Salavan của Lào": the neighbouring provinces, by country, with no
+    bracket inside the sentence's own bracket ("Khăm Muồn (Lào); Savannakhet (Lào)" nested them)."""
+    by_country: dict[str, list[str]] = {}
+    for partner in partners:
+        match = _PARTNER.match(partner)
+        name, country = (match["name"], match["country"]) if match else (partner, "")
+        by_country.setdefault(country, []).append(name)
+    return "; ".join(f"{_join_and(names)} của {country}" if country else _join_and(names)
+                     for country, names in by_country.items())
 
 
 def _own_deadlines(profile: Profile) -> dict[str, str | None]:
@@ -166,7 +185,8 @@ def _anniversaries(request: PlanRequest):
     province's own."""
     from ..inputs.knowledge import Anniversary
 
-    local = [Anniversary(a["date"], a["event"], a.get("label") or "UNVERIFIED") for a in request.profile.anniversaries]
+    local = [Anniversary(a["date"], a["event"], a.get("label") or "UNVERIFIED", local=True)
+             for a in request.profile.anniversaries]
     out = [a for a in list(request.knowledge.round_anniversaries(request.year)) + local if a.round_in(request.year)]
     return sorted(out, key=lambda a: (a.date.month, a.date.day))
 
@@ -196,6 +216,8 @@ def holds(condition: str, profile: Profile, values: Values | None = None) -> boo
         return style.get(key) == wanted if wanted else bool(style.get(key))
     if condition in ("anniversaries", "events"):
         return bool(values and values.get({"anniversaries": "ky_niem", "events": "su_kien"}[condition]))
+    if condition == "local_anniversaries":  # the province's own round anniversaries this year
+        return bool(values and values.local_anniversaries)
     return {
         "border": profile.border is not None,
         "coastal": profile.coastal,
