@@ -194,3 +194,15 @@ def test_a_merged_bodys_tasks_go_to_the_body_that_took_it_over(catalogue):
     row = next(r for r in draft.context["appendix"]["rows"] if r["id"] == "g5.foreign-language")
     assert row["lead"] == profile.agencies["newspaper"]
     assert not any("g5.foreign-language" in n for n in draft.notices)
+
+
+def test_ethnic_minority_areas_are_a_fact_of_the_province_not_of_its_agencies(catalogue, profile_file, minimal_profile):
+    minimal_profile["as_of"] = dt.date(2026, 3, 1)  # after the 2025 reform
+    minimal_profile["agencies"]["ethnic"] = "Sở Dân tộc và Tôn giáo"
+    unstated = make_draft(catalogue, "annual", load_profile(profile_file(minimal_profile), catalogue), year=2027)
+    assert "vùng đồng bào dân tộc thiểu số" not in " ".join(texts(unstated))
+    assert any("không có phần thông tin đối ngoại vùng đồng bào dân tộc thiểu số" in n for n in unstated.notices)
+    minimal_profile["ethnic_minorities"] = True
+    stated = make_draft(catalogue, "annual", load_profile(profile_file(minimal_profile), catalogue), year=2027)
+    assert "vùng đồng bào dân tộc thiểu số" in " ".join(texts(stated))
+    assert not any("vùng đồng bào dân tộc thiểu số" in n for n in stated.notices)

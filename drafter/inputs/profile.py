@@ -103,6 +103,7 @@ class Profile:
     party_congress: PartyCongress | None = None
     ethnic_minorities: bool = False  # ethnic-minority areas (defaults to: the profile names an ethnic agency)
     ethnic_languages: tuple[str, ...] = ()
+    ethnic_minorities_stated: bool = True  # said by the profile or its registry unit, not defaulted
     style: dict = field(default_factory=dict)  # house style for every kind
     style_for: dict = field(default_factory=dict)  # house style by kind id
     extra_agencies: tuple[ExtraAgency, ...] = ()
@@ -170,9 +171,9 @@ def load_profile(path: Path | str, catalogue: Catalogue) -> Profile:
         sea_islands=bool(doc["coastal"] if doc.get("sea_islands") is None else doc["sea_islands"]),
         documents=tuple(document_records(doc.get("documents") or [])),
         party_congress=_congress(doc.get("party_congress")),
-        ethnic_minorities=bool("ethnic" in doc["agencies"] if doc.get("ethnic_minorities") is None
-                               else doc["ethnic_minorities"]),
+        ethnic_minorities=_ethnic_minorities(doc),
         ethnic_languages=tuple(doc.get("ethnic_languages") or ()),
+        ethnic_minorities_stated=doc.get("ethnic_minorities") is not None,
         style=dict(doc.get("style") or {}),
         style_for={k: dict(v) for k, v in (doc.get("style_for") or {}).items()},
         extra_agencies=tuple(ExtraAgency(a["name"], tuple(a["duties"]), a.get("prefix") or "")
@@ -206,6 +207,16 @@ def load_profile(path: Path | str, catalogue: Catalogue) -> Profile:
         merged_from=unit.merged_from if unit else (),
         weak_facts=tuple(weak),
     )
+
+
+def _ethnic_minorities(doc: dict) -> bool:
+    """Whether the province has ethnic-minority areas: a fact the profile or its registry unit states.
+    Before the 2025 reform only such provinces had a Ban Dân tộc, so an earlier profile's ethnic
+    agency still tells; after it, ethnic affairs went to a Sở Dân tộc và Tôn giáo or the Sở Nội vụ
+    whatever the population, and an unstated fact is false (the draft says the section was left out)."""
+    if doc.get("ethnic_minorities") is not None:
+        return bool(doc["ethnic_minorities"])
+    return doc["as_of"] < REFORM_DATE and "ethnic" in doc["agencies"]
 
 
 def one_name_per_body(agencies: dict[str, str]) -> dict[str, str]:

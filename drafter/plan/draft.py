@@ -113,6 +113,11 @@ def _registry_notices(request: PlanRequest, plan: PlanText) -> list[str]:
     out = [f"{vn.capitalize_first(f.what)} «{f.value}» chưa xác minh được ({f.label}): kiểm tra lại trước khi ban "
            "hành; khai đúng ở hồ sơ nếu khác." for f in profile.weak_facts if f.value in text]
     out += _unsettled_roles(request, text)
+    if not profile.ethnic_minorities and not profile.ethnic_minorities_stated and _has_condition(
+            request.kind.spec, "ethnic_minorities"):
+        out.append("Bản soạn không có phần thông tin đối ngoại vùng đồng bào dân tộc thiểu số: hồ sơ và danh mục tỉnh "
+                   "không cho biết tỉnh có vùng đồng bào dân tộc thiểu số. Nếu có, khai ethnic_minorities: true "
+                   "(và ethnic_languages) trong hồ sơ.")
     if len(profile.merged_from) > 1 and not profile.replaces:
         out.append(f"{vn.capitalize_first(profile.full_name)} hình thành từ {', '.join(profile.merged_from)} "
                    "(01/7/2025): nếu kế hoạch này thay thế kế hoạch thông tin đối ngoại còn hiệu lực của các tỉnh cũ, "
@@ -121,6 +126,15 @@ def _registry_notices(request: PlanRequest, plan: PlanText) -> list[str]:
         out.append(f"Ký hiệu đơn vị soạn thảo ở dòng “- Lưu: {profile.archive}.” để trống: khai archive trong hồ sơ, "
                    "ví dụ \"VT, KGVX\".")
     return out
+
+
+def _has_condition(node, condition: str) -> bool:
+    """Whether some part of a plan kind is printed only under this condition (`when:` lists)."""
+    if isinstance(node, dict):
+        return condition in (node.get("when") or ()) or any(_has_condition(v, condition) for v in node.values())
+    if isinstance(node, list):
+        return any(_has_condition(v, condition) for v in node)
+    return False
 
 
 def _unsettled_roles(request: PlanRequest, text: str) -> list[str]:
