@@ -93,3 +93,24 @@ def test_a_body_with_two_roles_gets_one_item():
 def test_every_current_profile_reads_right_in_every_kind_and_year(pid):
     found = [f"{kind} {year}: {f}" for kind in kind_names() for year in YEARS for f in faults(pid, kind, year)]
     assert found == []
+
+
+@pytest.mark.parametrize("pid, changed", [("dong-nai-2026", dt.date(2026, 4, 30)), ("quang-ninh-2026", dt.date(2026, 9, 1)),
+                                          ("bac-ninh-2026", dt.date(2026, 9, 20))])
+def test_a_province_that_became_a_city_is_named_for_the_plans_date(pid, changed):
+    profile = load_profile(pid, bundled())
+    before, after = profile.on(changed - dt.timedelta(days=1)), profile.on(changed)
+    assert (before.level, after.level) == ("tỉnh", "thành phố")
+    assert after.full_name == f"thành phố {profile.province_name}"
+    assert after.agencies["police"] == "Công an thành phố" and before.agencies["police"] == "Công an tỉnh"
+    assert "Thành ủy" in after.agencies["party_propaganda"] and "Tỉnh ủy" in before.agencies["party_propaganda"]
+    _, result, text = draft(pid, "annual", 2027)
+    assert result.plan.header.agency_lines[1] == vn.upper(f"thành phố {profile.province_name}")
+    assert "Tỉnh ủy" not in text and " tỉnh " + profile.province_name not in text
+
+
+def test_relevel_changes_only_the_units_own_level_words():
+    assert vn.relevel("Ban Tuyên giáo và Dân vận Tỉnh ủy", "tỉnh", "thành phố") == "Ban Tuyên giáo và Dân vận Thành ủy"
+    assert vn.relevel("Văn phòng UBND tỉnh", "tỉnh", "thành phố") == "Văn phòng UBND thành phố"
+    assert vn.relevel("Báo và Phát thanh, Truyền hình Đồng Nai", "tỉnh", "thành phố") == (
+        "Báo và Phát thanh, Truyền hình Đồng Nai")

@@ -7,7 +7,7 @@ Every path that reads a profile goes through load_profile(), so `drafter validat
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import ProfileError
@@ -114,6 +114,8 @@ class Profile:
     merged_from: tuple[str, ...] = ()  # the former provinces merged into it on 01/7/2025
     weak_facts: tuple[WeakFact, ...] = ()  # registry facts the research could not source
     named_after_person: bool = False  # "Thành phố Hồ Chí Minh": see vn.UnitName
+    # (from, level), the first from date.min: Đồng Nai was a tỉnh, then a thành phố from 30/4/2026
+    level_changes: tuple[tuple[dt.date, str], ...] = ()
 
     @property
     def current(self) -> bool:
@@ -124,6 +126,21 @@ class Profile:
     def slug(self) -> str:
         """Folder name for outputs: the province, not the profile (two eras share a folder)."""
         return vn.slug(self.province_name)
+
+    def level_on(self, day: dt.date) -> str:
+        """The unit's level on a day: the last change made by then (the history starts with the level
+        the profile's `province.level` gives before any change)."""
+        return next((level for start, level in reversed(self.level_changes) if start <= day), self.level)
+
+    def on(self, day: dt.date) -> Profile:
+        """The profile as a plan dated `day` must name the unit: a province that became a centrally-run
+        city says "thành phố" from that day and "tỉnh" before it, in its own name and its agencies'."""
+        level = self.level_on(day)
+        if level == self.level:
+            return self
+        return replace(self, level=level,
+                       agencies={r: vn.relevel(n, self.level, level) for r, n in self.agencies.items()},
+                       recipients=tuple(vn.relevel(n, self.level, level) for n in self.recipients))
 
     @property
     def unit_name(self) -> vn.UnitName:
@@ -154,13 +171,14 @@ def load_profile(path: Path | str, catalogue: Catalogue) -> Profile:
     border = doc.get("border")
     overrides = doc.get("tasks") or {}
     signer = doc["signer"]
-    return Profile(
+    profile = Profile(
         id=doc.get("id") or path.stem,
         path=path,
         sha256=sha256_of(path),
         province_name=doc["province"]["name"],
         level=doc["province"]["level"],
         named_after_person=bool(doc["province"].get("named_after_person")),
+        level_changes=_level_history(doc["province"]),
         place=doc["province"]["place"],
         as_of=doc["as_of"],
         agencies=one_name_per_body(doc["agencies"]),
@@ -207,6 +225,12 @@ def load_profile(path: Path | str, catalogue: Catalogue) -> Profile:
         merged_from=unit.merged_from if unit else (),
         weak_facts=tuple(weak),
     )
+    return profile.on(profile.as_of)  # named as on the day the profile is true of; a plan renames it for its date
+
+
+def _level_history(province: dict) -> tuple[tuple[dt.date, str], ...]:
+    changes = sorted((c["from"], c["level"]) for c in province.get("level_changes") or ())
+    return ((dt.date.min, province["level"]), *changes) if changes else ()
 
 
 def _ethnic_minorities(doc: dict) -> bool:

@@ -173,7 +173,8 @@ def expand(data: dict[str, Any], shown: str) -> tuple[dict[str, Any], list[WeakF
     facts = u.get("facts") or {}
     full = {
         "province": {"name": unit.name, "level": unit.level, "place": unit.place,
-                     "named_after_person": bool(u.get("named_after_person"))},
+                     "named_after_person": bool(u.get("named_after_person")),
+                     "level_changes": [{"from": c["from"], "level": c["level"]} for c in u.get("level_changes") or ()]},
         "agencies": agencies,
         "coastal": bool(u.get("coastal")),
         "sea_islands": bool(u.get("sea_islands")),

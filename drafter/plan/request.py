@@ -33,6 +33,10 @@ class PlanRequest:
     changes: tuple[Change, ...] = ()  # reviewers' changes harvested from earlier plans
     national: Knowledge | None = field(default=None, compare=False)  # the shipped knowledge unless given
 
+    def __post_init__(self) -> None:
+        # The unit as named on the plan's date: Đồng Nai's 2026 plan signed in January is a tỉnh's.
+        object.__setattr__(self, "profile", self.profile.on(self.reference_date))
+
     @cached_property
     def knowledge(self) -> Knowledge:
         """National knowledge plus the province's own documents."""

@@ -188,6 +188,22 @@ def body_key(name: str) -> str:
     return " ".join(text.casefold().split())
 
 
+_LEVEL_PAIRS = (("Tỉnh ủy", "Thành ủy"), ("tỉnh", "thành phố"), ("TỈNH", "THÀNH PHỐ"), ("Tỉnh", "Thành phố"))
+_LEVEL_WORDS = {
+    ("tỉnh", "thành phố"): tuple((re.compile(rf"\b{a}\b"), b) for a, b in _LEVEL_PAIRS),
+    ("thành phố", "tỉnh"): tuple((re.compile(rf"\b{b}\b"), a) for a, b in _LEVEL_PAIRS),
+}
+
+
+def relevel(name: str, old: str, new: str) -> str:
+    """A unit's own agency or recipient name after its level changed ("Công an tỉnh" → "Công an
+    thành phố", "Ban Tuyên giáo và Dân vận Tỉnh ủy" → "… Thành ủy"): these names say the unit's
+    level only to mean the unit itself."""
+    for pattern, word in _LEVEL_WORDS.get((old, new), ()):
+        name = pattern.sub(word, name)
+    return name
+
+
 def party_committee(level: str) -> str:
     """The party committee of a provincial-level unit: a centrally-run city has a Thành ủy."""
     return "Thành ủy" if level == "thành phố" else "Tỉnh ủy"
