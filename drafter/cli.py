@@ -56,13 +56,16 @@ def boundary(func):
     return wrapper
 
 
-def _parse_date(value: str | None) -> dt.date | None:
+def _parse_date(value: str | None, option: str = "--date") -> dt.date | None:
+    """A typed date through the one rule (vn.parse_date); a wrong one is a usage error naming the option."""
     if value is None:
         return None
+    from .text import vn
+
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} không phải ngày dạng YYYY-MM-DD (ví dụ 2026-03-09)") from None
+        return vn.parse_date(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint=f"'{option}'") from None
 
 
 def _version(value: bool) -> None:

@@ -93,7 +93,7 @@ def list_documents(
     """Liệt kê văn bản còn hiệu lực vào một ngày (mức tin cậy, mã dùng trong dữ liệu): những gì drafter sẽ dẫn."""
     from .knowledge_report import documents_in_force
 
-    for line in documents_in_force(_parse_date(on), profile):
+    for line in documents_in_force(_parse_date(on, "--on"), profile):
         typer.echo(line)
 
 

@@ -13,7 +13,7 @@ runner = CliRunner()
 
 
 def invoke(*args):
-    return runner.invoke(app, list(args), catch_exceptions=False)
+    return runner.invoke(app, list(args), catch_exceptions=False, env={"COLUMNS": "200"})
 
 
 def test_draft_default_profile_from_any_directory(tmp_path, monkeypatch):
@@ -75,7 +75,11 @@ def test_file_drafter_never_wrote_is_refused(tmp_path):
     [
         (("draft", "khong-co-tinh"), 1, "không tìm thấy hồ sơ"),
         (("draft", "phu-tho-2026", "--kind", "nq99"), 2, "--kind 'nq99': loại kế hoạch không có"),
-        (("draft", "phu-tho-2026", "--date", "2027-02-30"), 2, "không phải ngày dạng YYYY-MM-DD"),
+        (("draft", "phu-tho-2026", "--date", "2027-02-30"), 2,
+         "'--date': ngày 30/02/2027 không có: tháng 2 năm 2027 có 28 ngày"),
+        (("draft", "phu-tho-2026", "--date", "27/02/2027"), 2, "'27/02/2027' không phải ngày dạng YYYY-MM-DD"),
+        (("docs", "--on", "2026-04-31"), 2, "'--on': ngày 31/4/2026 không có: tháng 4 năm 2026 có 30 ngày"),
+        (("check", "--date", "2026-00-10", "x.docx"), 2, "ngày 10/00/2026 không có: tháng phải từ 1 đến 12"),
         (("draft", "phu-tho-2026", "--year", "2027", "--date", "2020-01-01"), 1, "không khớp với --year 2027"),
         (("draft", "phu-tho-2026", "--year", "abc"), 2, ""),
         (("draft", "--bogus"), 2, ""),

@@ -19,6 +19,7 @@ from starlette.routing import Route
 from .. import api
 from ..errors import UserError
 from ..inputs.kinds import kind_names
+from ..text import vn
 from . import profile_pages, review_pages, security
 from .pages import Settings, expired, for_page, posted_form, profile_choices, render, settings_of
 
@@ -106,9 +107,9 @@ def _date(value) -> dt.date | None:
     if not text:
         return None
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UserError(f"Ngày ban hành {text!r} không đúng dạng YYYY-MM-DD") from None
+        return vn.parse_date(text)
+    except ValueError as exc:
+        raise UserError(f"Ngày ban hành: {exc}") from None
 
 
 def _lines(value) -> list[str]:
