@@ -168,6 +168,13 @@ def test_tasks_filters():
     assert all(line.startswith("g4.") for line in group)
 
 
+def test_no_arguments_shows_the_help_and_no_empty_error():
+    result = runner.invoke(app, [], env={"COLUMNS": "120"})
+    assert result.exit_code == 2
+    assert "Cách dùng: drafter" in result.stdout and "draft" in result.stdout
+    assert "Lỗi" not in result.output and "╭" not in result.stderr and result.stderr.strip() == ""
+
+
 def test_version():
     result = invoke("--version")
     assert result.exit_code == 0 and result.stdout.startswith("drafter ")
