@@ -239,13 +239,18 @@ def validate(
         "--template", help="Mẫu DOCX cần kiểm tra: liệt kê biến mẫu dùng mà không có dữ liệu.",
         metavar="TỆP_DOCX")] = None,
 ) -> None:
-    """Kiểm tra hồ sơ tỉnh, danh mục nhiệm vụ và mẫu DOCX; in mỗi lỗi dạng tệp:dòng:cột: trường: thông báo."""
+    """Kiểm tra hồ sơ tỉnh, danh mục nhiệm vụ và mẫu DOCX; lỗi (stderr) dạng tệp:dòng:cột: trường: thông báo."""
     from .validation import validate_inputs
 
     results = validate_inputs(profiles or [], template or [])
     for result in results:
+        for note in result.notes:
+            typer.echo(note, err=True)
         for line in result.lines:
-            typer.echo(line)
+            if result.ok:
+                typer.echo(line)
+            else:
+                _err(line)
     if not all(r.ok for r in results):
         raise typer.Exit(1)
 

@@ -97,8 +97,16 @@ def list_documents(
         typer.echo(line)
 
 
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 SERVE_PROFILES_HELP = "Thư mục hồ sơ tỉnh của bạn, tạo và sửa trên trang web (như `drafter new`)."
+
+
+def _port(value: int) -> int:
+    """A port is checked when the options are read, before anything starts (1-65535)."""
+    from .web.server import PORTS
+
+    if value not in PORTS:
+        raise typer.BadParameter(f"cổng {value} không có; cổng phải từ 1 đến 65535 (ví dụ 8000)")
+    return value
 
 
 @app.command("serve", cls=Command)
@@ -106,18 +114,18 @@ SERVE_PROFILES_HELP = "Thư mục hồ sơ tỉnh của bạn, tạo và sửa t
 def serve(
     host: Annotated[str, typer.Option(help="Địa chỉ lắng nghe (mặc định: chỉ máy này).",
                                       metavar="ĐỊA_CHỈ")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Cổng.", metavar="CỔNG")] = 8000,
+    port: Annotated[int, typer.Option(help="Cổng (1-65535).", metavar="CỔNG", callback=_port)] = 8000,
     profiles: Annotated[Path, typer.Option(help=SERVE_PROFILES_HELP, metavar="THƯ_MỤC")] = Path("profiles"),
     out: Annotated[Path, typer.Option(help="Thư mục đầu ra.", metavar="THƯ_MỤC")] = Path("outputs"),
 ) -> None:
     """Mở trang web soạn kế hoạch trên máy này (không cần dòng lệnh): chọn tỉnh, soạn, xem lưu ý, tải DOCX."""
-    import uvicorn
-
+    from .web import server
     from .web.app import Settings, create_app
 
-    if host not in LOCAL_HOSTS:
+    sock = server.listen(host, port)  # a busy or forbidden port is said before "đang chạy"
+    if host not in server.LOCAL_HOSTS:
         typer.echo(f"Cảnh báo: trang mở cho mọi máy truy cập được {host}; chỉ dùng trong mạng tin cậy.", err=True)
-    typer.echo(f"drafter đang chạy ở http://{host}:{port}/ (Ctrl+C để dừng); hồ sơ của bạn: {profiles}; "
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"drafter đang chạy ở http://{shown}:{port}/ (Ctrl+C để dừng); hồ sơ của bạn: {profiles}; "
                f"bản soạn: {out}", err=True)
-    uvicorn.run(create_app(Settings(out_dir=out.resolve(), profiles_dir=profiles.resolve())), host=host, port=port,
-                log_level="warning")
+    server.run(create_app(Settings(out_dir=out.resolve(), profiles_dir=profiles.resolve())), sock)

@@ -106,9 +106,10 @@ def test_invalid_profile_reports_every_problem(tmp_path, profile_file, minimal_p
     assert "Traceback" not in result.output
     validated = invoke("validate", str(path), "phu-tho-2026")
     assert validated.exit_code == 1
-    lines = validated.stdout.strip().splitlines()
-    assert any(line.startswith(f"{path}:") and "province.level" in line for line in lines)
-    assert any("phu-tho-2026.yaml: hợp lệ" in line for line in lines)
+    errors, confirmed = validated.stderr.strip().splitlines(), validated.stdout.strip().splitlines()
+    assert any(line.startswith(f"{path}:") and "province.level" in line for line in errors)
+    assert any("phu-tho-2026.yaml: hợp lệ" in line for line in confirmed)
+    assert not any("province.level" in line for line in confirmed)  # errors go to stderr, as the README says
 
 
 def test_validate_bundled_profiles():
@@ -215,7 +216,7 @@ ENGLISH = ("Show this message", "Usage:", "Options", "Arguments", "Commands", "<
 
 
 @pytest.mark.parametrize("command", ["", "draft", "harvest", "diff", "preview", "validate", "profiles", "tasks",
-                                     "docs", "check", "new", "roles"])
+                                     "docs", "check", "new", "roles", "serve"])
 def test_help_is_vietnamese(command):
     result = runner.invoke(app, [*command.split(), "--help"], env={"COLUMNS": "120"})
     assert result.exit_code == 0
@@ -236,3 +237,71 @@ def test_usage_errors_are_vietnamese_with_exit_2(args, words):
     assert result.exit_code == 2
     assert words in result.output
     assert not [word for word in ENGLISH if word in result.output], result.output
+
+
+#: A failing run of every command: its message goes to stderr and nothing to stdout, so a script that
+#: reads stdout (the paths, the findings) never reads an error as a result.
+FAILING = {
+    "draft": ["draft", "khong-co-tinh"],
+    "harvest": ["harvest", "khong-co.docx"],
+    "diff": ["diff", "khong-co.docx", "cung-khong-co.docx"],
+    "preview": ["preview", "khong-co.docx"],
+    "validate": ["validate", "khong-co-tinh"],
+    "check": ["check", "khong-co.docx"],
+    "profiles": ["profiles", "thua"],
+    "new": ["new", "Atlantis"],
+    "roles": ["roles", "thua"],
+    "tasks": ["tasks", "--role", "khong_co"],
+    "docs": ["docs", "--profile", "khong-co-tinh"],
+    "serve": ["serve", "--port", "99999"],
+}
+
+
+def test_every_command_has_a_failing_case():
+    assert set(FAILING) == {c.name or c.callback.__name__ for c in app.registered_commands}
+
+
+@pytest.mark.parametrize("name", sorted(FAILING))
+def test_errors_go_to_stderr_for_every_command(name, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, FAILING[name], env={"COLUMNS": "200"})
+    assert result.exit_code in (1, 2), result.output
+    assert result.stdout == "" and result.stderr.strip(), (result.stdout, result.stderr)
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("port", ["99999", "0", "-1"])
+def test_serve_refuses_a_port_out_of_range_in_vietnamese(port):
+    result = runner.invoke(app, ["serve", "--port", port], env={"COLUMNS": "200"})
+    assert result.exit_code == 2 and "cổng phải từ 1 đến 65535" in result.stderr
+    assert "Traceback" not in result.output and "đang chạy" not in result.output
+
+
+def test_serve_on_a_busy_port_says_so_before_claiming_to_run(monkeypatch):
+    import socket
+
+    from drafter.web import server
+
+    started = []
+    monkeypatch.setattr(server, "run", lambda app, sock: started.append(sock))
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = runner.invoke(app, ["serve", "--port", str(port)], env={"COLUMNS": "200"})
+    assert result.exit_code == 1 and not started
+    assert f"không mở được trang ở 127.0.0.1:{port}: cổng đang được chương trình khác dùng" in result.stderr
+    assert "đang chạy" not in result.output and "address already in use" not in result.output.lower()
+
+
+def test_serve_binds_the_port_then_says_where_it_runs(monkeypatch, tmp_path):
+    from drafter.web import server
+
+    started = []
+    monkeypatch.setattr(server, "run", lambda app, sock: (started.append(sock.getsockname()), sock.close()))
+    with __import__("socket").socket() as probe:  # a port that is free now
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = runner.invoke(app, ["serve", "--port", str(port), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert started == [("127.0.0.1", port)] and f"đang chạy ở http://127.0.0.1:{port}/" in result.stderr

@@ -134,7 +134,8 @@ def test_a_copied_profile_naming_another_province_is_warned(tmp_path, catalogue)
     warned = [n for n in profile.notes if "hồ sơ chép từ tỉnh khác" in n]
     assert warned and any("Lâm Đồng" in n for n in warned)
     result = invoke("validate", str(path))
-    assert result.exit_code == 0 and "Lưu ý:" in result.stdout and "Lâm Đồng" in result.stdout
+    assert result.exit_code == 0 and "Lưu ý:" in result.stderr and "Lâm Đồng" in result.stderr
+    assert "hợp lệ" in result.stdout and "Lưu ý:" not in result.stdout
 
 
 def test_a_merged_province_may_name_its_former_units(catalogue):
@@ -147,7 +148,7 @@ def test_validate_refuses_an_id_another_profile_has(tmp_path):
     mine = copy_of(tmp_path, "phu-tho-2026", "phu-tho-2026.yaml")  # same id, another folder
     result = invoke("validate", str(mine))
     assert result.exit_code == 1
-    assert "id 'phu-tho-2026' trùng với hồ sơ" in result.stdout and "drafter new" in result.stdout
+    assert "id 'phu-tho-2026' trùng với hồ sơ" in result.stderr and "drafter new" in result.stderr
     twice = invoke("validate", "phu-tho-2026", str(PROFILES / "phu-tho-2026.yaml"))
     assert twice.exit_code == 0  # the same file named twice is one profile
 
@@ -173,6 +174,6 @@ def test_a_wrong_role_anywhere_gets_a_suggestion(tmp_path):
     path = copy_of(tmp_path, "tuyen-quang-2026", "tuyen-quang-2026.yaml",
                    lambda t: t.replace("agencies: {}", "agencies:\n  newpaper: Báo Tuyên Quang"))
     result = invoke("validate", str(path))
-    assert result.exit_code == 1 and "newpaper" in result.stdout and "newspaper" in result.stdout
+    assert result.exit_code == 1 and "newpaper" in result.stderr and "newspaper" in result.stderr
     listed = invoke("tasks", "--role", "polce")
     assert listed.exit_code == 2 and "`police`" in listed.output and "drafter roles" in listed.output
