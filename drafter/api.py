@@ -238,7 +238,10 @@ def new_profile(name: str, *, year: int | None = None, out_dir: Path = Path("pro
     from .inputs.profile import load_profile
 
     today = today or dt.date.today()
-    unit = registry.bundled().unit(name)
+    units = registry.bundled()
+    unit = units.find(name)
+    if unit is None:  # a former unit: where it went; a typo: the close name; nothing close: no guess
+        raise UserError(units.not_a_unit(name))
     ident = ident or scaffold.profile_id(unit, year or today.year)
     if not registry.ID_PATTERN.fullmatch(ident):
         raise UserError(f"--id {ident!r}: chỉ dùng chữ thường không dấu, số và dấu gạch ngang (ví dụ tuyen-quang-2027)")
