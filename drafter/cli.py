@@ -88,8 +88,9 @@ def draft(
         help="Hồ sơ tỉnh: tệp YAML hoặc mã hồ sơ có sẵn; nhiều hồ sơ thì soạn lần lượt (mặc định: hồ sơ mặc định).",
         show_default=False, metavar="HỒ_SƠ...")] = None,
     kind: Annotated[str, typer.Option(help="Loại kế hoạch: nq47 hoặc annual.", metavar="LOẠI")] = DEFAULT_KIND,
-    year: Annotated[int | None, typer.Option(help="Năm kế hoạch (mặc định: năm của --date, hoặc năm nay).",
-                                             metavar="NĂM")] = None,
+    year: Annotated[int | None, typer.Option(
+        help="Năm kế hoạch (mặc định: năm của --date, hoặc năm nay; kế hoạch năm (annual) ký trong quý IV: năm sau).",
+        metavar="NĂM")] = None,
     date: Annotated[str | None, typer.Option(
         help="Ngày ban hành YYYY-MM-DD; bỏ trống thì để “…” cho người soạn điền.", metavar="NGÀY")] = None,
     out: Annotated[Path, typer.Option(help="Thư mục đầu ra.", metavar="THƯ_MỤC")] = Path("outputs"),
@@ -135,7 +136,10 @@ def _draft_many(names: list[str], options: dict, pdf: bool) -> None:
     from .docxio import preview
 
     start = time.perf_counter()
-    items = api.draft_many(names, **options)
+    batch = api.draft_many(names, **options)
+    for notice in batch.notices:
+        typer.echo(f"Lưu ý: {notice}", err=True)
+    items = batch.items
     done = [item for item in items if item.result]
     for item in items:
         if item.result:
