@@ -30,12 +30,13 @@ from .output import (
     sha256_bytes,
 )
 from .plan import Draft, PlanRequest, build_draft
+from .plan.listing import TaskLine
 from .plan.records import Change
 from .resources import default_template
 from .text import vn
 
 __all__ = ["DEFAULT_KIND", "Batch", "BatchItem", "DraftResult", "PlanYear", "build_plan", "check_template",
-           "draft_many", "draft_plan", "output_path", "resolve_year"]
+           "draft_many", "draft_plan", "list_tasks", "output_path", "resolve_year"]
 
 
 @dataclass
@@ -285,3 +286,29 @@ def new_profile(name: str, *, year: int | None = None, out_dir: Path = Path("pro
     atomic_write(target, scaffold.profile_text(unit, registry.bundled(), ident=ident, today=today).encode("utf-8"))
     load_profile(target, bundled())  # what was written must validate as written
     return target
+
+
+@dataclass
+class TaskListing:
+    """The catalogue's tasks as a draft words them for one profile on one day (`drafter tasks`)."""
+
+    profile: Profile
+    on: dt.date
+    lines: list[TaskLine]
+
+
+def list_tasks(profile: str | Path | None = None, *, group: str | None = None, role: str | None = None,
+               on: dt.date | None = None) -> TaskListing:
+    """The tasks of one group and/or role, filled for a profile (default: the default profile) with
+    the documents in force on `on` (default: today), by the same functions a draft uses."""
+    from .inputs.catalogue import select_listing
+    from .plan.listing import task_lines
+
+    catalogue = bundled()
+    tasks = select_listing(catalogue, group=group, role=role)
+    loaded = load_profile(profile, catalogue)
+    on = on or dt.date.today()
+    # The annual kind: it has no programme dates of its own (an NQ 47 request refuses days after 2030).
+    request = PlanRequest(profile=loaded, kind=load_kind("annual", catalogue), catalogue=catalogue, year=on.year,
+                          date=on)
+    return TaskListing(loaded, on, task_lines(request, tasks))

@@ -75,13 +75,32 @@ def tasks(
     group: Annotated[str | None, typer.Option(help="Chỉ nhóm này (g1 … g5).", metavar="NHÓM")] = None,
     role: Annotated[str | None, typer.Option(help="Chỉ nhiệm vụ mà vai trò này chủ trì hoặc phối hợp.",
                                              metavar="VAI_TRÒ")] = None,
+    profile: Annotated[str | None, typer.Option(
+        help="Điền tên tỉnh, cơ quan theo hồ sơ này (mặc định: hồ sơ mặc định).", metavar="HỒ_SƠ")] = None,
+    on: Annotated[str | None, typer.Option(
+        "--on", help="Dẫn văn bản còn hiệu lực vào ngày YYYY-MM-DD (mặc định: hôm nay).", metavar="NGÀY")] = None,
 ) -> None:
-    """Liệt kê danh mục nhiệm vụ (mã, nhóm, thời gian, chủ trì, nội dung)."""
-    from .inputs.catalogue import bundled, select_listing
+    """Liệt kê danh mục nhiệm vụ như bản soạn sẽ in (mã, thời gian, cơ quan chủ trì, nội dung)."""
+    import shutil
+    import textwrap
 
-    for task in select_listing(bundled(), group=group, role=role):
-        condition = f" [{', '.join(task.when)}]" if task.when else ""
-        typer.echo(f"{task.id:<28} {task.time:<22} {'+'.join(task.lead):<34} {task.text}{condition}")
+    from . import api
+    from .text import vn
+
+    listing = api.list_tasks(profile, group=group, role=role, on=_parse_date(on, "--on"))
+    width = max(60, min(shutil.get_terminal_size((80, 24)).columns, 120))
+    p = listing.profile
+    typer.echo(textwrap.fill(f"{len(listing.lines)} nhiệm vụ, lời văn như bản soạn cho {p.full_name} (hồ sơ "
+                             f"{p.id}), văn bản còn hiệu lực ngày {vn.short_date(listing.on)}; mỗi nhiệm vụ: mã · "
+                             "thời gian · chủ trì, rồi nội dung", width))
+    for line in listing.lines:
+        typer.echo("")
+        typer.echo(textwrap.fill(f"{line.id} · {line.time} · chủ trì: {'; '.join(line.leads)}", width,
+                                 subsequent_indent="    "))
+        for text in (line.text, *([f"[chỉ cho {', '.join(line.for_whom)}"
+                                    + ("" if line.applies else f"; {p.full_name} không thuộc diện này") + "]"]
+                                  if line.for_whom else [])):
+            typer.echo(textwrap.fill(text, width, initial_indent="    ", subsequent_indent="    "))
 
 
 @app.command("docs", cls=Command)

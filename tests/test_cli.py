@@ -160,13 +160,48 @@ def test_roles_lists_every_role_with_its_meaning():
     assert len(lines) >= 30
 
 
+def task_ids(output: str) -> list[str]:
+    """The id of each task in `drafter tasks` output: its first line, "g4.x · Hằng năm · chủ trì: …"."""
+    return [block.split(" · ")[0] for block in output.strip().split("\n\n")[1:]]
+
+
 def test_tasks_filters():
-    everything = invoke("tasks").stdout.strip().splitlines()
-    police = invoke("tasks", "--role", "police").stdout.strip().splitlines()
-    group = invoke("tasks", "--group", "g4").stdout.strip().splitlines()
-    assert 0 < len(police) < len(everything) and all("police" in line or "police" not in line for line in police)
-    assert {line.split()[0] for line in police} >= {"g4.rapid-response", "g4.sovereignty"}
-    assert all(line.startswith("g4.") for line in group)
+    everything = task_ids(invoke("tasks").stdout)
+    police = task_ids(invoke("tasks", "--role", "police").stdout)
+    group = task_ids(invoke("tasks", "--group", "g4").stdout)
+    assert 0 < len(police) < len(everything) == 54
+    assert set(police) >= {"g4.rapid-response", "g4.sovereignty"}
+    assert group and all(ident.startswith("g4.") for ident in group)
+
+
+def test_tasks_are_worded_as_a_draft_prints_them_in_80_columns():
+    result = runner.invoke(app, ["tasks"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.startswith("54 nhiệm vụ, lời văn như bản soạn cho tỉnh Đắk Lắk (hồ sơ dak-lak-2026)")
+    assert "{" not in out and "}" not in out  # no raw placeholders such as {so:qd1079-2022}
+    assert "Quyết định số 1079/QĐ-TTg" in " ".join(out.split()) and "chủ trì: Sở Văn hóa, Thể thao và Du lịch" in out
+    from drafter.inputs.catalogue import bundled
+
+    leads = " ".join(" ".join(block.split()).split(" · chủ trì: ")[1] for block in out.strip().split("\n\n")[1:])
+    assert not [key for key in bundled().roles if key in leads]  # agency names, not role keys
+    assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_tasks_for_another_profile_say_which_tasks_are_not_for_it():
+    out = invoke("tasks", "--profile", "phu-tho-2026", "--group", "g3").stdout
+    assert "cho tỉnh Phú Thọ (hồ sơ phu-tho-2026)" in out
+    assert "[chỉ cho tỉnh có biên giới đất liền; tỉnh Phú Thọ không thuộc diện này]" in out.replace("\n    ", " ")
+
+
+def test_every_profile_fills_every_task_text():
+    from drafter import api
+    from drafter.inputs.profile import bundled_profiles
+
+    for path in bundled_profiles():
+        for line in api.list_tasks(path).lines:
+            assert not {"{", "}", "[["} & set(line.text), (path.stem, line.id, line.text)
+            assert line.leads and all(lead[:1].isupper() for lead in line.leads), (path.stem, line.id)
 
 
 def test_no_arguments_shows_the_help_and_no_empty_error():
