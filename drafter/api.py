@@ -54,9 +54,9 @@ class PlanYear:
     reason: str | None = None
 
 
-#: A single-year plan (the annual kind) signed from this month on is for the next year: provinces
-#: issue next year's annual plan in October-December (Gia Lai 516 of 09/3/2023 is late; Nghệ An 978
-#: of 13/12/2023 plans 2024).
+#: A single-year plan (the annual kind) signed from this month on is for the next year: an annual
+#: plan drafted in the last quarter plans the coming year (a date in the year before the plan year
+#: was always accepted with --year); earlier in the year it plans the year it is signed in.
 NEXT_YEAR_FROM_MONTH = 10
 
 

@@ -81,25 +81,33 @@ def tasks(
         "--on", help="Dẫn văn bản còn hiệu lực vào ngày YYYY-MM-DD (mặc định: hôm nay).", metavar="NGÀY")] = None,
 ) -> None:
     """Liệt kê danh mục nhiệm vụ như bản soạn sẽ in (mã, thời gian, cơ quan chủ trì, nội dung)."""
+    from . import api
+
+    _print_listing(api.list_tasks(profile, group=group, role=role, on=_parse_date(on, "--on")))
+
+
+def _print_listing(listing) -> None:
+    """A header line, then each task: "mã · thời gian · chủ trì: …", its text, who it is for;
+    wrapped to the terminal (80 columns when unknown)."""
     import shutil
     import textwrap
 
-    from . import api
     from .text import vn
 
-    listing = api.list_tasks(profile, group=group, role=role, on=_parse_date(on, "--on"))
     width = max(60, min(shutil.get_terminal_size((80, 24)).columns, 120))
-    p = listing.profile
-    typer.echo(textwrap.fill(f"{len(listing.lines)} nhiệm vụ, lời văn như bản soạn cho {p.full_name} (hồ sơ "
-                             f"{p.id}), văn bản còn hiệu lực ngày {vn.short_date(listing.on)}; mỗi nhiệm vụ: mã · "
-                             "thời gian · chủ trì, rồi nội dung", width))
+    profile = listing.profile
+    typer.echo(textwrap.fill(f"{len(listing.lines)} nhiệm vụ, lời văn như bản soạn cho {profile.full_name} (hồ sơ "
+                             f"{profile.id}), văn bản còn hiệu lực ngày {vn.short_date(listing.on)}; mỗi nhiệm vụ: "
+                             "mã · thời gian · chủ trì, rồi nội dung", width))
     for line in listing.lines:
         typer.echo("")
         typer.echo(textwrap.fill(f"{line.id} · {line.time} · chủ trì: {'; '.join(line.leads)}", width,
                                  subsequent_indent="    "))
-        for text in (line.text, *([f"[chỉ cho {', '.join(line.for_whom)}"
-                                    + ("" if line.applies else f"; {p.full_name} không thuộc diện này") + "]"]
-                                  if line.for_whom else [])):
+        texts = [line.text]
+        if line.for_whom:
+            outside = "" if line.applies else f"; {profile.full_name} không thuộc diện này"
+            texts.append(f"[chỉ cho {', '.join(line.for_whom)}{outside}]")
+        for text in texts:
             typer.echo(textwrap.fill(text, width, initial_indent="    ", subsequent_indent="    "))
 
 
