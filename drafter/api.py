@@ -30,13 +30,13 @@ from .output import (
     sha256_bytes,
 )
 from .plan import Draft, PlanRequest, build_draft
+from .plan.listing import TaskLine
 from .plan.records import Change
 from .resources import default_template
 from .text import vn
 
-__all__ = ["DEFAULT_KIND", "BatchItem", "DraftResult", "build_plan", "check_template", "draft_many", "draft_plan",
-           "output_path",
-           "resolve_year"]
+__all__ = ["DEFAULT_KIND", "Batch", "BatchItem", "DraftResult", "PlanYear", "build_plan", "check_template",
+           "draft_many", "draft_plan", "list_tasks", "output_path", "resolve_year"]
 
 
 @dataclass
@@ -46,20 +46,42 @@ class DraftResult:
     backup: Path | None = None
 
 
-def resolve_year(year: int | None, date: dt.date | None, today: dt.date | None = None) -> int:
-    """The plan year: given, else the date's year, else this year.
+@dataclass(frozen=True)
+class PlanYear:
+    """The plan year and, when the rule (not --year) moved it past the date's year, why: a notice."""
 
-    An annual plan may be issued late in the year before the one it plans for, so the date
-    may fall in year - 1; anything further apart is a typo.
-    """
-    if year is None:
-        return date.year if date else (today or dt.date.today()).year
-    if not 2000 <= year <= 2100:
-        raise UserError(f"--year {year}: năm kế hoạch phải trong khoảng 2000-2100")
-    if date and date.year not in (year, year - 1):
-        raise UserError(f"--date {date.isoformat()} không khớp với --year {year} "
-                        "(ngày ban hành phải thuộc năm kế hoạch hoặc năm trước đó)")
-    return year
+    year: int
+    reason: str | None = None
+
+
+#: A single-year plan (the annual kind) signed from this month on is for the next year: an annual
+#: plan drafted in the last quarter plans the coming year (a date in the year before the plan year
+#: was always accepted with --year); earlier in the year it plans the year it is signed in.
+NEXT_YEAR_FROM_MONTH = 10
+
+
+def resolve_year(year: int | None, date: dt.date | None, kind: str = DEFAULT_KIND,
+                 today: dt.date | None = None) -> PlanYear:
+    """The one rule for the plan year, used by the CLI, the web page and batch drafting.
+
+    --year wins (2000-2100; the date must fall in that year or the one before, as an annual plan
+    may be signed late in the year before). Otherwise the year of the signing date (or of today,
+    when no date is given), except that a single-year plan (the annual kind) signed in the last
+    quarter is for the next year, and the notice says so. A multi-year kind (NQ 47) keeps the
+    date's year."""
+    if year is not None:
+        if not 2000 <= year <= 2100:
+            raise UserError(f"--year {year}: năm kế hoạch phải trong khoảng 2000-2100")
+        if date and date.year not in (year, year - 1):
+            raise UserError(f"--date {date.isoformat()} không khớp với --year {year} "
+                            "(ngày ban hành phải thuộc năm kế hoạch hoặc năm trước đó)")
+        return PlanYear(year)
+    on = date or today or dt.date.today()
+    if on.month < NEXT_YEAR_FROM_MONTH or not load_kind(kind, bundled()).single_year:
+        return PlanYear(on.year)
+    said = f"ngày ký {vn.short_date(on)}" if date else f"chưa có ngày ký và hôm nay ({vn.short_date(on)})"
+    return PlanYear(on.year + 1, f"Kế hoạch năm {on.year + 1}: {said} ở quý IV nên kế hoạch là cho năm sau; "
+                                 "dùng --year để chọn năm khác.")
 
 
 #: A --basis line longer than this is not a căn cứ (the longest real one is under 400 characters).
@@ -125,7 +147,8 @@ def draft_plan(profile: str | Path | Profile | None = None, *, kind: str = DEFAU
     unless use_overrides is False."""
     catalogue = bundled()
     loaded = profile if isinstance(profile, Profile) else load_profile(profile, catalogue)
-    plan_year = resolve_year(year, date)
+    chosen = resolve_year(year, date, kind)
+    plan_year = chosen.year
     path = overrides_path or overrides.readable_path(loaded.path, loaded.id, user_dir)
     changes = overrides.load_overrides(path, profile_id=loaded.id, catalogue=catalogue) if use_overrides else []
     data, draft = build_plan(loaded, kind=kind, year=plan_year, date=date, catalogue=catalogue, template=template,
@@ -146,7 +169,7 @@ def draft_plan(profile: str | Path | Profile | None = None, *, kind: str = DEFAU
     )
     with folder_lock(target.parent):
         backup = write_output(target, data, entry, force=force)
-    notices = list(draft.notices)
+    notices = ([chosen.reason] if chosen.reason else []) + list(draft.notices)
     if backup:
         notices.append(f"Bản cũ đã được sao lưu: {backup}")
     return DraftResult(path=target, notices=notices, backup=backup)
@@ -161,10 +184,22 @@ class BatchItem:
     error: str | None = None
 
 
-def draft_many(names: list[str | Path], **options) -> list[BatchItem]:
+@dataclass
+class Batch:
+    """A run over many profiles: one item per profile, and the notices that concern all of them
+    (the plan year the rule chose is said once, not under every province)."""
+
+    items: list[BatchItem]
+    notices: list[str] = field(default_factory=list)
+
+
+def draft_many(names: list[str | Path], *, kind: str = DEFAULT_KIND, year: int | None = None,
+               date: dt.date | None = None, **options) -> Batch:
     """Draft many profiles in one run: a profile that fails is reported and the others still get
     drafted, but nothing is written if two different profiles would write one file (the later
-    would silently replace the earlier); a profile named twice is drafted once."""
+    would silently replace the earlier); a profile named twice is drafted once. The plan year is
+    resolved once (resolve_year), so a wrong --year stops the run before anything is drafted."""
+    chosen = resolve_year(year, date, kind)
     catalogue = bundled()
     items: list[BatchItem] = []
     loaded: dict[str, Profile] = {}
@@ -183,10 +218,10 @@ def draft_many(names: list[str | Path], **options) -> list[BatchItem]:
     for item in items:
         if item.name in loaded:
             try:
-                item.result = draft_plan(loaded[item.name], **options)
+                item.result = draft_plan(loaded[item.name], kind=kind, year=chosen.year, date=date, **options)
             except UserError as exc:
                 item.error = str(exc)
-    return items
+    return Batch(items, [chosen.reason] if chosen.reason else [])
 
 
 def _refuse_collisions(loaded: dict[str, Profile]) -> None:
@@ -238,7 +273,10 @@ def new_profile(name: str, *, year: int | None = None, out_dir: Path = Path("pro
     from .inputs.profile import load_profile
 
     today = today or dt.date.today()
-    unit = registry.bundled().unit(name)
+    units = registry.bundled()
+    unit = units.find(name)
+    if unit is None:  # a former unit: where it went; a typo: the close name; nothing close: no guess
+        raise UserError(units.not_a_unit(name))
     ident = ident or scaffold.profile_id(unit, year or today.year)
     if not registry.ID_PATTERN.fullmatch(ident):
         raise UserError(f"--id {ident!r}: chỉ dùng chữ thường không dấu, số và dấu gạch ngang (ví dụ tuyen-quang-2027)")
@@ -248,3 +286,29 @@ def new_profile(name: str, *, year: int | None = None, out_dir: Path = Path("pro
     atomic_write(target, scaffold.profile_text(unit, registry.bundled(), ident=ident, today=today).encode("utf-8"))
     load_profile(target, bundled())  # what was written must validate as written
     return target
+
+
+@dataclass
+class TaskListing:
+    """The catalogue's tasks as a draft words them for one profile on one day (`drafter tasks`)."""
+
+    profile: Profile
+    on: dt.date
+    lines: list[TaskLine]
+
+
+def list_tasks(profile: str | Path | None = None, *, group: str | None = None, role: str | None = None,
+               on: dt.date | None = None) -> TaskListing:
+    """The tasks of one group and/or role, filled for a profile (default: the default profile) with
+    the documents in force on `on` (default: today), by the same functions a draft uses."""
+    from .inputs.catalogue import select_listing
+    from .plan.listing import task_lines
+
+    catalogue = bundled()
+    tasks = select_listing(catalogue, group=group, role=role)
+    loaded = load_profile(profile, catalogue)
+    on = on or dt.date.today()
+    # The annual kind: it has no programme dates of its own (an NQ 47 request refuses days after 2030).
+    request = PlanRequest(profile=loaded, kind=load_kind("annual", catalogue), catalogue=catalogue, year=on.year,
+                          date=on)
+    return TaskListing(loaded, on, task_lines(request, tasks))

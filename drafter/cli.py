@@ -56,13 +56,16 @@ def boundary(func):
     return wrapper
 
 
-def _parse_date(value: str | None) -> dt.date | None:
+def _parse_date(value: str | None, option: str = "--date") -> dt.date | None:
+    """A typed date through the one rule (vn.parse_date); a wrong one is a usage error naming the option."""
     if value is None:
         return None
+    from .text import vn
+
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} không phải ngày dạng YYYY-MM-DD (ví dụ 2026-03-09)") from None
+        return vn.parse_date(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint=f"'{option}'") from None
 
 
 def _version(value: bool) -> None:
@@ -85,8 +88,9 @@ def draft(
         help="Hồ sơ tỉnh: tệp YAML hoặc mã hồ sơ có sẵn; nhiều hồ sơ thì soạn lần lượt (mặc định: hồ sơ mặc định).",
         show_default=False, metavar="HỒ_SƠ...")] = None,
     kind: Annotated[str, typer.Option(help="Loại kế hoạch: nq47 hoặc annual.", metavar="LOẠI")] = DEFAULT_KIND,
-    year: Annotated[int | None, typer.Option(help="Năm kế hoạch (mặc định: năm của --date, hoặc năm nay).",
-                                             metavar="NĂM")] = None,
+    year: Annotated[int | None, typer.Option(
+        help="Năm kế hoạch (mặc định: năm của --date, hoặc năm nay; kế hoạch năm (annual) ký trong quý IV: năm sau).",
+        metavar="NĂM")] = None,
     date: Annotated[str | None, typer.Option(
         help="Ngày ban hành YYYY-MM-DD; bỏ trống thì để “…” cho người soạn điền.", metavar="NGÀY")] = None,
     out: Annotated[Path, typer.Option(help="Thư mục đầu ra.", metavar="THƯ_MỤC")] = Path("outputs"),
@@ -132,7 +136,10 @@ def _draft_many(names: list[str], options: dict, pdf: bool) -> None:
     from .docxio import preview
 
     start = time.perf_counter()
-    items = api.draft_many(names, **options)
+    batch = api.draft_many(names, **options)
+    for notice in batch.notices:
+        typer.echo(f"Lưu ý: {notice}", err=True)
+    items = batch.items
     done = [item for item in items if item.result]
     for item in items:
         if item.result:
@@ -236,13 +243,18 @@ def validate(
         "--template", help="Mẫu DOCX cần kiểm tra: liệt kê biến mẫu dùng mà không có dữ liệu.",
         metavar="TỆP_DOCX")] = None,
 ) -> None:
-    """Kiểm tra hồ sơ tỉnh, danh mục nhiệm vụ và mẫu DOCX; in mỗi lỗi dạng tệp:dòng:cột: trường: thông báo."""
+    """Kiểm tra hồ sơ tỉnh, danh mục nhiệm vụ và mẫu DOCX; lỗi (stderr) dạng tệp:dòng:cột: trường: thông báo."""
     from .validation import validate_inputs
 
     results = validate_inputs(profiles or [], template or [])
     for result in results:
+        for note in result.notes:
+            typer.echo(note, err=True)
         for line in result.lines:
-            typer.echo(line)
+            if result.ok:
+                typer.echo(line)
+            else:
+                _err(line)
     if not all(r.ok for r in results):
         raise typer.Exit(1)
 

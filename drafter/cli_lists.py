@@ -75,13 +75,40 @@ def tasks(
     group: Annotated[str | None, typer.Option(help="Chỉ nhóm này (g1 … g5).", metavar="NHÓM")] = None,
     role: Annotated[str | None, typer.Option(help="Chỉ nhiệm vụ mà vai trò này chủ trì hoặc phối hợp.",
                                              metavar="VAI_TRÒ")] = None,
+    profile: Annotated[str | None, typer.Option(
+        help="Điền tên tỉnh, cơ quan theo hồ sơ này (mặc định: hồ sơ mặc định).", metavar="HỒ_SƠ")] = None,
+    on: Annotated[str | None, typer.Option(
+        "--on", help="Dẫn văn bản còn hiệu lực vào ngày YYYY-MM-DD (mặc định: hôm nay).", metavar="NGÀY")] = None,
 ) -> None:
-    """Liệt kê danh mục nhiệm vụ (mã, nhóm, thời gian, chủ trì, nội dung)."""
-    from .inputs.catalogue import bundled, select_listing
+    """Liệt kê danh mục nhiệm vụ như bản soạn sẽ in (mã, thời gian, cơ quan chủ trì, nội dung)."""
+    from . import api
 
-    for task in select_listing(bundled(), group=group, role=role):
-        condition = f" [{', '.join(task.when)}]" if task.when else ""
-        typer.echo(f"{task.id:<28} {task.time:<22} {'+'.join(task.lead):<34} {task.text}{condition}")
+    _print_listing(api.list_tasks(profile, group=group, role=role, on=_parse_date(on, "--on")))
+
+
+def _print_listing(listing) -> None:
+    """A header line, then each task: "mã · thời gian · chủ trì: …", its text, who it is for;
+    wrapped to the terminal (80 columns when unknown)."""
+    import shutil
+    import textwrap
+
+    from .text import vn
+
+    width = max(60, min(shutil.get_terminal_size((80, 24)).columns, 120))
+    profile = listing.profile
+    typer.echo(textwrap.fill(f"{len(listing.lines)} nhiệm vụ, lời văn như bản soạn cho {profile.full_name} (hồ sơ "
+                             f"{profile.id}), văn bản còn hiệu lực ngày {vn.short_date(listing.on)}; mỗi nhiệm vụ: "
+                             "mã · thời gian · chủ trì, rồi nội dung", width))
+    for line in listing.lines:
+        typer.echo("")
+        typer.echo(textwrap.fill(f"{line.id} · {line.time} · chủ trì: {'; '.join(line.leads)}", width,
+                                 subsequent_indent="    "))
+        texts = [line.text]
+        if line.for_whom:
+            outside = "" if line.applies else f"; {profile.full_name} không thuộc diện này"
+            texts.append(f"[chỉ cho {', '.join(line.for_whom)}{outside}]")
+        for text in texts:
+            typer.echo(textwrap.fill(text, width, initial_indent="    ", subsequent_indent="    "))
 
 
 @app.command("docs", cls=Command)
@@ -93,12 +120,20 @@ def list_documents(
     """Liệt kê văn bản còn hiệu lực vào một ngày (mức tin cậy, mã dùng trong dữ liệu): những gì drafter sẽ dẫn."""
     from .knowledge_report import documents_in_force
 
-    for line in documents_in_force(_parse_date(on), profile):
+    for line in documents_in_force(_parse_date(on, "--on"), profile):
         typer.echo(line)
 
 
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 SERVE_PROFILES_HELP = "Thư mục hồ sơ tỉnh của bạn, tạo và sửa trên trang web (như `drafter new`)."
+
+
+def _port(value: int) -> int:
+    """A port is checked when the options are read, before anything starts (1-65535)."""
+    from .web.server import PORTS
+
+    if value not in PORTS:
+        raise typer.BadParameter(f"cổng {value} không có; cổng phải từ 1 đến 65535 (ví dụ 8000)")
+    return value
 
 
 @app.command("serve", cls=Command)
@@ -106,18 +141,18 @@ SERVE_PROFILES_HELP = "Thư mục hồ sơ tỉnh của bạn, tạo và sửa t
 def serve(
     host: Annotated[str, typer.Option(help="Địa chỉ lắng nghe (mặc định: chỉ máy này).",
                                       metavar="ĐỊA_CHỈ")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Cổng.", metavar="CỔNG")] = 8000,
+    port: Annotated[int, typer.Option(help="Cổng (1-65535).", metavar="CỔNG", callback=_port)] = 8000,
     profiles: Annotated[Path, typer.Option(help=SERVE_PROFILES_HELP, metavar="THƯ_MỤC")] = Path("profiles"),
     out: Annotated[Path, typer.Option(help="Thư mục đầu ra.", metavar="THƯ_MỤC")] = Path("outputs"),
 ) -> None:
     """Mở trang web soạn kế hoạch trên máy này (không cần dòng lệnh): chọn tỉnh, soạn, xem lưu ý, tải DOCX."""
-    import uvicorn
-
+    from .web import server
     from .web.app import Settings, create_app
 
-    if host not in LOCAL_HOSTS:
+    sock = server.listen(host, port)  # a busy or forbidden port is said before "đang chạy"
+    if host not in server.LOCAL_HOSTS:
         typer.echo(f"Cảnh báo: trang mở cho mọi máy truy cập được {host}; chỉ dùng trong mạng tin cậy.", err=True)
-    typer.echo(f"drafter đang chạy ở http://{host}:{port}/ (Ctrl+C để dừng); hồ sơ của bạn: {profiles}; "
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"drafter đang chạy ở http://{shown}:{port}/ (Ctrl+C để dừng); hồ sơ của bạn: {profiles}; "
                f"bản soạn: {out}", err=True)
-    uvicorn.run(create_app(Settings(out_dir=out.resolve(), profiles_dir=profiles.resolve())), host=host, port=port,
-                log_level="warning")
+    server.run(create_app(Settings(out_dir=out.resolve(), profiles_dir=profiles.resolve())), sock)

@@ -110,6 +110,12 @@ class Group(_Vietnamese, typer_core.TyperGroup):
         try:
             code = super().main(args=args, prog_name=prog_name, complete_var=complete_var, standalone_mode=False,
                                 **extra)
+        except click_exceptions.NoArgsIsHelpError as exc:
+            # `drafter` alone: the help (already printed by rich, or in the message), then exit 2 as
+            # click does; not the translated copy below, which would add an empty "Lỗi" box.
+            if exc.format_message().strip():
+                typer.echo(exc.format_message())
+            sys.exit(exc.exit_code)
         except click_exceptions.ClickException as exc:
             rich_utils.rich_format_error(_translated(exc))
             sys.exit(exc.exit_code)

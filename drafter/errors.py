@@ -8,6 +8,7 @@ its traceback. Messages are in Vietnamese because the people who read them are p
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,3 +89,49 @@ class OutputError(UserError):
 
 class ToolMissing(UserError):
     """LibreOffice or pdftoppm is not installed."""
+
+
+#: What the operating system said, in the words a drafter uses. strerror is English ("No such file or
+#: directory") and is never shown; a code not listed here is named by its symbol (still no English prose).
+_OS_REASONS = {
+    errno.ENOENT: "thư mục hoặc tệp không tồn tại",
+    errno.EROFS: "ổ đĩa chỉ cho phép đọc",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EDQUOT: "đã dùng hết dung lượng được cấp trên ổ đĩa",
+    errno.EISDIR: "đây là thư mục, không phải tệp",
+    errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục",
+    errno.EEXIST: "đã có tệp trùng tên ở đường dẫn này (một phần của đường dẫn là tệp, không phải thư mục)",
+    errno.ENAMETOOLONG: "tên tệp hoặc đường dẫn quá dài",
+    errno.ELOOP: "đường dẫn đi qua liên kết tượng trưng (symlink) vòng lặp hoặc bị chặn",
+    errno.EBUSY: "tệp hoặc thư mục đang bị chương trình khác giữ",
+    errno.ETXTBSY: "tệp đang bị chương trình khác giữ",
+    errno.EMFILE: "mở quá nhiều tệp cùng lúc",
+    errno.ENFILE: "hệ điều hành đang mở quá nhiều tệp",
+    errno.EIO: "lỗi đọc/ghi của ổ đĩa",
+    errno.EXDEV: "không chuyển được tệp sang ổ đĩa khác",
+    errno.EINVAL: "tên hoặc giá trị không hợp lệ với hệ điều hành",
+    errno.EFBIG: "tệp quá lớn",
+    errno.ENOMEM: "không đủ bộ nhớ",
+    errno.ENXIO: "thiết bị không có",
+    errno.ENODEV: "thiết bị không có",
+    errno.EAGAIN: "tạm thời không làm được; thử lại sau",
+    errno.ETIMEDOUT: "hết thời gian chờ",
+    errno.ENOEXEC: "không phải chương trình chạy được",
+    errno.EADDRINUSE: "cổng đang được chương trình khác dùng",
+    errno.EADDRNOTAVAIL: "địa chỉ không thuộc máy này",
+    errno.ECONNREFUSED: "bị từ chối kết nối",
+}
+
+
+def os_reason(exc: OSError, action: str = "ghi") -> str:
+    """Why an operating-system call failed, in Vietnamese, for every message that reports one.
+
+    `action` is what was being done ("ghi", "đọc", "chạy", "mở cổng"): a permission error reads
+    "không có quyền ghi" or "không có quyền đọc". Never exc.strerror: that is English."""
+    code = exc.errno
+    if code in (errno.EACCES, errno.EPERM):
+        return f"không có quyền {action}"
+    if code in _OS_REASONS:
+        return _OS_REASONS[code]
+    name = errno.errorcode.get(code) if isinstance(code, int) else None
+    return f"lỗi hệ điều hành {name} khi {action}" if name else f"lỗi hệ điều hành khi {action}"

@@ -11,6 +11,8 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+from .errors import os_reason
+
 #: A YAML input (a profile is a few KB; the shipped catalogue under 100 KB).
 MAX_YAML_BYTES = 2 * 2**20
 #: Nodes a YAML file may expand to once its aliases are followed, and how deep it may nest.
@@ -34,7 +36,7 @@ def read_regular(path: Path | str, limit: int, kind: str) -> bytes:
     except FileNotFoundError:
         raise FileRefused("không tìm thấy tệp") from None
     except OSError as exc:
-        raise FileRefused(f"không đọc được tệp ({exc.strerror})") from None
+        raise FileRefused(f"không đọc được tệp ({os_reason(exc, 'đọc')})") from None
     if stat.S_ISDIR(info.st_mode):
         raise FileRefused(f"đây là thư mục, không phải {kind}")
     if not stat.S_ISREG(info.st_mode):
@@ -45,7 +47,7 @@ def read_regular(path: Path | str, limit: int, kind: str) -> bytes:
         with open(path, "rb") as fh:
             data = fh.read(limit + 1)
     except OSError as exc:
-        raise FileRefused(f"không đọc được tệp ({exc.strerror})") from None
+        raise FileRefused(f"không đọc được tệp ({os_reason(exc, 'đọc')})") from None
     if len(data) > limit:
         raise FileRefused(f"tệp quá lớn (tối đa {_size(limit)})")
     return data

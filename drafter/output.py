@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import OutputError
+from .errors import OutputError, os_reason
 from .inputs.yamlio import display_path
 
 MANIFEST_NAME = ".drafter-manifest.json"
@@ -36,20 +36,6 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-_REASONS = {
-    errno.ENOSPC: "ổ đĩa đã đầy",
-    errno.EACCES: "không có quyền ghi",
-    errno.EPERM: "không có quyền ghi",
-    errno.EROFS: "ổ đĩa chỉ cho phép đọc",
-    errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục",
-    errno.EEXIST: "một phần của đường dẫn là tệp, không phải thư mục",
-}
-
-
-def reason(exc: OSError) -> str:
-    return _REASONS.get(exc.errno, exc.strerror or str(exc))
-
-
 def atomic_write(target: Path, data: bytes) -> None:
     """Replace `target` by `data` through a temporary file in the same folder, so a crash leaves
     the old file or the new one. The file gets the mode a new file gets under the user's umask, or
@@ -58,14 +44,14 @@ def atomic_write(target: Path, data: bytes) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"{display_path(target.parent)}: không tạo được thư mục đầu ra ({reason(exc)})") from exc
+        raise OutputError(f"{display_path(target.parent)}: không tạo được thư mục đầu ra ({os_reason(exc)})") from exc
     if target.is_dir():
         raise OutputError(f"{display_path(target)}: đường dẫn đầu ra là một thư mục")
     mode = _mode_for(target)
     try:
         fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=TMP_SUFFIX)
     except OSError as exc:
-        raise OutputError(f"{display_path(target)}: không ghi được tệp ({reason(exc)})") from exc
+        raise OutputError(f"{display_path(target)}: không ghi được tệp ({os_reason(exc)})") from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -79,12 +65,32 @@ def atomic_write(target: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         if isinstance(exc, OSError):
-            raise OutputError(f"{display_path(target)}: không ghi được tệp ({reason(exc)}); tệp cũ (nếu có) "
+            raise OutputError(f"{display_path(target)}: không ghi được tệp ({os_reason(exc)}); tệp cũ (nếu có) "
                               "vẫn nguyên vẹn") from exc
         raise
 
 
 TMP_SUFFIX = ".tmp"
+
+
+@contextlib.contextmanager
+def scratch_folder(prefix: str):
+    """A private temporary folder (converters' work, uploads, a profile being checked), removed
+    afterwards. A full or read-only temporary disk is a message, not an English traceback."""
+    try:
+        folder = tempfile.TemporaryDirectory(prefix=prefix)
+    except OSError as exc:
+        raise OutputError(f"không tạo được thư mục tạm ({tempfile.gettempdir()}: {os_reason(exc)})") from exc
+    with folder as name:
+        yield Path(name)
+
+
+def write_scratch(path: Path, data: bytes) -> None:
+    """Write a file inside a scratch folder; a failure is said in Vietnamese."""
+    try:
+        Path(path).write_bytes(data)
+    except OSError as exc:
+        raise OutputError(f"không ghi được tệp tạm ({os_reason(exc)})") from exc
 
 
 def _mode_for(target: Path) -> int:
@@ -133,7 +139,7 @@ def folder_lock(folder: Path, timeout: float = 60.0):
         if exc.errno == errno.ELOOP:
             raise OutputError(f"{display_path(folder / LOCK_NAME)}: là một liên kết tượng trưng (symlink); drafter "
                               "không ghi qua liên kết. Hãy xóa nó rồi chạy lại") from None
-        raise OutputError(f"{display_path(folder)}: không tạo được thư mục đầu ra ({reason(exc)})") from exc
+        raise OutputError(f"{display_path(folder)}: không tạo được thư mục đầu ra ({os_reason(exc)})") from exc
     try:
         _acquire(handle, folder, timeout)
         yield
@@ -327,7 +333,7 @@ def _backup(target: Path) -> Path:
         except FileExistsError:
             continue
         except OSError as exc:
-            raise OutputError(f"{display_path(backup)}: không tạo được bản sao lưu ({reason(exc)}); "
+            raise OutputError(f"{display_path(backup)}: không tạo được bản sao lưu ({os_reason(exc)}); "
                               "tệp cũ vẫn nguyên vẹn") from exc
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -337,7 +343,7 @@ def _backup(target: Path) -> Path:
         except OSError as exc:
             with contextlib.suppress(OSError):
                 os.unlink(backup)
-            raise OutputError(f"{display_path(backup)}: không ghi được bản sao lưu ({reason(exc)}); "
+            raise OutputError(f"{display_path(backup)}: không ghi được bản sao lưu ({os_reason(exc)}); "
                               "tệp cũ vẫn nguyên vẹn") from exc
         return backup
     raise OutputError(f"{display_path(target)}: quá nhiều bản sao lưu trong cùng một giây")

@@ -16,9 +16,14 @@ from .inputs.yamlio import display_path
 
 @dataclass
 class ValidationResult:
+    """One input's verdict. `lines` are its problems when not ok, else the confirmation ("…: hợp
+    lệ"); `notes` are warnings that do not make it invalid. The CLI prints problems and notes on
+    stderr and confirmations on stdout, like every other command."""
+
     subject: str
     ok: bool
     lines: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def validate_inputs(profiles: list[str], templates: list[Path]) -> list[ValidationResult]:
@@ -51,10 +56,9 @@ def validate_inputs(profiles: list[str], templates: list[Path]) -> list[Validati
         if clash:
             results.append(ValidationResult(str(name), False, [clash]))
             continue
-        lines = [f"Lưu ý: {note}" for note in loaded.notes]
-        lines.append(f"{display_path(resolve_profile_path(name))}: hợp lệ ({loaded.full_name}, "
+        confirmed = (f"{display_path(resolve_profile_path(name))}: hợp lệ ({loaded.full_name}, "
                      f"bộ máy tại {loaded.as_of.isoformat()})")
-        results.append(ValidationResult(str(name), True, lines))
+        results.append(ValidationResult(str(name), True, [confirmed], [f"Lưu ý: {note}" for note in loaded.notes]))
         results.append(_overrides_result(loaded, catalogue))
     for path in templates:
         results.append(_template_result(path))

@@ -184,3 +184,17 @@ def test_cli_check_with_date_profile_and_rule_sets(tmp_path, catalogue):
     later = runner.invoke(app, ["check", str(path), "--rules", "trich_dan", "--date", "2027-01-05",
                                 "--profile", "gia-lai-2023"])
     assert later.exit_code == 0 and "CẢNH BÁO D2" in later.stdout and "6 quy tắc trich_dan" in later.stdout
+
+
+def test_the_provincial_border_guard_command_is_a_ban_after_28_june_2025(tmp_path):
+    """From 28/6/2025 the provincial Bộ Chỉ huy Bộ đội Biên phòng were dissolved and a Ban Chỉ huy
+    under the Bộ Chỉ huy Quân sự tỉnh took over (bodies.yaml, nhandan.vn 28/6/2025)."""
+    old = doc_with(tmp_path, "Bộ Chỉ huy Bộ đội Biên phòng tỉnh chủ trì, phối hợp.",
+                   date_line="Hà Nội, ngày 15 tháng 12 năm 2026")
+    said = [m for r, _, m in findings(old) if r == "D6"]
+    assert any("“Bộ Chỉ huy Bộ đội Biên phòng tỉnh” không còn từ 28/6/2025; nay là Ban Chỉ huy Bộ đội Biên phòng "
+               "tỉnh, trực thuộc Bộ Chỉ huy Quân sự tỉnh" in m for m in said), said
+    assert not any(r == "D6" for r, _, _ in findings(old, date=dt.date(2025, 6, 27)))
+    new = doc_with(tmp_path, "Ban Chỉ huy Bộ đội Biên phòng tỉnh chủ trì, phối hợp.",
+                   date_line="Hà Nội, ngày 15 tháng 12 năm 2026")
+    assert not any(r == "D6" for r, _, _ in findings(new))

@@ -13,7 +13,7 @@ runner = CliRunner()
 
 
 def invoke(*args):
-    return runner.invoke(app, list(args), catch_exceptions=False)
+    return runner.invoke(app, list(args), catch_exceptions=False, env={"COLUMNS": "200"})
 
 
 def test_draft_default_profile_from_any_directory(tmp_path, monkeypatch):
@@ -75,7 +75,11 @@ def test_file_drafter_never_wrote_is_refused(tmp_path):
     [
         (("draft", "khong-co-tinh"), 1, "không tìm thấy hồ sơ"),
         (("draft", "phu-tho-2026", "--kind", "nq99"), 2, "--kind 'nq99': loại kế hoạch không có"),
-        (("draft", "phu-tho-2026", "--date", "2027-02-30"), 2, "không phải ngày dạng YYYY-MM-DD"),
+        (("draft", "phu-tho-2026", "--date", "2027-02-30"), 2,
+         "'--date': ngày 30/02/2027 không có: tháng 2 năm 2027 có 28 ngày"),
+        (("draft", "phu-tho-2026", "--date", "27/02/2027"), 2, "'27/02/2027' không phải ngày dạng YYYY-MM-DD"),
+        (("docs", "--on", "2026-04-31"), 2, "'--on': ngày 31/4/2026 không có: tháng 4 năm 2026 có 30 ngày"),
+        (("check", "--date", "2026-00-10", "x.docx"), 2, "ngày 10/00/2026 không có: tháng phải từ 1 đến 12"),
         (("draft", "phu-tho-2026", "--year", "2027", "--date", "2020-01-01"), 1, "không khớp với --year 2027"),
         (("draft", "phu-tho-2026", "--year", "abc"), 2, ""),
         (("draft", "--bogus"), 2, ""),
@@ -102,9 +106,10 @@ def test_invalid_profile_reports_every_problem(tmp_path, profile_file, minimal_p
     assert "Traceback" not in result.output
     validated = invoke("validate", str(path), "phu-tho-2026")
     assert validated.exit_code == 1
-    lines = validated.stdout.strip().splitlines()
-    assert any(line.startswith(f"{path}:") and "province.level" in line for line in lines)
-    assert any("phu-tho-2026.yaml: hợp lệ" in line for line in lines)
+    errors, confirmed = validated.stderr.strip().splitlines(), validated.stdout.strip().splitlines()
+    assert any(line.startswith(f"{path}:") and "province.level" in line for line in errors)
+    assert any("phu-tho-2026.yaml: hợp lệ" in line for line in confirmed)
+    assert not any("province.level" in line for line in confirmed)  # errors go to stderr, as the README says
 
 
 def test_validate_bundled_profiles():
@@ -155,13 +160,55 @@ def test_roles_lists_every_role_with_its_meaning():
     assert len(lines) >= 30
 
 
+def task_ids(output: str) -> list[str]:
+    """The id of each task in `drafter tasks` output: its first line, "g4.x · Hằng năm · chủ trì: …"."""
+    return [block.split(" · ")[0] for block in output.strip().split("\n\n")[1:]]
+
+
 def test_tasks_filters():
-    everything = invoke("tasks").stdout.strip().splitlines()
-    police = invoke("tasks", "--role", "police").stdout.strip().splitlines()
-    group = invoke("tasks", "--group", "g4").stdout.strip().splitlines()
-    assert 0 < len(police) < len(everything) and all("police" in line or "police" not in line for line in police)
-    assert {line.split()[0] for line in police} >= {"g4.rapid-response", "g4.sovereignty"}
-    assert all(line.startswith("g4.") for line in group)
+    everything = task_ids(invoke("tasks").stdout)
+    police = task_ids(invoke("tasks", "--role", "police").stdout)
+    group = task_ids(invoke("tasks", "--group", "g4").stdout)
+    assert 0 < len(police) < len(everything) == 54
+    assert set(police) >= {"g4.rapid-response", "g4.sovereignty"}
+    assert group and all(ident.startswith("g4.") for ident in group)
+
+
+def test_tasks_are_worded_as_a_draft_prints_them_in_80_columns():
+    result = runner.invoke(app, ["tasks"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.startswith("54 nhiệm vụ, lời văn như bản soạn cho tỉnh Đắk Lắk (hồ sơ dak-lak-2026)")
+    assert "{" not in out and "}" not in out  # no raw placeholders such as {so:qd1079-2022}
+    assert "Quyết định số 1079/QĐ-TTg" in " ".join(out.split()) and "chủ trì: Sở Văn hóa, Thể thao và Du lịch" in out
+    from drafter.inputs.catalogue import bundled
+
+    leads = " ".join(" ".join(block.split()).split(" · chủ trì: ")[1] for block in out.strip().split("\n\n")[1:])
+    assert not [key for key in bundled().roles if key in leads]  # agency names, not role keys
+    assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_tasks_for_another_profile_say_which_tasks_are_not_for_it():
+    out = invoke("tasks", "--profile", "phu-tho-2026", "--group", "g3").stdout
+    assert "cho tỉnh Phú Thọ (hồ sơ phu-tho-2026)" in out
+    assert "[chỉ cho tỉnh có biên giới đất liền; tỉnh Phú Thọ không thuộc diện này]" in out.replace("\n    ", " ")
+
+
+def test_every_profile_fills_every_task_text():
+    from drafter import api
+    from drafter.inputs.profile import bundled_profiles
+
+    for path in bundled_profiles():
+        for line in api.list_tasks(path).lines:
+            assert not {"{", "}", "[["} & set(line.text), (path.stem, line.id, line.text)
+            assert line.leads and all(lead[:1].isupper() for lead in line.leads), (path.stem, line.id)
+
+
+def test_no_arguments_shows_the_help_and_no_empty_error():
+    result = runner.invoke(app, [], env={"COLUMNS": "120"})
+    assert result.exit_code == 2
+    assert "Cách dùng: drafter" in result.stdout and "draft" in result.stdout
+    assert "Lỗi" not in result.output and "╭" not in result.stderr and result.stderr.strip() == ""
 
 
 def test_version():
@@ -204,7 +251,7 @@ ENGLISH = ("Show this message", "Usage:", "Options", "Arguments", "Commands", "<
 
 
 @pytest.mark.parametrize("command", ["", "draft", "harvest", "diff", "preview", "validate", "profiles", "tasks",
-                                     "docs", "check", "new", "roles"])
+                                     "docs", "check", "new", "roles", "serve"])
 def test_help_is_vietnamese(command):
     result = runner.invoke(app, [*command.split(), "--help"], env={"COLUMNS": "120"})
     assert result.exit_code == 0
@@ -225,3 +272,71 @@ def test_usage_errors_are_vietnamese_with_exit_2(args, words):
     assert result.exit_code == 2
     assert words in result.output
     assert not [word for word in ENGLISH if word in result.output], result.output
+
+
+#: A failing run of every command: its message goes to stderr and nothing to stdout, so a script that
+#: reads stdout (the paths, the findings) never reads an error as a result.
+FAILING = {
+    "draft": ["draft", "khong-co-tinh"],
+    "harvest": ["harvest", "khong-co.docx"],
+    "diff": ["diff", "khong-co.docx", "cung-khong-co.docx"],
+    "preview": ["preview", "khong-co.docx"],
+    "validate": ["validate", "khong-co-tinh"],
+    "check": ["check", "khong-co.docx"],
+    "profiles": ["profiles", "thua"],
+    "new": ["new", "Atlantis"],
+    "roles": ["roles", "thua"],
+    "tasks": ["tasks", "--role", "khong_co"],
+    "docs": ["docs", "--profile", "khong-co-tinh"],
+    "serve": ["serve", "--port", "99999"],
+}
+
+
+def test_every_command_has_a_failing_case():
+    assert set(FAILING) == {c.name or c.callback.__name__ for c in app.registered_commands}
+
+
+@pytest.mark.parametrize("name", sorted(FAILING))
+def test_errors_go_to_stderr_for_every_command(name, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, FAILING[name], env={"COLUMNS": "200"})
+    assert result.exit_code in (1, 2), result.output
+    assert result.stdout == "" and result.stderr.strip(), (result.stdout, result.stderr)
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("port", ["99999", "0", "-1"])
+def test_serve_refuses_a_port_out_of_range_in_vietnamese(port):
+    result = runner.invoke(app, ["serve", "--port", port], env={"COLUMNS": "200"})
+    assert result.exit_code == 2 and "cổng phải từ 1 đến 65535" in result.stderr
+    assert "Traceback" not in result.output and "đang chạy" not in result.output
+
+
+def test_serve_on_a_busy_port_says_so_before_claiming_to_run(monkeypatch):
+    import socket
+
+    from drafter.web import server
+
+    started = []
+    monkeypatch.setattr(server, "run", lambda app, sock: started.append(sock))
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = runner.invoke(app, ["serve", "--port", str(port)], env={"COLUMNS": "200"})
+    assert result.exit_code == 1 and not started
+    assert f"không mở được trang ở 127.0.0.1:{port}: cổng đang được chương trình khác dùng" in result.stderr
+    assert "đang chạy" not in result.output and "address already in use" not in result.output.lower()
+
+
+def test_serve_binds_the_port_then_says_where_it_runs(monkeypatch, tmp_path):
+    from drafter.web import server
+
+    started = []
+    monkeypatch.setattr(server, "run", lambda app, sock: (started.append(sock.getsockname()), sock.close()))
+    with __import__("socket").socket() as probe:  # a port that is free now
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = runner.invoke(app, ["serve", "--port", str(port), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert started == [("127.0.0.1", port)] and f"đang chạy ở http://127.0.0.1:{port}/" in result.stderr

@@ -164,3 +164,64 @@ def test_drafter_docs_lists_what_is_in_force_on_a_date():
     later = CliRunner().invoke(app, ["docs", "--on", "2027-01-01"]).stdout
     assert "nd219-2025" in later and "nd152-2020" not in later and "[MEDIUM]" in later
     assert "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng" in later
+
+
+def test_every_role_label_agrees_with_the_bodies_in_force_today():
+    """`drafter roles` names no body that had ceased by today, and a role that bodies.yaml ties to a
+    body (role: border_guard) is labelled with the body in force today."""
+    import datetime as dt
+
+    from typer.testing import CliRunner
+
+    from drafter.cli import app
+    from drafter.inputs.catalogue import bundled as bundled_catalogue
+    from drafter.inputs.knowledge import bundled as bundled_knowledge
+
+    today = dt.date.today()
+    knowledge, roles = bundled_knowledge(), bundled_catalogue().roles
+    shown = CliRunner().invoke(app, ["roles"]).stdout
+    labels = {line.split()[0]: line.split(None, 1)[1] for line in shown.splitlines()}
+    assert set(labels) == set(roles)
+    stale = [(key, name) for key, label in labels.items() for _, name in knowledge.ceased(today) if name in label]
+    assert stale == []
+    tied = {key: knowledge.body_for(key, today) for key in roles if knowledge.body_for(key, today)}
+    assert set(tied) == {"border_guard"}
+    for key, body in tied.items():
+        assert labels[key].startswith(body.names[0]), (key, labels[key], body.names[0])
+
+
+def test_the_border_guard_body_on_each_side_of_28_june_2025():
+    import datetime as dt
+
+    from drafter.inputs.knowledge import bundled as bundled_knowledge
+
+    knowledge = bundled_knowledge()
+    assert knowledge.body_for("border_guard", dt.date(2025, 6, 27)).names[0] == "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"
+    assert knowledge.body_for("border_guard", dt.date(2025, 6, 28)).names[0] == "Ban Chỉ huy Bộ đội Biên phòng tỉnh"
+
+
+def test_an_older_profile_drafted_after_a_body_ceased_is_told_so(catalogue):
+    """nghe-an-2023 names the Bộ Chỉ huy Bộ đội Biên phòng tỉnh: right for its 2023 plan, stale for 2026."""
+    import datetime as dt
+
+    from drafter.inputs.kinds import load_kind
+    from drafter.inputs.profile import bundled_profiles, load_profile
+    from drafter.plan import PlanRequest
+    from drafter.plan.draft import ceased_agencies
+
+    profile = load_profile("nghe-an-2023", catalogue)
+
+    def said(on):
+        return ceased_agencies(PlanRequest(profile=profile, kind=load_kind("annual", catalogue), catalogue=catalogue,
+                                           year=on.year, date=on))
+
+    late = said(dt.date(2026, 12, 15))
+    assert ("Hồ sơ (agencies.border_guard, recipients) ghi “Bộ Chỉ huy Bộ đội Biên phòng tỉnh”, không còn từ "
+            "28/6/2025; nay là Ban Chỉ huy Bộ đội Biên phòng tỉnh, trực thuộc Bộ Chỉ huy Quân sự tỉnh: sửa hồ sơ "
+            "trước khi ban hành.") in late
+    assert said(dt.date(2023, 12, 13)) == []
+    for path in bundled_profiles():
+        current = load_profile(path, catalogue)
+        if current.current:  # the 34 current profiles name no ceased body
+            assert ceased_agencies(PlanRequest(profile=current, kind=load_kind("annual", catalogue),
+                                               catalogue=catalogue, year=2026, date=dt.date(2026, 12, 15))) == []

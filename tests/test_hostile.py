@@ -133,7 +133,7 @@ CASES = [
          exits=(0, 1)),
     # --- tracebacks instead of a message ---
     Case("as_of 2026-02-30", ["validate", "p.yaml"], lambda w: write(w / "p.yaml", profile_text().replace(
-        "as_of: 2026-01-01", "as_of: 2026-02-30")), says=("as_of", "không có thật")),
+        "as_of: 2026-01-01", "as_of: 2026-02-30")), says=("as_of", "tháng 2 năm 2026 có 28 ngày")),
     Case("--basis with a control character", ["draft", "p.yaml", "--basis", "Căn cứ\x01 x", "--out", "out"],
          with_profile, exits=(0, 1)),
     Case("FIFO as profile", ["validate", "fifo.yaml"], lambda w: fifo(w / "fifo.yaml"), says=("tệp thường",)),

@@ -134,7 +134,8 @@ def test_a_copied_profile_naming_another_province_is_warned(tmp_path, catalogue)
     warned = [n for n in profile.notes if "hồ sơ chép từ tỉnh khác" in n]
     assert warned and any("Lâm Đồng" in n for n in warned)
     result = invoke("validate", str(path))
-    assert result.exit_code == 0 and "Lưu ý:" in result.stdout and "Lâm Đồng" in result.stdout
+    assert result.exit_code == 0 and "Lưu ý:" in result.stderr and "Lâm Đồng" in result.stderr
+    assert "hợp lệ" in result.stdout and "Lưu ý:" not in result.stdout
 
 
 def test_a_merged_province_may_name_its_former_units(catalogue):
@@ -147,7 +148,7 @@ def test_validate_refuses_an_id_another_profile_has(tmp_path):
     mine = copy_of(tmp_path, "phu-tho-2026", "phu-tho-2026.yaml")  # same id, another folder
     result = invoke("validate", str(mine))
     assert result.exit_code == 1
-    assert "id 'phu-tho-2026' trùng với hồ sơ" in result.stdout and "drafter new" in result.stdout
+    assert "id 'phu-tho-2026' trùng với hồ sơ" in result.stderr and "drafter new" in result.stderr
     twice = invoke("validate", "phu-tho-2026", str(PROFILES / "phu-tho-2026.yaml"))
     assert twice.exit_code == 0  # the same file named twice is one profile
 
@@ -173,6 +174,55 @@ def test_a_wrong_role_anywhere_gets_a_suggestion(tmp_path):
     path = copy_of(tmp_path, "tuyen-quang-2026", "tuyen-quang-2026.yaml",
                    lambda t: t.replace("agencies: {}", "agencies:\n  newpaper: Báo Tuyên Quang"))
     result = invoke("validate", str(path))
-    assert result.exit_code == 1 and "newpaper" in result.stdout and "newspaper" in result.stdout
+    assert result.exit_code == 1 and "newpaper" in result.stderr and "newspaper" in result.stderr
     listed = invoke("tasks", "--role", "polce")
     assert listed.exit_code == 2 and "`police`" in listed.output and "drafter roles" in listed.output
+
+
+@pytest.mark.parametrize("typed, unit_id", [
+    ("Lam Dong", "lam-dong"), ("lâm đông", "lam-dong"), ("Ha Noi", "ha-noi"), ("Hanoi", "ha-noi"),
+    ("TP HCM", "ho-chi-minh"), ("TP.HCM", "ho-chi-minh"), ("TPHCM", "ho-chi-minh"), ("HCM", "ho-chi-minh"),
+    ("Sài Gòn", "ho-chi-minh"), ("Saigon", "ho-chi-minh"), ("Thừa Thiên Huế", "hue"),
+])
+def test_common_spellings_and_abbreviations_find_the_unit(typed, unit_id):
+    assert registry.bundled().find(typed).id == unit_id
+
+
+def test_every_unit_merged_away_in_2025_names_the_unit_it_belongs_to_now():
+    """63 units before 01/7/2025 = the 34 now + the 29 merged into another (NQ 202/2025/QH15)."""
+    units = registry.bundled()
+    former = [(name, unit) for unit in units.units for name in unit.former]
+    assert len(former) == 29 and len(units.units) + len(former) == 63
+    for name, unit in former:
+        assert units.find(name) is None, name
+        said = units.not_a_unit(name)
+        assert said == (f"{name} đã hợp nhất vào {unit.level} {unit.name} từ 01/7/2025 (Nghị quyết 202/2025/QH15); "
+                        f"dùng `{unit.id}`"), said
+
+
+@pytest.mark.parametrize("typed, said", [
+    ("Vĩnh Phúc", "Vĩnh Phúc đã hợp nhất vào tỉnh Phú Thọ từ 01/7/2025 (Nghị quyết 202/2025/QH15); dùng `phu-tho`"),
+    ("Bình Dương", "Bình Dương đã hợp nhất vào thành phố Hồ Chí Minh từ 01/7/2025"),
+    ("Bà Rịa - Vũng Tàu", "Bà Rịa – Vũng Tàu đã hợp nhất vào thành phố Hồ Chí Minh"),
+    ("Atlantis", "không có tỉnh, thành phố 'Atlantis' trong 34 đơn vị từ 01/7/2025; xem `drafter profiles`"),
+    ("Da Lat", "không có tỉnh, thành phố 'Da Lat' trong 34 đơn vị từ 01/7/2025; xem `drafter profiles`"),
+    ("Tuyen Quan", "có phải ý bạn là `tuyen-quang` (tỉnh Tuyên Quang)?"),
+    ("Vinh Phuk", "có phải ý bạn là Vĩnh Phúc? Vĩnh Phúc đã hợp nhất vào tỉnh Phú Thọ"),
+])
+def test_new_suggests_only_close_names_and_where_merged_units_went(typed, said, tmp_path):
+    result = invoke("new", typed, "--out", str(tmp_path))
+    assert result.exit_code == 1 and said in result.stderr, result.stderr
+    assert result.stdout == "" and list(tmp_path.iterdir()) == []
+    if "không có tỉnh" in said and "có phải" not in said:
+        assert "có phải" not in result.stderr
+
+
+def test_new_accepts_an_abbreviation(tmp_path):
+    result = invoke("new", "TP.HCM", "--year", "2027", "--out", str(tmp_path))
+    assert result.exit_code == 0 and result.stdout.strip().endswith("ho-chi-minh-2027.yaml")
+
+
+def test_drafting_a_former_unit_says_where_it_went(tmp_path):
+    result = invoke("draft", "Vĩnh Phúc", "--out", str(tmp_path))
+    assert result.exit_code == 1 and "Vĩnh Phúc đã hợp nhất vào tỉnh Phú Thọ" in result.stderr
+    assert "dùng `phu-tho`" in result.stderr

@@ -29,7 +29,7 @@ def test_validate_template_lists_unknown_variables(tmp_path):
     unknown = edited_template(tmp_path, "{{ summary }}", "{{ summary }} {{ co_quan_soan }}")
     result = runner.invoke(app, ["validate", "--template", str(unknown), "--template", str(default_template())])
     assert result.exit_code == 1
-    assert f"{unknown}: biến `co_quan_soan` không có dữ liệu" in result.stdout
+    assert f"{unknown}: biến `co_quan_soan` không có dữ liệu" in result.stderr
     assert f"{default_template()}: hợp lệ" in result.stdout
 
 

@@ -122,3 +122,28 @@ def test_one_body_has_one_key_however_it_is_written():
     assert vn.body_key("Văn phòng UBND thành phố") == vn.body_key("Văn phòng Ủy ban nhân dân Thành phố")
     assert vn.body_key("Ủy ban MTTQ Việt Nam tỉnh") == vn.body_key("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh")
     assert vn.body_key("Sở Nội vụ") != vn.body_key("Sở Ngoại vụ")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2026-03-09", dt.date(2026, 3, 9)),
+    ("2026-3-9", dt.date(2026, 3, 9)),
+    (" 2024-02-29 ", dt.date(2024, 2, 29)),
+])
+def test_parse_date_reads_a_typed_date(text, expected):
+    assert vn.parse_date(text) == expected and vn.date_problem(text) is None
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("2026-02-30", "ngày 30/02/2026 không có: tháng 2 năm 2026 có 28 ngày"),
+    ("2024-02-30", "ngày 30/02/2024 không có: tháng 2 năm 2024 có 29 ngày"),
+    ("2026-04-31", "ngày 31/4/2026 không có: tháng 4 năm 2026 có 30 ngày"),
+    ("2026-06-00", "ngày 00/6/2026 không có: tháng 6 năm 2026 có 30 ngày"),
+    ("2026-13-01", "ngày 01/13/2026 không có: tháng phải từ 1 đến 12"),
+    ("09/03/2026", "'09/03/2026' không phải ngày dạng YYYY-MM-DD (ví dụ 2026-03-09)"),
+    ("2026-W10-1", "'2026-W10-1' không phải ngày dạng YYYY-MM-DD (ví dụ 2026-03-09)"),
+    ("20260309", "'20260309' không phải ngày dạng YYYY-MM-DD (ví dụ 2026-03-09)"),
+])
+def test_a_date_that_does_not_exist_says_why(text, problem):
+    assert vn.date_problem(text) == problem
+    with pytest.raises(ValueError, match=problem.replace("(", r"\(").replace(")", r"\)")):
+        vn.parse_date(text)

@@ -62,7 +62,8 @@ def test_a_form_without_the_token_is_refused(client):
     ({"profile": "/work/main/profiles/dak-lak-2026.yaml"}, "Chọn một hồ sơ tỉnh"),
     ({"kind": "../kinds/x"}, "Loại kế hoạch"),
     ({"year": "abc"}, "không phải số"),
-    ({"date": "2027-02-30"}, "YYYY-MM-DD"),
+    ({"date": "2027-02-30"}, "Ngày ban hành: ngày 30/02/2027 không có: tháng 2 năm 2027 có 28 ngày"),
+    ({"date": "5/1/2027"}, "không phải ngày dạng YYYY-MM-DD"),
     ({"kind": "nq47", "year": "2031", "date": ""}, "2030"),
 ])
 def test_bad_input_is_a_message_on_the_form(client, fields, words):

@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from ..docxio.package import open_for_check
-from ..errors import UnreadableDocument, UsageError
+from ..errors import UnreadableDocument, UsageError, os_reason
 from .checks import CHECKS, Unknown, Violation
 from .model import DocModel
 
@@ -134,9 +134,17 @@ def _findings(model: DocModel, ruleset: RuleSet) -> list[Finding]:
                     where=block.where() if block else "",
                 ))
         except Exception as exc:  # noqa: BLE001 - reported, never swallowed
-            findings.append(Finding("not_evaluated", rule.id, rule.title,
-                                    f"không kiểm tra được ({exc.__class__.__name__}: {exc})", source))
+            findings.append(Finding("not_evaluated", rule.id, rule.title, f"không kiểm tra được ({_why(exc)})",
+                                    source))
     return findings
+
+
+def _why(exc: Exception) -> str:
+    """Why a rule could not run: an OS error in Vietnamese (os_reason); anything else is a bug in
+    drafter, named so that it can be reported."""
+    if isinstance(exc, OSError):
+        return os_reason(exc, "đọc")
+    return f"lỗi của drafter, hãy báo lại: {exc.__class__.__name__}: {exc}"
 
 
 def check_document(path: Path | str, rulesets: str | tuple[str, ...] | list[str] = DEFAULT_RULESETS, *,

@@ -13,12 +13,11 @@ import os
 import shutil
 import signal
 import subprocess
-import tempfile
 from pathlib import Path
 
-from ..errors import OutputError, ToolMissing, UserError
+from ..errors import OutputError, ToolMissing, UserError, os_reason
 from ..inputs.yamlio import display_path
-from ..output import atomic_write, reason
+from ..output import atomic_write, scratch_folder
 from .package import check_package, read_bytes
 
 INSTALL_HINT = (
@@ -54,9 +53,9 @@ def convert(sources: list[Path], target_format: str, out_dir: Path) -> list[Path
     for source in sources:
         check_package(read_bytes(source, shown=display_path(source)), display_path(source))
     _ensure_folder(out_dir)
-    with tempfile.TemporaryDirectory(prefix="drafter-lo-") as tmp:
-        work = Path(tmp) / "out"
-        profile = Path(tmp) / "profile"
+    with scratch_folder("drafter-lo-") as tmp:
+        work = tmp / "out"
+        profile = tmp / "profile"
         command = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
                    "--convert-to", target_format, "--outdir", str(work), *map(str, sources)]
         detail = _run_group(command, "LibreOffice")
@@ -76,7 +75,7 @@ def _ensure_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"{display_path(folder)}: không tạo được thư mục đầu ra ({reason(exc)})") from None
+        raise OutputError(f"{display_path(folder)}: không tạo được thư mục đầu ra ({os_reason(exc)})") from None
     if not folder.is_dir():
         raise OutputError(f"{display_path(folder)}: đây là một tệp, không phải thư mục đầu ra")
 
@@ -87,7 +86,7 @@ def _run_group(command: list[str], name: str) -> str:
         proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 text=True, errors="replace", start_new_session=True)
     except OSError as exc:
-        raise ToolMissing(f"không chạy được {name} ({exc.strerror})") from None
+        raise ToolMissing(f"không chạy được {name} ({os_reason(exc, 'chạy')})") from None
     try:
         out, err = proc.communicate(timeout=TIMEOUT_S)
     except subprocess.TimeoutExpired:
@@ -113,9 +112,9 @@ def to_png(pdf: Path, resolution: int = 60) -> list[Path]:
     pdf = Path(pdf).resolve()
     if not 1 <= resolution <= 600:
         raise UserError(f"--resolution {resolution}: cần trong khoảng 1-600 dpi")
-    with tempfile.TemporaryDirectory(prefix="drafter-png-") as tmp:
-        _run_group([exe, "-png", "-r", str(resolution), str(pdf), str(Path(tmp) / "p")], "pdftoppm")
-        pages = sorted(Path(tmp).glob("p-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+    with scratch_folder("drafter-png-") as tmp:
+        _run_group([exe, "-png", "-r", str(resolution), str(pdf), str(tmp / "p")], "pdftoppm")
+        pages = sorted(tmp.glob("p-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
         written = []
         for number, page in enumerate(pages, start=1):
             target = pdf.with_name(f"{pdf.stem}-{number}.png")

@@ -223,7 +223,21 @@ class Knowledge:
 
     def ministry(self, on: dt.date) -> Body:
         """The ministry that guides provincial TTĐN on `on`."""
-        return next(b for b in self.bodies if b.role == "ttdn_ministry" and b.exists(on))
+        found = self.body_for("ttdn_ministry", on)
+        assert found is not None, on  # bodies.yaml covers every day with one ministry
+        return found
+
+    def ceased(self, on: dt.date) -> list[tuple[Body, str]]:
+        """(body, name) for every body that no longer existed on `on`, by each name it can be found by
+        in a text (names of at least 8 characters, no "<tỉnh>" pattern): what `drafter check` flags
+        and what a draft warns about when a profile still names it."""
+        return [(b, name) for b in self.bodies if b.until is not None and b.until < on
+                for name in b.names if "<" not in name and len(name) >= 8]
+
+    def body_for(self, role: str, on: dt.date) -> Body | None:
+        """The body that holds a role (bodies.yaml `role:`) on `on`: the ministry in charge of TTĐN,
+        the provincial border guard."""
+        return next((b for b in self.bodies if b.role == role and b.exists(on)), None)
 
     def congress(self, on: dt.date) -> Congress | None:
         adopted = [c for c in self.congresses if c.resolution_date <= on]

@@ -12,6 +12,7 @@ import re
 import cerberus
 
 from ..errors import InputError
+from ..text import vn
 from .yamlio import Loaded, PathKey, display_path
 
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
@@ -57,7 +58,7 @@ def _message(error: cerberus.errors.ValidationError, schema: dict) -> str:
     if rule == "type":
         kinds = constraint if isinstance(constraint, list) else [constraint]
         if "date" in kinds and isinstance(value, str) and _DATE_LIKE.match(value):
-            return f"ngày {value} không có thật; cần ngày dạng YYYY-MM-DD"
+            return vn.date_problem(value) or f"ngày {value} không có thật; cần ngày dạng YYYY-MM-DD"
         return "phải là " + " hoặc ".join(_TYPE_VN.get(k, k) for k in kinds)
     if rule == "allowed":
         return f"giá trị {value!r} không hợp lệ; chỉ nhận: " + ", ".join(str(c) for c in constraint)

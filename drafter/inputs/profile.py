@@ -292,6 +292,9 @@ def resolve_profile_path(name: Path | str | None) -> Path:
         current = sorted(profiles_dir().glob(f"{unit.id}-*.yaml"))
         if current:
             return current[-1]
+    merged = registry.bundled().merged_into(text)
+    if merged:
+        raise ProfileError.single(text, f"không tìm thấy hồ sơ: {registry.bundled().merger_note(*merged)}")
     guess = did_you_mean(registry.fold(text), [p.stem for p in bundled_profiles()])
     raise ProfileError.single(text, f"không tìm thấy hồ sơ{guess or ''}; xem `drafter profiles`, hoặc tạo hồ sơ mới "
                                     "bằng `drafter new \"Tên tỉnh\"`")

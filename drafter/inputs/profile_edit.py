@@ -12,13 +12,12 @@ ruamel sees it.
 from __future__ import annotations
 
 import io
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import Problem, ProfileError, UserError
-from ..output import atomic_write
+from ..output import atomic_write, scratch_folder, write_scratch
 from .catalogue import sha256_of
 from .registry import ID_PATTERN
 from .yamlio import display_path, load
@@ -97,9 +96,9 @@ def check_text(text: str, ident: str) -> ProfileCheck:
     from .catalogue import bundled
     from .profile import load_profile
 
-    with tempfile.TemporaryDirectory(prefix="drafter-profile-") as folder:
-        path = Path(folder) / f"{ident}.yaml"
-        path.write_text(text, encoding="utf-8")
+    with scratch_folder("drafter-profile-") as folder:
+        path = folder / f"{ident}.yaml"
+        write_scratch(path, text.encode("utf-8"))
         try:
             profile = load_profile(path, bundled())
         except ProfileError as exc:

@@ -10,6 +10,7 @@ so (Profile.weak_facts).
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import unicodedata
@@ -44,6 +45,17 @@ class Unit:
     place: str
     merged_from: tuple[str, ...]
     data: dict[str, Any]
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def keys(self) -> set[str]:
+        """Every folded way of writing this unit that finds it: id, name, "tỉnh X", place, aliases."""
+        return {self.id, *(fold(n) for n in (self.name, f"{self.level} {self.name}", self.place, *self.aliases))}
+
+    @property
+    def former(self) -> tuple[str, ...]:
+        """The units merged into this one, other than the one whose name it kept."""
+        return tuple(n for n in self.merged_from if fold(n) != fold(self.name))
 
     @property
     def unit_name(self) -> vn.UnitName:
@@ -62,27 +74,69 @@ class Unit:
 
 
 @dataclass(frozen=True)
+class Merger:
+    resolution: str
+    start: dt.date
+
+
+#: How alike (difflib ratio on folded names without hyphens) a typed name must be to a real one to
+#: be suggested: "Tuyen Quan" (0.95), "Lam Dogn" (0.88), "Bac Can" (0.86) are; "Da Lat" (0.77, a
+#: city, not Đắk Lắk), "Quang" (0.71) and "Atlantis" (0.53) are not.
+SUGGEST_AT = 0.8
+
+
+@dataclass(frozen=True)
 class Registry:
     version: str
     units: tuple[Unit, ...]
     defaults: dict[str, dict[str, Any]]
     recipients: tuple[str, ...]
     labels: dict[str, int]  # how many facts carry each label: what `drafter profiles` reports
+    merger: Merger
 
     def find(self, key: str) -> Unit | None:
-        """A unit by id ("tuyen-quang") or name ("Tuyên Quang", "tuyen quang", "TP Hồ Chí Minh")."""
-        wanted = fold(key)
-        return next((u for u in self.units if wanted in (u.id, fold(u.name), fold(f"{u.level} {u.name}"),
-                                                          fold(u.place))), None)
+        """A unit by id ("tuyen-quang"), name ("Tuyên Quang", "tuyen quang", "TP Hồ Chí Minh", "Hanoi")
+        or an alias the registry lists ("TP HCM", "Sài Gòn")."""
+        wanted = _squash(fold(key))
+        return next((u for u in self.units if wanted in {_squash(k) for k in u.keys}), None)
+
+    def merged_into(self, key: str) -> tuple[str, Unit] | None:
+        """(the former unit's name, the unit it is part of now) when `key` names a unit merged away."""
+        wanted = _squash(fold(key))
+        return next(((n, u) for u in self.units for n in u.former if _squash(fold(n)) == wanted), None)
 
     def unit(self, key: str, shown: str = "") -> Unit:
         found = self.find(key)
         if found is None:
-            guess = difflib.get_close_matches(fold(key), [u.id for u in self.units], n=1, cutoff=0.5)
-            hint = f"; có phải ý bạn là `{guess[0]}`?" if guess else "; xem `drafter profiles`"
-            raise ProfileError.single(shown or key,
-                                      f"không có tỉnh, thành phố {key!r} trong 34 đơn vị từ 01/7/2025{hint}")
+            raise ProfileError.single(shown or key, self.not_a_unit(key))
         return found
+
+    def not_a_unit(self, key: str) -> str:
+        """Why `key` is not one of the 34 units, and what to type instead: the unit a former one
+        merged into, the unit whose name is close, or nothing when no name is close."""
+        merged = self.merged_into(key)
+        if merged:
+            return self.merger_note(*merged)
+        close = self.closest(key)
+        base = f"không có tỉnh, thành phố {key!r} trong 34 đơn vị từ {vn.short_date(self.merger.start)}"
+        if close is None:
+            return f"{base}; xem `drafter profiles`"
+        name, unit = close
+        if name in unit.former:
+            return f"{base}; có phải ý bạn là {name}? {self.merger_note(name, unit)}"
+        return f"{base}; có phải ý bạn là `{unit.id}` ({unit.level} {unit.name})?"
+
+    def merger_note(self, former: str, unit: Unit) -> str:
+        return (f"{former} đã hợp nhất vào {unit.level} {unit.name} từ {vn.short_date(self.merger.start)} "
+                f"({self.merger.resolution}); dùng `{unit.id}`")
+
+    def closest(self, key: str) -> tuple[str, Unit] | None:
+        """The name (of a unit, or of a former unit) most like `key`, if it is alike enough (SUGGEST_AT)."""
+        wanted = _squash(fold(key))
+        names = [(n, u) for u in self.units for n in (u.name, *u.former)]
+        scored = [(difflib.SequenceMatcher(None, wanted, _squash(fold(n))).ratio(), n, u) for n, u in names]
+        score, name, unit = max(scored, key=lambda item: item[0])
+        return (name, unit) if score >= SUGGEST_AT else None
 
     def agencies(self, unit: Unit) -> tuple[dict[str, str], list[WeakFact]]:
         """Role → agency name for the unit: the national set, then the unit's deltas (a null name
@@ -114,13 +168,19 @@ def fold(text: str) -> str:
     return vn.slug(text)
 
 
+def _squash(folded: str) -> str:
+    """A folded name without its hyphens: "Hanoi", "Danang", "hochiminh" are how some people type it."""
+    return folded.replace("-", "")
+
+
 @cache
 def bundled() -> Registry:
     data = load_trusted(REGISTRY_PATH, ProfileError).data
-    units = tuple(Unit(u["id"], u["name"], u["level"], u["place"], tuple(u.get("merged_from") or ()), u)
-                  for u in data["units"])
+    units = tuple(Unit(u["id"], u["name"], u["level"], u["place"], tuple(u.get("merged_from") or ()), u,
+                       tuple(u.get("aliases") or ())) for u in data["units"])
+    merger = Merger(data["merger"]["resolution"], data["merger"]["from"])
     return Registry(str(data["version"]), units, data["national_default"], tuple(data["recipients"]["lines"]),
-                    _label_counts(data))
+                    _label_counts(data), merger)
 
 
 LABELS = ("VERIFIED", "MEDIUM", "UNVERIFIED")

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, os_reason
 from ..limits import MAX_YAML_BYTES, MAX_YAML_DEPTH, MAX_YAML_NODES, FileRefused, read_regular
 from ..text import legacy, vn
 from . import yaml_messages
@@ -200,7 +200,8 @@ def load_trusted(path: Path, error_cls: type[InputError] = InputError) -> Loaded
     try:
         return Loaded(path=Path(path), data=yaml.load(Path(path).read_bytes(), Loader=_Loader))  # noqa: S506
     except (OSError, yaml.YAMLError) as exc:  # only if the installation itself is damaged
-        raise error_cls.single(display_path(Path(path)), f"không đọc được dữ liệu kèm theo drafter: {exc}") from exc
+        why = os_reason(exc, "đọc") if isinstance(exc, OSError) else exc
+        raise error_cls.single(display_path(Path(path)), f"không đọc được dữ liệu kèm theo drafter: {why}") from exc
 
 
 def parse_fragment(text: str, shown: str, error_cls: type[InputError] = InputError) -> Any:

@@ -9,6 +9,7 @@ plan package, so it can be tested on plain data and the template only decides ho
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from ..text import vn
@@ -88,6 +89,7 @@ def build_draft(request: PlanRequest) -> Draft:
     notices.extend(_default_deadlines(request))
     notices.extend(_registry_notices(request, plan))
     notices.extend(_weak_facts(request, values))
+    notices.extend(ceased_agencies(request))
     return Draft(plan, notices.as_list() + _blanks_to_fill(request), skipped_changes=len(notices.skipped))
 
 
@@ -217,4 +219,24 @@ def _blanks_to_fill(request: PlanRequest) -> list[str]:
     if abs(request.year - profile.as_of.year) > 1:
         out.append(f"Hồ sơ mô tả bộ máy tại ngày {profile.as_of.isoformat()}, cách năm kế hoạch {request.year}: "
                    "kiểm tra lại tên cơ quan (cải cách 2025 đã đổi nhiều sở).")
+    return out
+
+
+def ceased_agencies(request: PlanRequest) -> list[str]:
+    """A profile that still names a body which had ceased by the plan's date (an older profile
+    drafted for a later year: "Bộ Chỉ huy Bộ đội Biên phòng tỉnh" after 27/6/2025) prints that name;
+    the notice says where, since when, and what took over (bodies.yaml)."""
+    on = request.reference_date
+    profile = request.profile
+    texts = [(f"agencies.{role}", name) for role, name in profile.agencies.items()]
+    texts += [("recipients", line) for line in profile.recipients]
+    out, said = [], set()
+    for body, name in request.knowledge.ceased(on):
+        fields = sorted({where for where, text in texts if name in vn.nfc(text)})
+        if fields and body.id not in said:
+            said.add(body.id)
+            successor = f"; nay là {body.successor}" if body.successor else ""
+            ended = vn.short_date(body.until + dt.timedelta(days=1))
+            out.append(f"Hồ sơ ({', '.join(fields)}) ghi “{name}”, không còn từ {ended}{successor}: sửa hồ sơ "
+                       "trước khi ban hành.")
     return out

@@ -9,6 +9,7 @@ agree on one definition.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import unicodedata
@@ -202,6 +203,41 @@ def relevel(name: str, old: str, new: str) -> str:
     for pattern, word in _LEVEL_WORDS.get((old, new), ()):
         name = pattern.sub(word, name)
     return name
+
+
+#: How people type a date for drafter: YYYY-MM-DD, the month and day with or without a leading zero.
+_DATE_FORM = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+DATE_EXAMPLE = "2026-03-09"
+
+
+def date_problem(text: str) -> str | None:
+    """What is wrong with a typed date, in Vietnamese, or None when it is a real day.
+
+    A date in the right form that does not exist says why ("ngày 30/02/2026 không có: tháng 2 năm
+    2026 có 28 ngày"), not that the form is wrong: the person typed the form, just not a real day."""
+    found = _DATE_FORM.fullmatch(str(text).strip())
+    if not found:
+        return f"{str(text)!r} không phải ngày dạng YYYY-MM-DD (ví dụ {DATE_EXAMPLE})"
+    year, month, day = (int(part) for part in found.groups())
+    shown = f"ngày {day_text(day)}/{month_text(month)}/{year}"
+    if not 1 <= month <= 12:
+        return f"{shown} không có: tháng phải từ 1 đến 12"
+    if not year:
+        return f"{shown} không có: năm phải từ 1"
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return f"{shown} không có: tháng {month} năm {year} có {days} ngày"
+    return None
+
+
+def parse_date(text: str) -> dt.date:
+    """A typed YYYY-MM-DD date (the CLI's --date and --on, the web page's date fields); ValueError
+    with date_problem's message otherwise. The one place dates typed by people are read."""
+    problem = date_problem(text)
+    if problem:
+        raise ValueError(problem)
+    year, month, day = (int(part) for part in _DATE_FORM.fullmatch(str(text).strip()).groups())
+    return dt.date(year, month, day)
 
 
 def party_committee(level: str) -> str:

@@ -19,6 +19,7 @@ from starlette.routing import Route
 from .. import api
 from ..errors import UserError
 from ..inputs.kinds import kind_names
+from ..text import vn
 from . import profile_pages, review_pages, security
 from .pages import Settings, expired, for_page, posted_form, profile_choices, render, settings_of
 
@@ -29,9 +30,10 @@ PREVIEW_DPI = 50  # a page a browser shows at a glance; the PDF is there for rea
 
 
 async def home(request: Request) -> Response:
-    return render(request, "draft.html", form={"kind": "nq47", "year": str(dt.date.today().year + 1),
-                                               "preview": "on"},
-                  can_preview=_can_preview())
+    # The year is left empty: the library's rule (api.resolve_year) picks it from the kind and the
+    # date the person enters, exactly as on the command line, and the result page says which year.
+    return render(request, "draft.html", form={"kind": "nq47", "year": "", "preview": "on"},
+                  year_rule=_year_rule(), can_preview=_can_preview())
 
 
 async def draft(request: Request) -> Response:
@@ -46,13 +48,13 @@ async def draft(request: Request) -> Response:
         kind = str(form.get("kind", ""))
         if kind not in kind_names():
             raise UserError(f"Loại kế hoạch {kind!r} không có; chọn một loại trong danh sách.")
-        result = api.draft_plan(path, kind=kind, year=_int(form.get("year"), "Năm kế hoạch"),
+        result = api.draft_plan(path, kind=kind, year=_year(form.get("year")),
                                 date=_date(form.get("date")), out_dir=settings.out_dir,
                                 force=form.get("force") == "on", extra_bases=_lines(form.get("bases")),
                                 use_overrides=form.get("no_overrides") != "on", user_dir=settings.profiles_dir)
     except UserError as exc:
         return render(request, "draft.html", form=form, error=for_page(str(exc)), can_preview=_can_preview(),
-                      status=400)
+                      year_rule=_year_rule(), status=400)
     notices = [for_page(n) for n in result.notices]
     pages, pdf = [], None
     if form.get("preview") == "on" and _can_preview():
@@ -94,11 +96,24 @@ def _name(path: Path, root: Path) -> str:
     return path.resolve().relative_to(root.resolve()).as_posix()
 
 
-def _int(value, what: str) -> int:
+def _year(value) -> int | None:
+    """The year field: empty lets the rule decide (api.resolve_year)."""
+    text = str(value or "").strip()
+    if not text:
+        return None
     try:
-        return int(str(value).strip())
+        return int(text)
     except ValueError:
-        raise UserError(f"{what}: {value!r} không phải số") from None
+        raise UserError(f"Năm kế hoạch: {text!r} không phải số") from None
+
+
+def _year_rule() -> str:
+    """What an empty year field means today, said with the rule's own results."""
+    today = dt.date.today()
+    nq47 = api.resolve_year(None, None, "nq47", today).year
+    annual = api.resolve_year(None, None, "annual", today).year
+    return (f"bỏ trống: năm của ngày ban hành (không có ngày: năm nay, {nq47}); kế hoạch hằng năm ký trong quý IV "
+            f"là cho năm sau (không có ngày: {annual})")
 
 
 def _date(value) -> dt.date | None:
@@ -106,9 +121,9 @@ def _date(value) -> dt.date | None:
     if not text:
         return None
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UserError(f"Ngày ban hành {text!r} không đúng dạng YYYY-MM-DD") from None
+        return vn.parse_date(text)
+    except ValueError as exc:
+        raise UserError(f"Ngày ban hành: {exc}") from None
 
 
 def _lines(value) -> list[str]:

@@ -25,6 +25,7 @@ _FLAG_WORDS = (
     ("Dùng --force để ghi đè (bản cũ được giữ lại làm bản sao lưu), hoặc --out để ghi nơi khác.",
      "Đánh dấu «Ghi đè bản đã có người sửa» để ghi đè (bản cũ được giữ lại làm bản sao lưu)."),
     ("dùng --kind annual", f"chọn loại «{KIND_LABELS['annual']}»"),
+    ("dùng --year để chọn năm khác", "điền ô «Năm kế hoạch» để chọn năm khác"),
     ("dùng --basis", "điền ô «Căn cứ thêm»"),
     ("--basis", "Căn cứ thêm"),
     ("--date", "Ngày ban hành"),

@@ -19,6 +19,7 @@ import yaml
 from ..errors import InputError, Problem
 from ..inputs.profile_edit import REMOVE, FieldPath
 from ..inputs.yamlio import parse_fragment
+from ..text import vn
 
 SIMPLE_TYPES = {"string", "date", "boolean", "integer"}
 YES_NO = (("", "mặc định"), ("true", "có"), ("false", "không"))
@@ -190,7 +191,7 @@ def parse(field: Field, text: str) -> Any:
         return text == "true"
     if field.widget == "date":
         try:
-            return dt.date.fromisoformat(text)
+            return vn.parse_date(text)
         except ValueError:
             return text  # the schema says what is wrong with it, in the CLI's words
     if field.widget == "lines":

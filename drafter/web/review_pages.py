@@ -10,7 +10,6 @@ message, and the server keeps serving).
 from __future__ import annotations
 
 import secrets
-import tempfile
 from pathlib import Path
 
 from starlette.requests import Request
@@ -18,6 +17,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from ..errors import UserError
+from ..output import scratch_folder, write_scratch
 from .pages import Settings, csrf_ok, expired, for_page, profile_choices, render, settings_of
 
 UPLOAD_LIMIT = 20 * 2**20  # per file: a plan with pictures is a few MB; the DOCX seam bounds what it inflates to
@@ -68,16 +68,16 @@ def _review(reviewed: tuple[str, bytes], other: tuple[str, bytes] | None, settin
     for shown, data in (reviewed, *([other] if other else [])):
         if len(data) > UPLOAD_LIMIT:
             raise UserError(f"{shown}: tệp lớn hơn {UPLOAD_LIMIT // 2**20} MB")
-    with tempfile.TemporaryDirectory(prefix="drafter-review-") as folder:
-        path = Path(folder) / "upload.docx"
-        path.write_bytes(reviewed[1])
+    with scratch_folder("drafter-review-") as folder:
+        path = folder / "upload.docx"
+        write_scratch(path, reviewed[1])
         outcome = {"report": check_document(path, shown=reviewed[0]), "harvested": None, "changes": None,
                    "tracked": None, "compared": other[0] if other else None}
         if harvest:
             outcome["harvested"] = _harvest(path, settings)
         if other:
-            older = Path(folder) / "compare.docx"
-            older.write_bytes(other[1])
+            older = folder / "compare.docx"
+            write_scratch(older, other[1])
             outcome["changes"], outcome["tracked"] = _compare(older, path, settings)
         return outcome
 

@@ -131,8 +131,7 @@ def party_congress(m: DocModel, p: dict) -> Result:
 def defunct_body(m: DocModel, p: dict) -> Result:
     """A body named after it ceased to exist, other than as the issuer of a document it signed."""
     on = m.citation_date
-    gone = [(b, name) for b in knowledge(m).bodies if b.until is not None and b.until < on
-            for name in b.names if "<" not in name and len(name) >= 8]
+    gone = knowledge(m).ceased(on)
     count, limit = 0, p.get("max_reports", 30)
     for block in m.blocks:
         text = vn.nfc(block.text)
