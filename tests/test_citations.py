@@ -184,3 +184,19 @@ def test_cli_check_with_date_profile_and_rule_sets(tmp_path, catalogue):
     later = runner.invoke(app, ["check", str(path), "--rules", "trich_dan", "--date", "2027-01-05",
                                 "--profile", "gia-lai-2023"])
     assert later.exit_code == 0 and "CẢNH BÁO D2" in later.stdout and "6 quy tắc trich_dan" in later.stdout
+
+
+def test_severity_is_the_rule_sets_own(tmp_path):
+    """D5 reported a superseded congress as a warning while trich_dan.yaml said error: the check
+    chose the severity. Now a check names the case and the rule set maps it."""
+    import dataclasses
+
+    from drafter.check.model import DocModel
+    from drafter.check.runner import _findings, load_ruleset
+
+    ruleset = load_ruleset("trich_dan")
+    d5 = next(r for r in ruleset.rules if r.id == "D5")
+    assert (d5.severity, d5.severity_of("superseded")) == ("error", "warning")
+    strict = dataclasses.replace(ruleset, rules=(dataclasses.replace(d5, severities={}),))
+    model = DocModel(Document(str(doc_with(tmp_path, "đề ra tại Nghị quyết Đại hội XIII của Đảng."))))
+    assert {f.severity for f in _findings(model, strict)} == {"error"}

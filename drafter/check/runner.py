@@ -20,7 +20,7 @@ import yaml
 
 from ..docxio.package import open_for_check
 from ..errors import UnreadableDocument, UsageError
-from .checks import CHECKS, Unknown, Violation
+from .checks import CHECKS, Unknown
 from .model import DocModel
 
 RULESET_DIR = Path(__file__).resolve().parent / "rulesets"
@@ -36,6 +36,10 @@ class Rule:
     source: str
     title: str
     params: dict = field(default_factory=dict)
+    severities: dict = field(default_factory=dict)  # a Violation's case → its severity, when not the rule's
+
+    def severity_of(self, case: str | None) -> str:
+        return self.severities.get(case, self.severity) if case else self.severity
 
 
 @dataclass(frozen=True)
@@ -106,11 +110,12 @@ def load_ruleset(name: str) -> RuleSet:
     if name not in ruleset_names():
         raise UsageError(f"--rules {name!r}: không có bộ quy tắc này; có: {', '.join(ruleset_names())}")
     data = yaml.safe_load((RULESET_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
-    rules = tuple(Rule(r["id"], r["check"], r["severity"], r["source"], r["title"], r.get("params") or {})
-                  for r in data["rules"])
+    rules = tuple(Rule(r["id"], r["check"], r["severity"], r["source"], r["title"], r.get("params") or {},
+                       r.get("severities") or {}) for r in data["rules"])
     unknown = [r.check for r in rules if r.check not in CHECKS]
     ids = [r.id for r in rules]
-    if unknown or len(ids) != len(set(ids)) or any(r.severity not in ("error", "warning") for r in rules):
+    severities = {s for r in rules for s in (r.severity, *r.severities.values())}
+    if unknown or len(ids) != len(set(ids)) or not severities <= {"error", "warning"}:
         raise RuntimeError(f"rule set {name} is inconsistent: unknown checks {unknown}")  # a bug in shipped data
     return RuleSet(data["id"], data["title"], data.get("cite", data["id"]), rules)
 
@@ -125,8 +130,7 @@ def _findings(model: DocModel, ruleset: RuleSet) -> list[Finding]:
         try:
             for result in CHECKS[rule.check](model, rule.params):
                 block = result.block
-                severity = "not_evaluated" if isinstance(result, Unknown) else (
-                    result.severity if isinstance(result, Violation) and result.severity else rule.severity)
+                severity = "not_evaluated" if isinstance(result, Unknown) else rule.severity_of(result.case)
                 findings.append(Finding(
                     severity, rule.id, rule.title, result.message, source,
                     section=block.section if block else None,

@@ -66,7 +66,7 @@ def replaced(m: DocModel, p: dict) -> Result:
         for doc in _amended_without_amendment(kb, block, on):
             amendments = " và ".join(a.short() for a in kb.amendments(doc, on))
             yield Violation(f"{doc.short()} đã được sửa đổi, bổ sung bởi {amendments}: dẫn kèm văn bản sửa đổi",
-                            block, severity="warning")
+                            block, case="amended")
 
 
 def _amended_without_amendment(kb: Knowledge, block: Block, on) -> list[Document]:
@@ -124,7 +124,7 @@ def party_congress(m: DocModel, p: dict) -> Result:
                                 f"{_note(m)}", block)
             elif current is not None and congress is not current:
                 yield Violation(f"Nghị quyết Đại hội {ordinal} đã được tiếp nối bởi {current.text} "
-                                f"(từ {vn.short_date(current.resolution_date)}){_note(m)}", block, severity="warning")
+                                f"(từ {vn.short_date(current.resolution_date)}){_note(m)}", block, case="superseded")
 
 
 @dated_check("defunct_body")
