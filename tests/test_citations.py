@@ -200,3 +200,16 @@ def test_severity_is_the_rule_sets_own(tmp_path):
     strict = dataclasses.replace(ruleset, rules=(dataclasses.replace(d5, severities={}),))
     model = DocModel(Document(str(doc_with(tmp_path, "đề ra tại Nghị quyết Đại hội XIII của Đảng."))))
     assert {f.severity for f in _findings(model, strict)} == {"error"}
+
+
+def test_merged_party_boards_and_the_old_border_guard_command(tmp_path):
+    """Ban Tuyên giáo Tỉnh ủy (merged in 2025 on a date each province chose, by 30/6/2025 at the
+    latest) and Bộ Chỉ huy Bộ đội Biên phòng tỉnh (dissolved 28/6/2025), in either tone placement;
+    the merged board's own name is not the old one."""
+    path = doc_with(tmp_path, "Giao Ban Tuyên giáo Tỉnh uỷ phối hợp Bộ Chỉ huy Bộ đội Biên phòng tỉnh tuyên truyền.",
+                    "Đề nghị Ban Tuyên giáo và Dân vận Tỉnh ủy chỉ đạo; Ban Chỉ huy Bộ đội Biên phòng tỉnh thực hiện.")
+    d6 = [m for r, _, m in findings(path) if r == "D6"]
+    assert len(d6) == 2, d6
+    assert "“Ban Tuyên giáo Tỉnh ủy” không còn từ 01/7/2025 (muộn nhất)" in d6[0]
+    assert "Ban Tuyên giáo và Dân vận" in d6[0] and "“Bộ Chỉ huy Bộ đội Biên phòng” không còn từ 28/6/2025" in d6[1]
+    assert not any(r == "D6" for r, _, _ in findings(path, date=dt.date(2025, 6, 20)))

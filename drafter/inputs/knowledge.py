@@ -90,6 +90,7 @@ class Body:
     successor: str | None
     role: str | None
     label: str
+    gone_by: dt.date | None = None  # until unknown (it differs by province) but ceased everywhere by then
 
     def exists(self, on: dt.date) -> bool:
         return (self.start is None or self.start <= on) and (self.until is None or on <= self.until)
@@ -261,7 +262,8 @@ def bundled(strict: bool = False) -> Knowledge:
         documents=documents,
         slots={k: tuple(v["members"]) for k, v in docs_doc["slots"].items()},
         bodies=tuple(Body(b["id"], tuple(b["names"]), b.get("level"), b.get("from"), b.get("until"),
-                          b.get("successor"), b.get("role"), b["label"]) for b in bodies_doc["bodies"]),
+                          b.get("successor"), b.get("role"), b["label"], b.get("gone_by"))
+                    for b in bodies_doc["bodies"]),
         congresses=tuple(Congress(c["ordinal"], c["text"], c["from"], c["resolution_date"], c["label"])
                          for c in events_doc["party_congresses"]),
         events=tuple(Event(e["id"], e.get("year"), e["text"], e["label"], e.get("recurring"))

@@ -7,8 +7,9 @@ A citation of a document the data does not know is "not evaluated", never passed
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from ...inputs.knowledge import Document, Knowledge
+from ...inputs.knowledge import Body, Document, Knowledge
 from ...inputs.knowledge import bundled as bundled_knowledge
 from ...text import vn
 from ..citations import Citation, find_citations, find_congresses, issuer_matches
@@ -127,30 +128,52 @@ def party_congress(m: DocModel, p: dict) -> Result:
                                 f"(từ {vn.short_date(current.resolution_date)}){_note(m)}", block, case="superseded")
 
 
+def _name_pattern(name: str) -> re.Pattern:
+    """A body's name as a whole phrase, in any case, spacing and tone placement (the text is
+    compared after vn.fold_tones): "Ban Tuyên giáo Tỉnh uỷ" is found, and "Ban Tuyên giáo" never
+    inside "Ban Tuyên giáo và Dân vận" because the whole recorded name must follow."""
+    words = vn.fold_tones(name).split()
+    return re.compile(r"(?<![^\W_])" + r"\s+".join(map(re.escape, words)) + r"(?![^\W_])", re.IGNORECASE)
+
+
+def _gone(m: DocModel, on: dt.date) -> list[tuple[Body, dt.date, re.Pattern]]:
+    """(body, first day it no longer existed, pattern of one of its names) for every body gone by `on`: after its
+    last day, or after the day by which it had ceased everywhere (gone_by)."""
+    out = []
+    for body in knowledge(m).bodies:
+        last = body.until or body.gone_by
+        if last is None or last >= on:
+            continue
+        for name in body.names:
+            if "<" not in name and len(name) >= 8:
+                out.append((body, last + dt.timedelta(days=1), _name_pattern(name)))
+    return out
+
+
 @dated_check("defunct_body")
 def defunct_body(m: DocModel, p: dict) -> Result:
     """A body named after it ceased to exist, other than as the issuer of a document it signed."""
-    on = m.citation_date
-    gone = [(b, name) for b in knowledge(m).bodies if b.until is not None and b.until < on
-            for name in b.names if "<" not in name and len(name) >= 8]
+    gone = _gone(m, m.citation_date)
     count, limit = 0, p.get("max_reports", 30)
     for block in m.blocks:
-        text = vn.nfc(block.text)
+        text = vn.fold_tones(block.text)
         if not text.strip():
             continue
         issuers = [(c.start, c.end) for c in find_citations(text)]
         reported = set()
-        for body, name in gone:
-            start = text.find(name)
-            while start >= 0:
-                inside = any(a <= start < b for a, b in issuers)
-                if not inside and body.id not in reported:
-                    reported.add(body.id)
-                    count += 1
-                    if count > limit:
-                        yield Violation(f"… và các chỗ khác (chỉ liệt kê {limit} chỗ đầu)", block)
-                        return
-                    successor = f"; nay là {body.successor}" if body.successor else ""
-                    yield Violation(f"“{name}” không còn từ {vn.short_date(body.until + dt.timedelta(days=1))}"
-                                    f"{_note(m)}{successor}", block)
-                start = text.find(name, start + 1)
+        for body, ended, pattern in gone:
+            if body.id in reported:
+                continue
+            for found in pattern.finditer(text):
+                if any(a <= found.start() < b for a, b in issuers):
+                    continue
+                reported.add(body.id)
+                count += 1
+                if count > limit:
+                    yield Violation(f"… và các chỗ khác (chỉ liệt kê {limit} chỗ đầu)", block)
+                    return
+                at_latest = " (muộn nhất)" if body.until is None else ""
+                successor = f"; nay là {body.successor}" if body.successor else ""
+                yield Violation(f"“{found.group(0)}” không còn từ {vn.short_date(ended)}{at_latest}"
+                                f"{_note(m)}{successor}", block)
+                break
