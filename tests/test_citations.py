@@ -213,3 +213,18 @@ def test_merged_party_boards_and_the_old_border_guard_command(tmp_path):
     assert "“Ban Tuyên giáo Tỉnh ủy” không còn từ 01/7/2025 (muộn nhất)" in d6[0]
     assert "Ban Tuyên giáo và Dân vận" in d6[0] and "“Bộ Chỉ huy Bộ đội Biên phòng” không còn từ 28/6/2025" in d6[1]
     assert not any(r == "D6" for r, _, _ in findings(path, date=dt.date(2025, 6, 20)))
+
+
+def test_a_law_cited_by_its_date_without_a_number(tmp_path):
+    """The 2015 local government law, named by date only, is found and judged: replaced by Luật số
+    72/2025/QH15 on a 2026 date, in force on a 2024 one; the 2025 law by date is not flagged."""
+    path = doc_with(tmp_path, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+                    "Căn cứ Luật Tổ chức Chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+                    "Căn cứ Luật Giá ngày 19 tháng 6 năm 2023;")
+    found = findings(path)
+    d2 = [m for r, s, m in found if r == "D2"]
+    assert len(d2) == 1 and d2[0].startswith("Luật Tổ chức chính quyền địa phương ngày 19/6/2015 không còn hiệu lực")
+    assert "nay dẫn Luật Tổ chức chính quyền địa phương số 72/2025/QH15" in d2[0]
+    assert [m for r, _, m in found if r == "D4"] == [
+        "Luật Giá ngày 19/6/2023 không có trong dữ liệu văn bản của drafter: chưa kiểm tra"]
+    assert not any(r == "D2" for r, _, _ in findings(path, date=dt.date(2024, 5, 2)))

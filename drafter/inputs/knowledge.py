@@ -219,6 +219,14 @@ class Knowledge:
         key = _number_key(number)
         return next((d for d in self.documents.values() if d.number and _number_key(d.number) == key), None)
 
+    def law(self, title: str, date: dt.date | None) -> Document | None:
+        """A law cited by its name and date without a number ("Luật Tổ chức chính quyền địa phương
+        ngày 19 tháng 6 năm 2015"): the record of that name passed that day. Two laws share a name
+        (2015 and 2025), so the date decides; a name alone matches nothing."""
+        key = vn.name_key(title)
+        return next((d for d in self.documents.values() if d.type == "Luật" and d.date == date and d.title
+                     and vn.name_key(d.title.removeprefix("Luật ")) == key), None)
+
     # --- bodies, congresses, events ---------------------------------------------------------------
 
     def ministry(self, on: dt.date) -> Body:

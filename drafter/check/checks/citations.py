@@ -32,10 +32,21 @@ def cited(m: DocModel) -> list[tuple[Block, Citation, Document | None]]:
     if m.citation_cache is None:
         kb = knowledge(m)
         own = m.own_number
-        m.citation_cache = [(block, c, kb.by_number(c.number))
+        m.citation_cache = [(block, c, _record(kb, c))
                             for block in m.blocks if block.text.strip() for c in find_citations(block.text)
-                            if c.number != own]
+                            if c.number is None or c.number != own]
     return m.citation_cache
+
+
+def _record(kb: Knowledge, c: Citation) -> Document | None:
+    return kb.by_number(c.number) if c.number is not None else kb.law(c.title or "", c.date)
+
+
+def _named(doc: Document) -> str:
+    """A record as a message names it: by number, or (a law the data knows without one) by date."""
+    if doc.number is None and doc.date is not None:
+        return f"{doc.title} ngày {vn.short_date(doc.date)}"
+    return doc.short()
 
 
 def _note(m: DocModel) -> str:
@@ -48,7 +59,7 @@ def not_yet_issued(m: DocModel, p: dict) -> Result:
     for block, c, doc in cited(m):
         issued = doc.date if doc is not None and doc.date else c.date
         if issued is not None and issued > on:
-            yield Violation(f"{c.type} số {c.number} ban hành ngày {vn.short_date(issued)}, sau ngày của văn bản "
+            yield Violation(f"{c.name} ban hành ngày {vn.short_date(issued)}, sau ngày của văn bản "
                             f"({vn.short_date(on)}){_note(m)}: chưa thể dẫn", block)
 
 
@@ -61,7 +72,7 @@ def replaced(m: DocModel, p: dict) -> Result:
         now = [d.short() for d in kb.cited(doc.id, on)]
         instead = f"; nay dẫn {' và '.join(now)}" if now else ""
         ended = vn.short_date(doc.in_force_until + dt.timedelta(days=1))
-        yield Violation(f"{doc.short()} không còn hiệu lực từ {ended} "
+        yield Violation(f"{_named(doc)} không còn hiệu lực từ {ended} "
                         f"(văn bản ngày {vn.short_date(on)}{_note(m)}){instead}", block)
     for block in m.blocks:
         for doc in _amended_without_amendment(kb, block, on):
@@ -71,7 +82,7 @@ def replaced(m: DocModel, p: dict) -> Result:
 
 
 def _amended_without_amendment(kb: Knowledge, block: Block, on) -> list[Document]:
-    found = {c.number for c in find_citations(block.text)}
+    found = {c.number for c in find_citations(block.text) if c.number is not None}
     out = []
     for number in found:
         doc = kb.by_number(number)
@@ -101,12 +112,12 @@ def known_facts(m: DocModel, p: dict) -> Result:
 def unknown_documents(m: DocModel, p: dict) -> Result:
     seen: set[str] = set()
     for block, c, doc in cited(m):
-        if doc is None and c.number not in seen and c.type not in p.get("skip_types", []):
-            seen.add(c.number)
+        if doc is None and c.key not in seen and c.type not in p.get("skip_types", []):
+            seen.add(c.key)
             if len(seen) > p.get("max_reports", 20):
                 yield Unknown("… và các văn bản khác không có trong dữ liệu")
                 return
-            yield Unknown(f"{c.type} số {c.number} không có trong dữ liệu văn bản của drafter: chưa kiểm tra", block)
+            yield Unknown(f"{c.name} không có trong dữ liệu văn bản của drafter: chưa kiểm tra", block)
 
 
 @dated_check("party_congress")
