@@ -19,6 +19,9 @@ from drafter.plan import PlanRequest, build_draft
 REPO = Path(__file__).resolve().parents[1]
 REFERENCE = REPO.parent / "shared" / "reference"
 PLANS = REFERENCE / "plans"
+#: The rule sets drafter's own drafts must pass. The content rules (noi_dung) still find faults in
+#: today's drafts until the drafting is fixed: tests/test_noi_dung.py runs them (content_findings).
+FORM_AND_CITATIONS = ("nd30_2020", "trich_dan")
 
 MINIMAL_PROFILE = {
     "province": {"name": "Thử Nghiệm", "level": "tỉnh", "place": "Thử Nghiệm"},

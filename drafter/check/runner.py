@@ -1,7 +1,8 @@
 """Run named rule sets over a DOCX and collect findings.
 
-Two rule sets ship: nd30_2020 (the form of the document, Nghị định 30/2020) and trich_dan (its
-citations judged on its date against drafter/data). Both run by default.
+Three rule sets ship: nd30_2020 (the form of the document, Nghị định 30/2020), trich_dan (its
+citations judged on its date against drafter/data) and noi_dung (its words: repeats, the name of
+Thành phố Hồ Chí Minh, duties the province cannot have, a body given two items). All run by default.
 
 A rule whose check cannot decide (the element is missing, a length cannot be measured, a cited
 document is not in the data) is reported as "not evaluated". A check that fails with an
@@ -24,7 +25,7 @@ from .checks import CHECKS, Unknown
 from .model import DocModel
 
 RULESET_DIR = Path(__file__).resolve().parent / "rulesets"
-DEFAULT_RULESETS = ("nd30_2020", "trich_dan")
+DEFAULT_RULESETS = ("nd30_2020", "trich_dan", "noi_dung")
 SEVERITY_VN = {"error": "LỖI", "warning": "CẢNH BÁO", "not_evaluated": "KHÔNG ĐÁNH GIÁ ĐƯỢC"}
 
 
@@ -164,6 +165,27 @@ def check_document(path: Path | str, rulesets: str | tuple[str, ...] | list[str]
     findings = [f for ruleset in sets for f in _findings(model, ruleset)]
     return Report(shown or str(path), "+".join(s.id for s in sets), sum(len(s.rules) for s in sets), findings,
                   doc_type=model.doc_type.label + ("" if forced else " (đoán)"))
+
+
+def content_findings(document: Path | str | bytes | DocModel, *, date: dt.date | None = None) -> list[Finding]:
+    """The noi_dung rules (ND1-ND4) alone, on a DOCX path, its bytes (api.build_plan's result) or a
+    model already read: cheap enough to run over every draft a test builds, where the whole checker
+    would measure formatting it does not care about. `date` as for check_document."""
+    if isinstance(document, DocModel):
+        model = document
+    else:
+        if isinstance(document, bytes):
+            import io
+
+            from docx import Document
+
+            parsed = Document(io.BytesIO(document))
+        else:
+            parsed, _ = open_for_check(Path(document))
+        model = DocModel(parsed)
+    if date is not None:
+        model.date_override = date
+    return _findings(model, load_ruleset("noi_dung"))
 
 
 def _doc_type(name: str | None) -> str | None:
