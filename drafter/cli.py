@@ -265,8 +265,8 @@ def check_files(
     files: Annotated[list[Path], typer.Argument(help="Tệp DOCX cần kiểm tra.", metavar="TỆP_DOCX...")],
     as_json: Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")] = False,
     rules: Annotated[list[str] | None, typer.Option(
-        "--rules", help="Bộ quy tắc (dùng nhiều lần được): nd30_2020 (thể thức), trich_dan (trích dẫn văn bản); "
-                        "mặc định cả hai.", metavar="BỘ_QUY_TẮC")] = None,
+        "--rules", help="Bộ quy tắc (dùng nhiều lần được): nd30_2020 (thể thức), trich_dan (trích dẫn văn bản), "
+                        "noi_dung (nội dung); mặc định cả ba.", metavar="BỘ_QUY_TẮC")] = None,
     date: Annotated[str | None, typer.Option(
         help="Ngày của văn bản YYYY-MM-DD để xét trích dẫn (mặc định: ngày ghi ở dòng địa danh, ngày tháng).",
         metavar="NGÀY")] = None,
@@ -278,7 +278,7 @@ def check_files(
                        "to_trinh, thong_bao, quy_che, quy_dinh, ban_sao, phu_luc… (mặc định: đoán từ tên loại, "
                        "số ký hiệu, “V/v”).", metavar="LOẠI")] = None,
 ) -> None:
-    """Kiểm tra thể thức (NĐ 30/2020) và trích dẫn văn bản: mỗi dòng một phát hiện; thoát 1 nếu có lỗi, 2 nếu không đọc được tệp."""  # noqa: E501
+    """Kiểm tra thể thức (NĐ 30/2020), trích dẫn văn bản và nội dung: mỗi dòng một phát hiện; thoát 1 nếu có lỗi, 2 nếu không đọc được tệp."""  # noqa: E501
     import json
 
     from .check.runner import DEFAULT_RULESETS, check_many

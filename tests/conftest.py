@@ -19,6 +19,8 @@ from drafter.plan import PlanRequest, build_draft
 REPO = Path(__file__).resolve().parents[1]
 REFERENCE = REPO.parent / "shared" / "reference"
 PLANS = REFERENCE / "plans"
+#: The rule sets drafter's own drafts must pass: every one, the content rules (noi_dung) included.
+FORM_AND_CITATIONS = ("nd30_2020", "trich_dan", "noi_dung")
 
 MINIMAL_PROFILE = {
     "province": {"name": "Thử Nghiệm", "level": "tỉnh", "place": "Thử Nghiệm"},

@@ -14,7 +14,7 @@ from drafter.inputs.kinds import kind_names
 from drafter.inputs.knowledge import bundled as bundled_knowledge
 from drafter.inputs.profile import load_profile
 from drafter.text import vn
-from tests.conftest import ALL_PROFILE_IDS
+from tests.conftest import ALL_PROFILE_IDS, FORM_AND_CITATIONS
 
 
 def plan_year(profile, kind: str) -> int:
@@ -35,9 +35,11 @@ def test_every_profile_drafts_every_kind_without_errors(catalogue, pid, tmp_path
         data, draft = api.build_plan(profile, kind=kind, year=year, date=date, catalogue=catalogue)
         path = tmp_path / f"{kind}.docx"
         path.write_bytes(data)
-        report = check_document(path, knowledge=knowledge)
+        report = check_document(path, FORM_AND_CITATIONS, knowledge=knowledge)
         errors = [f.line() for f in report.findings if f.severity != "warning"]
-        assert report.ok and report.count("not_evaluated") == 0, (kind, errors)
+        unjudged = [f.line() for f in report.findings if f.severity == "not_evaluated"
+                    and not (f.rule == "ND3" and not profile.current)]  # ND3 knows the 34 units of 01/7/2025
+        assert report.ok and unjudged == [], (kind, errors, unjudged)
         assert [f.line() for f in report.findings if f.severity == "warning"] == [], kind
         document = Document(str(path))
         header = [cell.text for cell in document.tables[0]._cells]

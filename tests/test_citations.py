@@ -198,3 +198,48 @@ def test_the_provincial_border_guard_command_is_a_ban_after_28_june_2025(tmp_pat
     new = doc_with(tmp_path, "Ban Chỉ huy Bộ đội Biên phòng tỉnh chủ trì, phối hợp.",
                    date_line="Hà Nội, ngày 15 tháng 12 năm 2026")
     assert not any(r == "D6" for r, _, _ in findings(new))
+
+
+def test_severity_is_the_rule_sets_own(tmp_path):
+    """D5 reported a superseded congress as a warning while trich_dan.yaml said error: the check
+    chose the severity. Now a check names the case and the rule set maps it."""
+    import dataclasses
+
+    from drafter.check.model import DocModel
+    from drafter.check.runner import _findings, load_ruleset
+
+    ruleset = load_ruleset("trich_dan")
+    d5 = next(r for r in ruleset.rules if r.id == "D5")
+    assert (d5.severity, d5.severity_of("superseded")) == ("error", "warning")
+    strict = dataclasses.replace(ruleset, rules=(dataclasses.replace(d5, severities={}),))
+    model = DocModel(Document(str(doc_with(tmp_path, "đề ra tại Nghị quyết Đại hội XIII của Đảng."))))
+    assert {f.severity for f in _findings(model, strict)} == {"error"}
+
+
+def test_merged_party_boards_and_the_old_border_guard_command(tmp_path):
+    """Ban Tuyên giáo Tỉnh ủy (merged in 2025 on a date each province chose, by 30/6/2025 at the
+    latest) and Bộ Chỉ huy Bộ đội Biên phòng tỉnh (dissolved 28/6/2025), in either tone placement;
+    the merged board's own name is not the old one."""
+    path = doc_with(tmp_path, "Giao Ban Tuyên giáo Tỉnh uỷ phối hợp Bộ Chỉ huy Bộ đội Biên phòng tỉnh tuyên truyền.",
+                    "Đề nghị Ban Tuyên giáo và Dân vận Tỉnh ủy chỉ đạo; Ban Chỉ huy Bộ đội Biên phòng tỉnh thực hiện.")
+    d6 = [m for r, _, m in findings(path) if r == "D6"]
+    assert len(d6) == 2, d6
+    board = next(m for m in d6 if "Ban Tuyên giáo Tỉnh ủy" in m)
+    assert "“Ban Tuyên giáo Tỉnh ủy” không còn từ 01/7/2025 (muộn nhất)" in board and "Ban Tuyên giáo và Dân vận" in board
+    assert any("“Bộ Chỉ huy Bộ đội Biên phòng tỉnh” không còn từ 28/6/2025" in m for m in d6), d6
+    assert not any(r == "D6" for r, _, _ in findings(path, date=dt.date(2025, 6, 20)))
+
+
+def test_a_law_cited_by_its_date_without_a_number(tmp_path):
+    """The 2015 local government law, named by date only, is found and judged: replaced by Luật số
+    72/2025/QH15 on a 2026 date, in force on a 2024 one; the 2025 law by date is not flagged."""
+    path = doc_with(tmp_path, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+                    "Căn cứ Luật Tổ chức Chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+                    "Căn cứ Luật Giá ngày 19 tháng 6 năm 2023;")
+    found = findings(path)
+    d2 = [m for r, s, m in found if r == "D2"]
+    assert len(d2) == 1 and d2[0].startswith("Luật Tổ chức chính quyền địa phương ngày 19/6/2015 không còn hiệu lực")
+    assert "nay dẫn Luật Tổ chức chính quyền địa phương số 72/2025/QH15" in d2[0]
+    assert [m for r, _, m in found if r == "D4"] == [
+        "Luật Giá ngày 19/6/2023 không có trong dữ liệu văn bản của drafter: chưa kiểm tra"]
+    assert not any(r == "D2" for r, _, _ in findings(path, date=dt.date(2024, 5, 2)))

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from drafter.check.runner import check_document
 from drafter.cli import app
-from tests.conftest import MINIMAL_PROFILE
+from tests.conftest import FORM_AND_CITATIONS, MINIMAL_PROFILE
 
 runner = CliRunner()
 # A few examples per run keep the suite under two minutes; `HYPOTHESIS_PROFILE=fuzz pytest
@@ -72,7 +72,7 @@ def draft(text: str, kind: str):
         if result.exit_code == 0:
             out = Path(result.stdout.strip().splitlines()[-1])
             Document(str(out))
-            report = check_document(out)
+            report = check_document(out, FORM_AND_CITATIONS)
             assert report.ok, [f.line() for f in report.findings if f.severity == "error"]
         else:
             assert result.exit_code == 1, result.output

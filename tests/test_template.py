@@ -16,6 +16,7 @@ from drafter.check.runner import check_document
 from drafter.docxio.layout import STYLES
 from drafter.inputs.profile import load_profile
 from drafter.resources import default_template
+from tests.conftest import FORM_AND_CITATIONS
 
 #: Paragraph styles (by name) the template's parts are written in: reviewers find them in Word.
 REQUIRED_STYLES = [
@@ -90,7 +91,7 @@ def test_a_style_changed_with_python_docx_is_used_by_the_next_draft(tmp_path, ca
     drafted = Document(str(out))
     style = drafted.styles["KH - Nội dung"]
     assert style.font.size == Pt(13) and style.paragraph_format.space_before == Pt(9)
-    report = check_document(out)
+    report = check_document(out, FORM_AND_CITATIONS)
     assert report.count("error") == 0, [f.line() for f in report.findings]
 
 
@@ -108,7 +109,7 @@ def test_a_template_saved_again_by_libreoffice_still_drafts_a_compliant_plan(tmp
     with zipfile.ZipFile(out) as zf:
         names = zf.namelist()
     assert len(names) == len(set(names)), "one docProps/core.xml, not LibreOffice's and python-docx's"
-    report = check_document(out)
+    report = check_document(out, FORM_AND_CITATIONS)
     assert report.count("error") == 0 and report.count("warning") == 0, [f.line() for f in report.findings]
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert "II. NHIỆM VỤ VÀ GIẢI PHÁP" in text and "tỉnh Phú Thọ" in text
@@ -128,5 +129,5 @@ def test_the_bootstrap_script_starts_a_template_that_drafts_a_compliant_plan(tmp
                              capture_output=True, text=True)
     assert refused.returncode == 1 and "source of truth" in refused.stderr
     assert tags_split_across_runs(fresh) == []
-    report = check_document(draft_with(fresh, tmp_path, catalogue))
+    report = check_document(draft_with(fresh, tmp_path, catalogue), FORM_AND_CITATIONS)
     assert report.count("error") == 0, [f.line() for f in report.findings]

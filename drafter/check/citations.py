@@ -21,6 +21,9 @@ CITATION = re.compile(
     rf"\b({'|'.join(TYPES)})\s{{1,3}}(?:số\s{{1,3}})?({_NUMBER})"
     rf"(?:,?\s{{1,3}}ngày\s{{1,3}}{_DATE})?"
     rf"(?:\s{{1,3}}của\s{{1,3}}([^,;.()“”\"]{{1,160}}))?")
+#: A law named by its title and date, without a number: "Luật Tổ chức chính quyền địa phương ngày 19
+#: tháng 6 năm 2015". The title holds no digit (a numbered law is not this form) nor sentence mark.
+LAW_BY_DATE = re.compile(rf"\bLuật\s{{1,3}}([^\d;.()“”\"\n]{{3,160}}?),?\s{{1,3}}ngày\s{{1,3}}{_DATE}")
 CONGRESS = re.compile(r"\bNghị quyết\s{1,3}(?:Đại hội\s{1,3})?(?:đại biểu toàn quốc\s{1,3})?(?:lần thứ\s{1,3})?"
                       r"([XVI]{2,6})\b(?!\s{0,3}nhiệm kỳ)")
 DATE_LINE = re.compile(r"ngày\s{1,3}(\d{1,2})\s{1,3}tháng\s{1,3}(\d{1,2})\s{1,3}năm\s{1,3}(\d{4})")
@@ -30,13 +33,25 @@ YEAR_LINE = re.compile(r",\s{0,3}ngày\s{0,3}…\s{0,3}tháng\s{0,3}…\s{0,3}n�
 @dataclass(frozen=True)
 class Citation:
     type: str
-    number: str
+    number: str | None  # None: a law cited by its title and date (title says which)
     date: dt.date | None
     date_text: str | None
     issuer: str | None  # the words after "của", up to the title (trimmed by the caller's record)
     start: int
     end: int
     text: str
+    title: str | None = None
+
+    @property
+    def name(self) -> str:
+        """How a message names it: "Nghị định số 152/2020/NĐ-CP", "Luật Tổ chức … ngày 19/6/2015"."""
+        if self.number is not None:
+            return f"{self.type} số {self.number}"
+        return f"{self.type} {self.title} ngày {self.date_text}"
+
+    @property
+    def key(self) -> str:
+        return self.number if self.number is not None else f"{self.type} {self.title} {self.date_text}"
 
 
 def _date(day: str, month: str, year: str) -> dt.date | None:
@@ -54,7 +69,13 @@ def find_citations(text: str) -> list[Citation]:
         date_text = f"{m.group(3)}/{m.group(4)}/{m.group(5)}" if m.group(3) else None
         issuer = m.group(6).strip() if m.group(6) else None
         out.append(Citation(m.group(1), m.group(2), date, date_text, issuer, m.start(), m.end(), m.group(0)))
-    return out
+    for m in LAW_BY_DATE.finditer(text):
+        if any(c.start <= m.start() < c.end for c in out):
+            continue
+        title = " ".join(m.group(1).split())
+        out.append(Citation("Luật", None, _date(m.group(2), m.group(3), m.group(4)),
+                            f"{m.group(2)}/{m.group(3)}/{m.group(4)}", None, m.start(), m.end(), m.group(0), title))
+    return sorted(out, key=lambda c: c.start)
 
 
 def find_congresses(text: str) -> list[tuple[str, int, int]]:

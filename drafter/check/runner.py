@@ -1,7 +1,8 @@
 """Run named rule sets over a DOCX and collect findings.
 
-Two rule sets ship: nd30_2020 (the form of the document, Nghị định 30/2020) and trich_dan (its
-citations judged on its date against drafter/data). Both run by default.
+Three rule sets ship: nd30_2020 (the form of the document, Nghị định 30/2020), trich_dan (its
+citations judged on its date against drafter/data) and noi_dung (its words: repeats, the name of
+Thành phố Hồ Chí Minh, duties the province cannot have, a body given two items). All run by default.
 
 A rule whose check cannot decide (the element is missing, a length cannot be measured, a cited
 document is not in the data) is reported as "not evaluated". A check that fails with an
@@ -20,11 +21,11 @@ import yaml
 
 from ..docxio.package import open_for_check
 from ..errors import UnreadableDocument, UsageError, os_reason
-from .checks import CHECKS, Unknown, Violation
+from .checks import CHECKS, Unknown
 from .model import DocModel
 
 RULESET_DIR = Path(__file__).resolve().parent / "rulesets"
-DEFAULT_RULESETS = ("nd30_2020", "trich_dan")
+DEFAULT_RULESETS = ("nd30_2020", "trich_dan", "noi_dung")
 SEVERITY_VN = {"error": "LỖI", "warning": "CẢNH BÁO", "not_evaluated": "KHÔNG ĐÁNH GIÁ ĐƯỢC"}
 
 
@@ -36,6 +37,10 @@ class Rule:
     source: str
     title: str
     params: dict = field(default_factory=dict)
+    severities: dict = field(default_factory=dict)  # a Violation's case → its severity, when not the rule's
+
+    def severity_of(self, case: str | None) -> str:
+        return self.severities.get(case, self.severity) if case else self.severity
 
 
 @dataclass(frozen=True)
@@ -106,11 +111,12 @@ def load_ruleset(name: str) -> RuleSet:
     if name not in ruleset_names():
         raise UsageError(f"--rules {name!r}: không có bộ quy tắc này; có: {', '.join(ruleset_names())}")
     data = yaml.safe_load((RULESET_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
-    rules = tuple(Rule(r["id"], r["check"], r["severity"], r["source"], r["title"], r.get("params") or {})
-                  for r in data["rules"])
+    rules = tuple(Rule(r["id"], r["check"], r["severity"], r["source"], r["title"], r.get("params") or {},
+                       r.get("severities") or {}) for r in data["rules"])
     unknown = [r.check for r in rules if r.check not in CHECKS]
     ids = [r.id for r in rules]
-    if unknown or len(ids) != len(set(ids)) or any(r.severity not in ("error", "warning") for r in rules):
+    severities = {s for r in rules for s in (r.severity, *r.severities.values())}
+    if unknown or len(ids) != len(set(ids)) or not severities <= {"error", "warning"}:
         raise RuntimeError(f"rule set {name} is inconsistent: unknown checks {unknown}")  # a bug in shipped data
     return RuleSet(data["id"], data["title"], data.get("cite", data["id"]), rules)
 
@@ -125,8 +131,7 @@ def _findings(model: DocModel, ruleset: RuleSet) -> list[Finding]:
         try:
             for result in CHECKS[rule.check](model, rule.params):
                 block = result.block
-                severity = "not_evaluated" if isinstance(result, Unknown) else (
-                    result.severity if isinstance(result, Violation) and result.severity else rule.severity)
+                severity = "not_evaluated" if isinstance(result, Unknown) else rule.severity_of(result.case)
                 findings.append(Finding(
                     severity, rule.id, rule.title, result.message, source,
                     section=block.section if block else None,
@@ -168,6 +173,27 @@ def check_document(path: Path | str, rulesets: str | tuple[str, ...] | list[str]
     findings = [f for ruleset in sets for f in _findings(model, ruleset)]
     return Report(shown or str(path), "+".join(s.id for s in sets), sum(len(s.rules) for s in sets), findings,
                   doc_type=model.doc_type.label + ("" if forced else " (đoán)"))
+
+
+def content_findings(document: Path | str | bytes | DocModel, *, date: dt.date | None = None) -> list[Finding]:
+    """The noi_dung rules (ND1-ND4) alone, on a DOCX path, its bytes (api.build_plan's result) or a
+    model already read: cheap enough to run over every draft a test builds, where the whole checker
+    would measure formatting it does not care about. `date` as for check_document."""
+    if isinstance(document, DocModel):
+        model = document
+    else:
+        if isinstance(document, bytes):
+            import io
+
+            from docx import Document
+
+            parsed = Document(io.BytesIO(document))
+        else:
+            parsed, _ = open_for_check(Path(document))
+        model = DocModel(parsed)
+    if date is not None:
+        model.date_override = date
+    return _findings(model, load_ruleset("noi_dung"))
 
 
 def _doc_type(name: str | None) -> str | None:

@@ -90,6 +90,7 @@ class Body:
     successor: str | None
     role: str | None
     label: str
+    gone_by: dt.date | None = None  # until unknown (it differs by province) but ceased everywhere by then
 
     def exists(self, on: dt.date) -> bool:
         return (self.start is None or self.start <= on) and (self.until is None or on <= self.until)
@@ -219,6 +220,14 @@ class Knowledge:
         key = _number_key(number)
         return next((d for d in self.documents.values() if d.number and _number_key(d.number) == key), None)
 
+    def law(self, title: str, date: dt.date | None) -> Document | None:
+        """A law cited by its name and date without a number ("Luật Tổ chức chính quyền địa phương
+        ngày 19 tháng 6 năm 2015"): the record of that name passed that day. Two laws share a name
+        (2015 and 2025), so the date decides; a name alone matches nothing."""
+        key = vn.name_key(title)
+        return next((d for d in self.documents.values() if d.type == "Luật" and d.date == date and d.title
+                     and vn.name_key(d.title.removeprefix("Luật ")) == key), None)
+
     # --- bodies, congresses, events ---------------------------------------------------------------
 
     def ministry(self, on: dt.date) -> Body:
@@ -276,7 +285,8 @@ def bundled(strict: bool = False) -> Knowledge:
         documents=documents,
         slots={k: tuple(v["members"]) for k, v in docs_doc["slots"].items()},
         bodies=tuple(Body(b["id"], tuple(b["names"]), b.get("level"), b.get("from"), b.get("until"),
-                          b.get("successor"), b.get("role"), b["label"]) for b in bodies_doc["bodies"]),
+                          b.get("successor"), b.get("role"), b["label"], b.get("gone_by"))
+                    for b in bodies_doc["bodies"]),
         congresses=tuple(Congress(c["ordinal"], c["text"], c["from"], c["resolution_date"], c["label"])
                          for c in events_doc["party_congresses"]),
         events=tuple(Event(e["id"], e.get("year"), e["text"], e["label"], e.get("recurring"))

@@ -273,3 +273,36 @@ def slug(text: str) -> str:
     text = nfc(text).replace("đ", "d").replace("Đ", "D")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+# Old tone placement ("hoà", "uỷ") puts the mark on the last vowel of "oa", "oe", "uy" when the
+# syllable ends there; the placement NĐ 30's own text uses ("hòa", "ủy") puts it on the first.
+# Both are seen in real documents, so text is compared with one placement.
+_OLD_TONE = re.compile(r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_])")
+
+
+def fold_tones(text: str) -> str:
+    """NFC text with "oà/oè/uỷ"-style tone marks moved to the first vowel ("hoà" -> "hòa",
+    "Tỉnh uỷ" -> "Tỉnh ủy"); "quý" keeps its mark (u belongs to "qu"). Same length as the NFC text,
+    so positions found in the result are positions in the text."""
+    decomposed = unicodedata.normalize("NFD", nfc(text))
+    moved = _OLD_TONE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), decomposed)
+    return nfc(moved)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str) -> list[re.Match]:
+    """The words of a text (runs of letters and digits), punctuation and spacing left out: each a
+    match with its position, so a finding can quote the text as written."""
+    return list(_WORD.finditer(text))
+
+
+def name_key(text: str, abbreviations: dict[str, str] | None = None) -> str:
+    """The form two spellings of one name share: abbreviations written out ("UBND" -> "ủy ban nhân
+    dân"), one tone placement, lower case, single spaces, no edge punctuation."""
+    text = fold_tones(text)
+    for short, full in (abbreviations or {}).items():
+        text = re.sub(rf"(?<![^\W_]){re.escape(short)}(?![^\W_])", full, text)
+    return " ".join(fold_tones(text).lower().split()).strip(" ,.;:")

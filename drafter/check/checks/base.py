@@ -4,6 +4,10 @@ Each check is registered by name and reads its numbers from the rule's params (r
 so a successor decree can reuse a check with other values, or name new ones. A check yields
 Violation (the rule is broken here) or Unknown (the rule could not be evaluated on this document:
 it is reported as "not evaluated", never as passed).
+
+A check never decides a severity: a Violation may name its `case` ("superseded", "typed_rule"), and
+the rule set maps cases to severities (`severities: {superseded: warning}`); otherwise the rule's
+own severity applies. So the rule set is the one place a reader learns how grave a finding is.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from ..model import Block, DocModel
 class Violation:
     message: str
     block: Block | None = None
-    severity: str | None = None  # overrides the rule's severity (e.g. an accepted-with-warning form)
+    case: str | None = None  # which way the rule is broken: the rule set's `severities` maps it
 
 
 @dataclass

@@ -7,8 +7,9 @@ A citation of a document the data does not know is "not evaluated", never passed
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from ...inputs.knowledge import Document, Knowledge
+from ...inputs.knowledge import Body, Document, Knowledge
 from ...inputs.knowledge import bundled as bundled_knowledge
 from ...text import vn
 from ..citations import Citation, find_citations, find_congresses, issuer_matches
@@ -31,10 +32,21 @@ def cited(m: DocModel) -> list[tuple[Block, Citation, Document | None]]:
     if m.citation_cache is None:
         kb = knowledge(m)
         own = m.own_number
-        m.citation_cache = [(block, c, kb.by_number(c.number))
+        m.citation_cache = [(block, c, _record(kb, c))
                             for block in m.blocks if block.text.strip() for c in find_citations(block.text)
-                            if c.number != own]
+                            if c.number is None or c.number != own]
     return m.citation_cache
+
+
+def _record(kb: Knowledge, c: Citation) -> Document | None:
+    return kb.by_number(c.number) if c.number is not None else kb.law(c.title or "", c.date)
+
+
+def _named(doc: Document) -> str:
+    """A record as a message names it: by number, or (a law the data knows without one) by date."""
+    if doc.number is None and doc.date is not None:
+        return f"{doc.title} ngày {vn.short_date(doc.date)}"
+    return doc.short()
 
 
 def _note(m: DocModel) -> str:
@@ -47,7 +59,7 @@ def not_yet_issued(m: DocModel, p: dict) -> Result:
     for block, c, doc in cited(m):
         issued = doc.date if doc is not None and doc.date else c.date
         if issued is not None and issued > on:
-            yield Violation(f"{c.type} số {c.number} ban hành ngày {vn.short_date(issued)}, sau ngày của văn bản "
+            yield Violation(f"{c.name} ban hành ngày {vn.short_date(issued)}, sau ngày của văn bản "
                             f"({vn.short_date(on)}){_note(m)}: chưa thể dẫn", block)
 
 
@@ -60,17 +72,17 @@ def replaced(m: DocModel, p: dict) -> Result:
         now = [d.short() for d in kb.cited(doc.id, on)]
         instead = f"; nay dẫn {' và '.join(now)}" if now else ""
         ended = vn.short_date(doc.in_force_until + dt.timedelta(days=1))
-        yield Violation(f"{doc.short()} không còn hiệu lực từ {ended} "
+        yield Violation(f"{_named(doc)} không còn hiệu lực từ {ended} "
                         f"(văn bản ngày {vn.short_date(on)}{_note(m)}){instead}", block)
     for block in m.blocks:
         for doc in _amended_without_amendment(kb, block, on):
             amendments = " và ".join(a.short() for a in kb.amendments(doc, on))
             yield Violation(f"{doc.short()} đã được sửa đổi, bổ sung bởi {amendments}: dẫn kèm văn bản sửa đổi",
-                            block, severity="warning")
+                            block, case="amended")
 
 
 def _amended_without_amendment(kb: Knowledge, block: Block, on) -> list[Document]:
-    found = {c.number for c in find_citations(block.text)}
+    found = {c.number for c in find_citations(block.text) if c.number is not None}
     out = []
     for number in found:
         doc = kb.by_number(number)
@@ -100,12 +112,12 @@ def known_facts(m: DocModel, p: dict) -> Result:
 def unknown_documents(m: DocModel, p: dict) -> Result:
     seen: set[str] = set()
     for block, c, doc in cited(m):
-        if doc is None and c.number not in seen and c.type not in p.get("skip_types", []):
-            seen.add(c.number)
+        if doc is None and c.key not in seen and c.type not in p.get("skip_types", []):
+            seen.add(c.key)
             if len(seen) > p.get("max_reports", 20):
                 yield Unknown("… và các văn bản khác không có trong dữ liệu")
                 return
-            yield Unknown(f"{c.type} số {c.number} không có trong dữ liệu văn bản của drafter: chưa kiểm tra", block)
+            yield Unknown(f"{c.name} không có trong dữ liệu văn bản của drafter: chưa kiểm tra", block)
 
 
 @dated_check("party_congress")
@@ -124,32 +136,55 @@ def party_congress(m: DocModel, p: dict) -> Result:
                                 f"{_note(m)}", block)
             elif current is not None and congress is not current:
                 yield Violation(f"Nghị quyết Đại hội {ordinal} đã được tiếp nối bởi {current.text} "
-                                f"(từ {vn.short_date(current.resolution_date)}){_note(m)}", block, severity="warning")
+                                f"(từ {vn.short_date(current.resolution_date)}){_note(m)}", block, case="superseded")
+
+
+def _name_pattern(name: str) -> re.Pattern:
+    """A body's name as a whole phrase, in any case, spacing and tone placement (the text is
+    compared after vn.fold_tones): "Ban Tuyên giáo Tỉnh uỷ" is found, and "Ban Tuyên giáo" never
+    inside "Ban Tuyên giáo và Dân vận" because the whole recorded name must follow."""
+    words = vn.fold_tones(name).split()
+    return re.compile(r"(?<![^\W_])" + r"\s+".join(map(re.escape, words)) + r"(?![^\W_])", re.IGNORECASE)
+
+
+def _gone(m: DocModel, on: dt.date) -> list[tuple[Body, dt.date, re.Pattern]]:
+    """(body, first day it no longer existed, pattern of one of its names) for every body gone by `on`: after its
+    last day, or after the day by which it had ceased everywhere (gone_by)."""
+    out = []
+    for body in knowledge(m).bodies:
+        last = body.until or body.gone_by
+        if last is None or last >= on:
+            continue
+        for name in body.names:
+            if "<" not in name and len(name) >= 8:
+                out.append((body, last + dt.timedelta(days=1), _name_pattern(name)))
+    return out
 
 
 @dated_check("defunct_body")
 def defunct_body(m: DocModel, p: dict) -> Result:
     """A body named after it ceased to exist, other than as the issuer of a document it signed."""
-    on = m.citation_date
-    gone = knowledge(m).ceased(on)
+    gone = _gone(m, m.citation_date)
     count, limit = 0, p.get("max_reports", 30)
     for block in m.blocks:
-        text = vn.nfc(block.text)
+        text = vn.fold_tones(block.text)
         if not text.strip():
             continue
         issuers = [(c.start, c.end) for c in find_citations(text)]
         reported = set()
-        for body, name in gone:
-            start = text.find(name)
-            while start >= 0:
-                inside = any(a <= start < b for a, b in issuers)
-                if not inside and body.id not in reported:
-                    reported.add(body.id)
-                    count += 1
-                    if count > limit:
-                        yield Violation(f"… và các chỗ khác (chỉ liệt kê {limit} chỗ đầu)", block)
-                        return
-                    successor = f"; nay là {body.successor}" if body.successor else ""
-                    yield Violation(f"“{name}” không còn từ {vn.short_date(body.until + dt.timedelta(days=1))}"
-                                    f"{_note(m)}{successor}", block)
-                start = text.find(name, start + 1)
+        for body, ended, pattern in gone:
+            if body.id in reported:
+                continue
+            for found in pattern.finditer(text):
+                if any(a <= found.start() < b for a, b in issuers):
+                    continue
+                reported.add(body.id)
+                count += 1
+                if count > limit:
+                    yield Violation(f"… và các chỗ khác (chỉ liệt kê {limit} chỗ đầu)", block)
+                    return
+                at_latest = " (muộn nhất)" if body.until is None else ""
+                successor = f"; nay là {body.successor}" if body.successor else ""
+                yield Violation(f"“{found.group(0)}” không còn từ {vn.short_date(ended)}{at_latest}"
+                                f"{_note(m)}{successor}", block)
+                break

@@ -123,7 +123,7 @@ def agency(m: DocModel, p: dict) -> Result:
     parent, own = split_parent(blocks)
     if m.doc_type.key == "ke_hoach" and not any(squeeze(b.text).startswith(("ỦY BAN NHÂN DÂN", "UBND"))
                                                 for b in blocks):
-        yield Violation("tên cơ quan ban hành thiếu dòng “ỦY BAN NHÂN DÂN”", blocks[0], severity="warning")
+        yield Violation("tên cơ quan ban hành thiếu dòng “ỦY BAN NHÂN DÂN”", blocks[0], case="no_ubnd_line")
     for block in own:
         yield from style_problems(m, block, p, "Tên cơ quan")
     parent_style = {**{k: v for k, v in p.items() if k != "bold"}, "bold": p.get("parent_bold", False)}

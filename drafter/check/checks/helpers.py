@@ -125,7 +125,7 @@ def line_rule(m: DocModel, refs: list[Block], siblings: list[Block], p: dict[str
     kind, length, block = found
     if kind == "underscore":
         yield Violation(f"đường kẻ dưới {what} gõ bằng ký tự “_”/“-”; nên dùng đường viền hoặc đường vẽ",
-                        block, severity="warning")
+                        block, case="typed_rule")
     if length is None:
         yield Unknown(f"không đo được độ dài đường kẻ dưới {what}", block)
         return
