@@ -46,6 +46,14 @@ def test_every_unit_fact_is_labelled_and_sourced():
         for name, fact in unit["facts"].items():
             assert fact["label"] in registry.LABELS, (unit["id"], name)
             assert set(fact["sources"]) <= sources, (unit["id"], name, set(fact["sources"]) - sources)
+    # Every fact a draft may print has its entry: name forms, level changes, border, sea, ethnic
+    # facts, congress, anniversaries, slogan (issue 19: "every registry fact a draft prints has a source").
+    printed = {"level", "place", "named_after_person", "level_changes", "land_border", "border_partners", "coastal",
+               "sea_islands", "special_zones", "brand_slogan", "ethnic_minorities", "ethnic_languages",
+               "party_congress", "anniversaries"}
+    for unit in data["units"]:
+        missing = {k for k in printed if k in unit and unit[k] not in (None, [], False)} - set(unit["facts"])
+        assert not missing, (unit["id"], missing)
     counts = registry.bundled().labels
     assert sum(counts.values()) > 400 and counts["UNVERIFIED"] > 0  # a registry with no doubt would be a lie
 
