@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import __version__
@@ -101,13 +101,38 @@ def clean_bases(bases) -> tuple[str, ...]:
     return tuple(out)
 
 
+def check_detail(detail: str) -> None:
+    from .plan.fit import DETAIL_LEVELS
+
+    if detail not in DETAIL_LEVELS:
+        raise UserError(f"--detail {detail!r}: chỉ nhận {', '.join(DETAIL_LEVELS)} (ngắn, như kế hoạch thật, đầy đủ)")
+
+
+def optional_texts(profile: str | Path | Profile | None, *, kind: str = DEFAULT_KIND, year: int,
+                   date: dt.date | None = None) -> list[tuple[str, str]]:
+    """(id, text) of what a standard draft leaves out for length: what `tasks: {add_optional: […]}`
+    in the profile (or --detail full) brings back."""
+    catalogue = bundled()
+    loaded = profile if isinstance(profile, Profile) else load_profile(profile, catalogue)
+    request = PlanRequest(profile=loaded, kind=load_kind(kind, catalogue), catalogue=catalogue, year=year, date=date)
+    standard = build_draft(request)
+    full = build_draft(replace(request, detail="full"))
+    texts = {b.id: b.content for b in full.plan.body}
+    texts.update({f"task:{r.id}": r.text for r in (full.plan.appendix.rows if full.plan.appendix else ())})
+    return [(ident, texts.get(ident, "")) for ident in standard.omitted]
+
+
 def build_plan(profile: Profile, *, kind: str = DEFAULT_KIND, year: int, date: dt.date | None = None,
                catalogue: Catalogue | None = None, template: Path | None = None,
-               extra_bases: list[str] | None = None, changes: list[Change] | None = None) -> tuple[bytes, Draft]:
-    """Render a plan to DOCX bytes without writing anything."""
+               extra_bases: list[str] | None = None, changes: list[Change] | None = None,
+               detail: str = "standard") -> tuple[bytes, Draft]:
+    """Render a plan to DOCX bytes without writing anything. `detail`: brief, standard (a real plan's
+    length) or full (every text that applies; plan.fit)."""
     catalogue = catalogue or bundled()
+    check_detail(detail)
     request = PlanRequest(profile=profile, kind=load_kind(kind, catalogue), catalogue=catalogue, year=year,
-                          date=date, extra_bases=clean_bases(extra_bases or ()), changes=tuple(changes or ()))
+                          date=date, extra_bases=clean_bases(extra_bases or ()), changes=tuple(changes or ()),
+                          detail=detail)
     draft = build_draft(request)
     document = render.render(template or default_template(), draft.context)
     if draft.plan.appendix is None:
@@ -139,7 +164,7 @@ def draft_plan(profile: str | Path | Profile | None = None, *, kind: str = DEFAU
                date: dt.date | None = None, out_dir: Path = Path("outputs"), force: bool = False,
                template: Path | None = None, extra_bases: list[str] | None = None,
                overrides_path: Path | None = None, use_overrides: bool = True,
-               user_dir: Path | None = None) -> DraftResult:
+               user_dir: Path | None = None, detail: str = "standard") -> DraftResult:
     """Draft one plan and write it safely; returns where it went and what is left to do by hand.
 
     Reviewers' changes harvested from earlier plans (overrides/<id>.yaml beside the profile, or in
@@ -152,7 +177,7 @@ def draft_plan(profile: str | Path | Profile | None = None, *, kind: str = DEFAU
     path = overrides_path or overrides.readable_path(loaded.path, loaded.id, user_dir)
     changes = overrides.load_overrides(path, profile_id=loaded.id, catalogue=catalogue) if use_overrides else []
     data, draft = build_plan(loaded, kind=kind, year=plan_year, date=date, catalogue=catalogue, template=template,
-                             extra_bases=extra_bases, changes=changes)
+                             extra_bases=extra_bases, changes=changes, detail=detail)
     if changes:
         applied = len(changes) - draft.skipped_changes
         draft.notices.insert(0, f"Đã áp dụng {applied}/{len(changes)} sửa đổi của người rà soát từ {path}.")

@@ -105,6 +105,9 @@ def draft(
              "profiles/overrides/<id>.yaml trong thư mục đang làm việc).", metavar="TỆP_YAML")] = None,
     no_overrides: Annotated[bool, typer.Option(
         "--no-overrides", help="Không áp dụng sửa đổi của người rà soát các năm trước.")] = False,
+    detail: Annotated[str, typer.Option(
+        help="Độ dài: brief (ngắn), standard (như kế hoạch thật cùng loại), full (mọi nội dung áp dụng được).",
+        metavar="MỨC")] = "standard",
 ) -> None:
     """Soạn kế hoạch; in đường dẫn mỗi tệp DOCX (dòng cuối là tệp cuối cùng)."""
     from . import api
@@ -114,7 +117,7 @@ def draft(
 
         preview.soffice()  # fail before drafting, not after, when LibreOffice is missing
     options = dict(kind=kind, year=year, date=_parse_date(date), out_dir=out, force=force, template=template,
-                   extra_bases=basis or [], overrides_path=overrides, use_overrides=not no_overrides)
+                   extra_bases=basis or [], overrides_path=overrides, use_overrides=not no_overrides, detail=detail)
     names = profiles or [None]
     if len(names) > 1:
         _draft_many(names, options, pdf)

@@ -79,10 +79,25 @@ def tasks(
         help="Điền tên tỉnh, cơ quan theo hồ sơ này (mặc định: hồ sơ mặc định).", metavar="HỒ_SƠ")] = None,
     on: Annotated[str | None, typer.Option(
         "--on", help="Dẫn văn bản còn hiệu lực vào ngày YYYY-MM-DD (mặc định: hôm nay).", metavar="NGÀY")] = None,
+    optional: Annotated[bool, typer.Option(
+        "--optional", help="Nội dung ít nguồn mà bản soạn bỏ cho vừa độ dài kế hoạch thật (theo --profile, "
+        "--kind, --year); thêm lại bằng tasks: {add_optional: [mã]} trong hồ sơ.")] = False,
+    kind: Annotated[str, typer.Option(help="Loại kế hoạch cho --optional: nq47 hoặc annual.", metavar="LOẠI")] = "nq47",
+    year: Annotated[int | None, typer.Option(help="Năm kế hoạch cho --optional.", metavar="NĂM")] = None,
 ) -> None:
     """Liệt kê danh mục nhiệm vụ như bản soạn sẽ in (mã, thời gian, cơ quan chủ trì, nội dung)."""
+    import datetime as dt
+
     from . import api
 
+    if optional:
+        day = _parse_date(on, "--on")
+        left = api.optional_texts(profile, kind=kind, year=year or (day or dt.date.today()).year, date=day)
+        typer.echo(f"{len(left)} nội dung bản soạn để lại cho vừa độ dài (mã: nội dung); khai mã ở "
+                   "tasks: {add_optional: […]} để giữ:")
+        for ident, text in left:
+            typer.echo(f"{ident}: {text}")
+        return
     _print_listing(api.list_tasks(profile, group=group, role=role, on=_parse_date(on, "--on")))
 
 

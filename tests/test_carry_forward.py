@@ -53,7 +53,8 @@ def review(path: Path, year: int) -> dict[str, str]:
     doc = Document(str(path))
     table = doc.tables[-1]
     tasks = [r for r in table.rows[1:] if r.cells[2].text.strip()]
-    reworded, relead, deleted = tasks[0], tasks[1], tasks[2]
+    # The last task (a yearly one) is deleted: one that ends this year would simply not be there next year.
+    reworded, relead, deleted = tasks[0], tasks[1], tasks[-1]
     expect = {"deleted": deleted.cells[1].text, "relead_task": relead.cells[1].text}
     set_text(reworded.cells[1].paragraphs[0], reworded.cells[1].text + f" trong năm {year} theo chỉ đạo mới")
     set_text(relead.cells[2].paragraphs[0], "Sở Ngoại vụ; Báo địa phương")

@@ -9,8 +9,9 @@ import pytest
 import yaml
 
 from drafter.inputs.catalogue import CATALOGUE_PATH
+from drafter.inputs.evidence import EVIDENCE_DIR, SourceDocuments, document_key
 from drafter.inputs.kinds import KINDS_DIR
-from drafter.quality.provenance import EVIDENCE_DIR, SourceDocuments, document_key, line_of
+from drafter.quality.provenance import line_of
 from tests.conftest import PLANS
 
 SHARED = {"lam-dong-4784": "lam-dong-4784-KH-UBND-2024-06-13.txt",

@@ -6,7 +6,10 @@ matches, how many the leave-one-out draft matches (the honest number), how many 
 attribution says a surviving text carries, and the same for "copy a neighbour's plan and replace
 the name". Trigram recall of the whole plan alongside. Definitions: drafter/quality/coverage.py.
 
-    python tools/coverage.py [--reference ../shared/reference] [--misses] [--calibrate]
+    python tools/coverage.py [--reference ../shared/reference] [--misses] [--calibrate] [--f1]
+
+--f1 measures both ways with the team's word scorer (../shared/tools/fidelity.py): one line per
+shared plan, `loo-f1 <plan> draft=<F1> neighbour=<F1> words=<draft words>/<real words>`.
 """
 
 from __future__ import annotations
@@ -72,12 +75,20 @@ def main() -> int:
     parser.add_argument("--reference", type=Path, default=REPO.parent / "shared" / "reference")
     parser.add_argument("--misses", action="store_true", help="list the sentences the leave-one-out draft misses")
     parser.add_argument("--calibrate", action="store_true", help="agreement with the hand attribution by threshold")
+    parser.add_argument("--f1", action="store_true", help="leave-one-out F1 against a neighbour copy")
+    parser.add_argument("--scorer", type=Path, default=REPO.parent / "shared" / "tools" / "fidelity.py")
     args = parser.parse_args()
     if not (args.reference / "plans").is_dir():
         print(f"no shared plans under {args.reference}", file=sys.stderr)
         return 2
     if args.calibrate:
         print(calibrate(args.reference))
+        return 0
+    if args.f1:
+        from drafter.quality.fidelity import leave_one_out_f1
+
+        for plan in shared_plans():
+            print(leave_one_out_f1(plan, bundled(), args.reference, args.scorer).line())
         return 0
     results = coverage(bundled(), args.reference)
     print(report(results))

@@ -88,6 +88,9 @@ class Catalogue:
     path: Path
     sha256: str
     sources: tuple[str, ...] = field(default=())
+    # NQ 47's own items and appendix rows ("task:<id>": tasks and points have ids of their own):
+    # never left out for length
+    core: frozenset[str] = frozenset()
 
     def placeholders(self) -> frozenset[str]:
         return BASE_PLACEHOLDERS | frozenset(self.roles)
@@ -106,6 +109,11 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
+def _core(doc: dict) -> frozenset[str]:
+    """NQ 47's own items and appendix rows; tasks as "task:<id>" (tasks and points have ids of their own)."""
+    return frozenset(doc.get("core_points") or ()) | {f"task:{t}" for t in doc.get("core_tasks") or ()}
+
+
 def load_catalogue(path: Path | None = None, *, strict: bool | None = None) -> Catalogue:
     """The catalogue at path (the shipped one by default). Shipped data is checked in full by the
     tests and `drafter validate` (strict=True); any other file always is."""
@@ -121,7 +129,7 @@ def load_catalogue(path: Path | None = None, *, strict: bool | None = None) -> C
         id=doc["id"], version=doc["version"], title=doc["title"], roles=roles,
         groups=tuple(Group(g["id"], g["title"], tuple(g["points"])) for g in doc["groups"]),
         tasks=tuple(Task.from_dict(t) for t in doc["tasks"]),
-        path=path, sha256=sha256_of(path), sources=tuple(doc["sources"]),
+        path=path, sha256=sha256_of(path), sources=tuple(doc["sources"]), core=_core(doc),
     )
 
 

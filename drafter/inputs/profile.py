@@ -56,6 +56,7 @@ class TaskOverrides:
     reword: dict[str, str] = field(default_factory=dict)
     leads: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     add: tuple[Task, ...] = ()
+    add_optional: frozenset[str] = frozenset()  # texts a draft would leave out for length, kept (plan.fit)
 
 
 @dataclass(frozen=True)
@@ -214,6 +215,7 @@ def load_profile(path: Path | str, catalogue: Catalogue) -> Profile:
             reword=dict(overrides.get("reword") or {}),
             leads=dict(overrides.get("leads") or {}),
             add=tuple(Task.from_dict(t) for t in overrides.get("add") or ()),
+            add_optional=frozenset(overrides.get("add_optional") or ()),
         ),
         sources=tuple(doc["sources"]),
         guidance=dict(doc.get("guidance") or {}),

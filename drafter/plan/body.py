@@ -6,9 +6,10 @@ year; labels ("I.", "1.", "a)") are added at the very end by plan.numbering.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from ..text import vn
+from ..text import placeholders, vn
 from .appendix import assignment_lines
 from .duties import agency_items
 from .notices import Notices
@@ -16,7 +17,7 @@ from .opening import opening
 from .records import Block
 from .request import PlanRequest
 from .selection import PlanTask
-from .values import Values, all_hold, fill
+from .values import FACT_VALUES, Values, all_hold, fill
 
 
 class BodyBuilder:
@@ -31,11 +32,24 @@ class BodyBuilder:
         self.tasks = tasks
         self.notices = notices
         self.blocks: list[Block] = []
+        # Who wrote each block's text, and the block it belongs to: what plan.fit weighs when it
+        # chooses a draft's content. Blocks without sources (headings, căn cứ) are the frame.
+        self.sources: dict[str, tuple[str, ...]] = {}
+        self.chosen = False  # in a section whose content is chosen by support (the kind's `chosen:`)
+        self.owner: dict[str, str] = {}
 
     # --- primitives ---------------------------------------------------------------------------
 
-    def add(self, style: str, block_id: str, text: str) -> None:
+    def add(self, style: str, block_id: str, text: str, sources=None, owner: str | None = None) -> None:
         self.blocks.append(Block(block_id, style, text))
+        if sources:
+            self.sources[block_id] = tuple(sources)
+        if owner:
+            self.owner[block_id] = owner
+
+    def omitted(self, block_id: str) -> bool:
+        """Left out of this draft by plan.fit: few sources carry it (a profile or --detail brings it back)."""
+        return block_id in self.request.omitted
 
     def fill(self, text: str, where: str) -> str:
         return fill(text, self.values, where)
@@ -62,6 +76,31 @@ class BodyBuilder:
         """Bullets or paragraphs that apply, with their place in the list (ids stay stable)."""
         return [(i, e if isinstance(e, str) else e["text"]) for i, e in enumerate(entries, start=1) if self.visible(e)]
 
+    def weighed(self, entry: dict[str, Any] | str, inherited: tuple[str, ...] | None = ()) -> tuple[str, ...] | None:
+        """The sources plan.fit weighs an entry by: its own, else those of the point it belongs to.
+        None (never left out for length) for a text with conditions or one that needs a value some
+        provinces lack, and for every line of such a text: it is here because it applies to this
+        province (its border, its sea, this year's events, its house style "Mục đích / Yêu cầu"), and
+        few writers carry it only because few provinces are like this one. An optional part counts too:
+        "[[, trong đó có {ky_niem}]]" names this year's anniversaries."""
+        text = entry if isinstance(entry, str) else entry.get("text") or ""
+        conditional = isinstance(entry, dict) and bool(entry.get("when"))
+        if not self.chosen or inherited is None or conditional or placeholders.names_in(text) & FACT_VALUES:
+            return None
+        own = entry.get("sources") if isinstance(entry, dict) else None
+        return tuple(own or inherited)
+
+    def sourced_lines(self, entries: list[Any], owner: str, kind: str, inherited) -> list[tuple[str, str, Any]]:
+        """lines() with each line's block id ("g3.c.bullet2") and sources (its own, else its owner's),
+        without the lines plan.fit left out."""
+        out = []
+        for i, entry in enumerate(entries, start=1):
+            block_id = f"{owner}.{kind}{i}"
+            if self.visible(entry) and not self.omitted(block_id):
+                text = entry if isinstance(entry, str) else entry["text"]
+                out.append((block_id, text, self.weighed(entry, inherited)))
+        return out
+
     def programmes(self) -> list[str]:
         """The province's TTĐN programmes in force on the plan's date, cited."""
         out = []
@@ -74,28 +113,31 @@ class BodyBuilder:
     def point_children(self, point: dict[str, Any], details: list[dict[str, Any]] | tuple = ()) -> None:
         """A point's "-" lines (its bullets, a profile list, the catalogue points that detail it),
         then its paragraphs."""
-        bullets = self.lines(point.get("bullets") or [])
+        inherited = self.weighed(point)
+        bullets = self.sourced_lines(point.get("bullets") or [], point["id"], "bullet", inherited)
         if point.get("list") == "programmes":
-            bullets += [(len(bullets) + i, text) for i, text in enumerate(self.programmes(), start=1)]
-        for i, bullet in bullets:
-            self.add("gach", f"{point['id']}.bullet{i}", vn.ensure_final(self.fill(bullet, point["id"]), ";"))
+            bullets += [(f"{point['id']}.bullet{len(bullets) + i}", text, None)
+                        for i, text in enumerate(self.programmes(), start=1)]
+        for block_id, bullet, sources in bullets:
+            self.add("gach", block_id, vn.ensure_final(self.fill(bullet, point["id"]), ";"), sources, point["id"])
         for detail in details:
-            if self.visible(detail):
-                self.add("gach", detail["id"], vn.ensure_final(self.fill(detail["text"], detail["id"]), ";"))
+            if self.visible(detail) and not self.omitted(detail["id"]):
+                self.add("gach", detail["id"], vn.ensure_final(self.fill(detail["text"], detail["id"]), ";"),
+                         detail.get("sources"), point["id"])
         if self.blocks[-1].style == "gach":  # the last line of a list ends the sentence
             last = self.blocks[-1]
             self.blocks[-1] = Block(last.id, last.style, vn.ensure_final(last.text, "."))
-        for i, para in self.lines(point.get("paras") or []):
-            self.add("para", f"{point['id']}.para{i}", self.fill(para, point["id"]))
+        for block_id, para, sources in self.sourced_lines(point.get("paras") or [], point["id"], "para", inherited):
+            self.add("para", block_id, self.fill(para, point["id"]), sources, point["id"])
 
     def points(self, points: list[dict[str, Any]] | tuple[dict[str, Any], ...], group=None) -> None:
         for point in points:
-            if self.visible(point):
-                self.add("diem", point["id"], self.fill(point["text"], point["id"]))
+            if self.visible(point) and not self.omitted(point["id"]):
+                self.add("diem", point["id"], self.fill(point["text"], point["id"]), self.weighed(point))
                 self.point_children(point, group.children(point["id"]) if group else [])
 
     def paragraphs(self, blocks: list[dict[str, Any]], style: str = "para") -> None:
-        for block in blocks:
+        for block in blocks:  # the frame (opening, closing): never weighed for length
             if self.visible(block):
                 self.add(style, block["id"], self.fill(block["text"], block["id"]))
 
@@ -127,6 +169,7 @@ class BodyBuilder:
             if not self.visible(section):
                 continue
             self.add("muc", section["id"], vn.upper(self.fill(section["title"], section["id"])))
+            self.chosen = bool(section.get("chosen"))
             if section["groups"]:
                 self.group_points()
             self.items(section["items"])
@@ -137,5 +180,15 @@ class BodyBuilder:
         return self.blocks
 
 
-def build_body(request: PlanRequest, values: Values, tasks: list[PlanTask], notices: Notices) -> list[Block]:
-    return BodyBuilder(request, values, tasks, notices).build()
+@dataclass(frozen=True)
+class Body:
+    """The body's blocks, and who wrote each (plan.fit weighs them)."""
+
+    blocks: list[Block]
+    sources: dict[str, tuple[str, ...]]
+    owner: dict[str, str]  # a line → the point it belongs to
+
+
+def build_body(request: PlanRequest, values: Values, tasks: list[PlanTask], notices: Notices) -> Body:
+    builder = BodyBuilder(request, values, tasks, notices)
+    return Body(builder.build(), builder.sources, builder.owner)

@@ -10,11 +10,12 @@ plan package, so it can be tested on plain data and the template only decides ho
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..text import vn
+from . import fit
 from .appendix import appendix_rows
-from .body import build_body
+from .body import Body, build_body
 from .changes import apply_block_changes, apply_task_changes, profile_changes
 from .notices import Notices
 from .numbering import number_blocks
@@ -46,6 +47,7 @@ class Draft:
     notices: list[str] = field(default_factory=list)
     snapshot: Snapshot | None = None  # set once rendered: what was generated, with bookmark names
     skipped_changes: int = 0  # reviewers' changes that had nothing to change in this plan
+    omitted: list[str] = field(default_factory=list)  # texts left out for length (plan.fit)
 
     @property
     def context(self) -> dict:
@@ -63,13 +65,52 @@ def plan_tasks(request: PlanRequest, values: Values | None = None, notices: Noti
 
 
 def build_draft(request: PlanRequest) -> Draft:
+    """The plan as the request asks, no longer than a real plan of its kind unless --detail full:
+    built once with everything, then again without the least-shared texts (plan.fit)."""
+    draft, body = _build(request)
+    budget = _budget(request)
+    if budget is None or request.omitted:
+        return draft
+    weighed_tasks = {t.id: t.sources for t in request.catalogue.tasks if not t.when}  # see BodyBuilder.weighed
+    found = fit.candidates(draft.plan, body.sources, body.owner, weighed_tasks,
+                           keep=request.catalogue.core | request.profile.tasks.add_optional | _changed(request))
+    omitted = fit.choose(found, body.owner, fit.plan_words(draft.plan), budget, fit.headings(draft.plan))
+    if not omitted:
+        return draft
+    shorter, _ = _build(replace(request, omitted=omitted))
+    shorter.omitted = sorted(omitted)
+    length = request.kind.spec["length"]
+    shorter.notices.append(
+        f"Bản soạn dài như một kế hoạch thật cùng loại (khoảng {vn.thousands(budget)} chữ; {length['source']}): giữ "
+        f"những nội dung nhiều tỉnh cùng viết, để lại {len(omitted)} nội dung ít nguồn. Xem và thêm lại bằng "
+        f"`drafter tasks --optional {request.profile.id} --kind {request.kind.id} --year {request.year}` rồi khai "
+        "tasks: {add_optional: [mã]} trong hồ sơ, hoặc soạn đủ bằng --detail full.")
+    return shorter
+
+
+def _changed(request: PlanRequest) -> frozenset[str]:
+    """What the profile or a reviewer changed is what they want: never left out for length."""
+    tasks = request.profile.tasks
+    ids = {f"task:{t}" for t in (*tasks.reword, *tasks.leads)}
+    for c in request.changes:  # the item changed, and the one an added item follows
+        ids |= {f"task:{x}" if c.target == "task" else x for x in (c.id, c.after) if x}
+    return frozenset(ids)
+
+
+def _budget(request: PlanRequest) -> int | None:
+    share = fit.DETAIL_LEVELS[request.detail]
+    length = request.kind.spec.get("length")
+    return round(length["words"] * share) if share is not None and length else None
+
+
+def _build(request: PlanRequest) -> tuple[Draft, Body]:
     profile, spec = request.profile, request.kind.spec
     notices = Notices(profile.notes)
     values = placeholder_values(request)
     tasks = plan_tasks(request, values, notices)
 
-    blocks = build_body(request, values, tasks, notices)
-    blocks = number_blocks(apply_block_changes(blocks, list(request.changes), values, request.year, notices))
+    body = build_body(request, values, tasks, notices)
+    blocks = number_blocks(apply_block_changes(body.blocks, list(request.changes), values, request.year, notices))
 
     plan = PlanText(
         header=Header(("ỦY BAN NHÂN DÂN", vn.upper(profile.full_name)), f"Số:{NUMBER_BLANK}/{request.symbol}",
@@ -90,7 +131,7 @@ def build_draft(request: PlanRequest) -> Draft:
     notices.extend(_registry_notices(request, plan))
     notices.extend(_weak_facts(request, values))
     notices.extend(ceased_agencies(request))
-    return Draft(plan, notices.as_list() + _blanks_to_fill(request), skipped_changes=len(notices.skipped))
+    return Draft(plan, notices.as_list() + _blanks_to_fill(request), skipped_changes=len(notices.skipped)), body
 
 
 def _appendix(request: PlanRequest, values: Values, tasks: list[PlanTask]) -> Appendix | None:

@@ -32,6 +32,8 @@ class PlanRequest:
     extra_bases: tuple[str, ...] = ()  # --basis lines
     changes: tuple[Change, ...] = ()  # reviewers' changes harvested from earlier plans
     national: Knowledge | None = field(default=None, compare=False)  # the shipped knowledge unless given
+    detail: str = "standard"  # how much a draft carries: brief, standard (a real plan's length), full (everything)
+    omitted: frozenset[str] = frozenset()  # texts plan.fit left out of this draft (ids of blocks and tasks)
 
     def __post_init__(self) -> None:
         # The unit as named on the plan's date: Đồng Nai's 2026 plan signed in January is a tỉnh's.

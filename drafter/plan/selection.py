@@ -62,7 +62,7 @@ def select_tasks(request: PlanRequest, values: Values) -> TasksByGroup:
     """The catalogue's tasks due in this plan, by group."""
     by_group: TasksByGroup = {g.id: [] for g in request.catalogue.groups}
     for task in request.catalogue.tasks:
-        if is_due(task, request, values):
+        if is_due(task, request, values) and f"task:{task.id}" not in request.omitted:
             by_group[task.group].append(plan_task(task, request))
     return by_group
 

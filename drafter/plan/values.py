@@ -18,6 +18,11 @@ from ..inputs.profile import Profile
 from ..text import placeholders, vn
 from .request import PlanRequest
 
+#: Values some provinces or years lack (a border, a slogan, the year's events): a text that needs
+#: one applies where it has one, like a text with a `when:` condition.
+FACT_VALUES = frozenset({"slogan", "quy_hoach", "replaces", "bien_gioi_nuoc", "bien_gioi_dia_ban", "cua_khau",
+                         "chu_quyen", "tieng_dan_toc", "doi_tac_bien_gioi", "dai_hoi", "dai_hoi_tinh", "ky_niem",
+                         "su_kien", "han_ke_hoach", "han_bao_cao_6_thang"})
 NUMBER_BLANK = " " * 6  # "Số:      /KH-UBND": the records office writes the number after signing
 
 
@@ -187,8 +192,21 @@ def _anniversaries(request: PlanRequest):
 
     local = [Anniversary(a["date"], a["event"], a.get("label") or "UNVERIFIED", local=True)
              for a in request.profile.anniversaries]
-    out = [a for a in list(request.knowledge.round_anniversaries(request.year)) + local if a.round_in(request.year)]
+    national = [a for a in request.knowledge.round_anniversaries(request.year) if a.round_in(request.year)]
+    if request.detail != "full":  # the roundest few: a plan names the year's main anniversaries, not all
+        national = sorted(national, key=lambda a: _roundness(a.round_in(request.year)), reverse=True)
+        national = national[:max(0, MAX_ANNIVERSARIES - len(local))]
+    out = national + [a for a in local if a.round_in(request.year)]
     return sorted(out, key=lambda a: (a.date.month, a.date.day))
+
+
+#: National anniversaries a draft names (all of them with --detail full); the province's own always.
+MAX_ANNIVERSARIES = 5
+
+
+def _roundness(years: int) -> tuple[int, int]:
+    """50 years before 25, 25 before 10, 10 before 5; then the older."""
+    return (next(i for i, step in enumerate((5, 10, 25, 50)[::-1]) if years % step == 0) * -1, years)
 
 
 def weak_anniversaries(request: PlanRequest) -> list[str]:

@@ -20,37 +20,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..inputs.catalogue import Catalogue, Group
+from ..inputs.evidence import SourceDocuments, document_key
 from ..inputs.kinds import Kind
-from ..resources import DATA_DIR
-
-EVIDENCE_DIR = DATA_DIR / "evidence"
 
 #: A predicate on a source reference: True when the reference must be ignored.
 Excluded = Callable[[str], bool]
-
-
-@dataclass(frozen=True)
-class SourceDocuments:
-    """evidence/source-documents.yaml: each source key's kind and province."""
-
-    provinces: dict[str, str | None]
-
-    @classmethod
-    @cache
-    def bundled(cls) -> SourceDocuments:
-        data = yaml.safe_load((EVIDENCE_DIR / "source-documents.yaml").read_text(encoding="utf-8"))
-        return cls({key: (entry or {}).get("province") for key, entry in data["sources"].items()})
-
-    def province(self, ref: str) -> str | None:
-        return self.provinces.get(document_key(ref))
-
-
-def document_key(ref: str) -> str:
-    """ "gia-lai-516" for "gia-lai-516:77", "src:lao-cai-34-2021" as is."""
-    return ref if ref.startswith("src:") else ref.split(":", 1)[0]
 
 
 def line_of(ref: str) -> int | None:

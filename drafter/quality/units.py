@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from .provenance import EVIDENCE_DIR
+from ..inputs.evidence import EVIDENCE_DIR
 
 
 @dataclass(frozen=True)

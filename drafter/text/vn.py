@@ -240,6 +240,11 @@ def parse_date(text: str) -> dt.date:
     return dt.date(year, month, day)
 
 
+def thousands(number: int) -> str:
+    """ "5.009": Vietnamese groups thousands with a dot."""
+    return f"{number:,}".replace(",", ".")
+
+
 def party_committee(level: str) -> str:
     """The party committee of a provincial-level unit: a centrally-run city has a Thành ủy."""
     return "Thành ủy" if level == "thành phố" else "Tỉnh ủy"
