@@ -145,8 +145,15 @@ def test_unknown_signer_is_a_visible_blank_never_a_name(catalogue, nq47):
     assert any("họ tên người ký" in n for n in result.notices)
 
 
-def test_assignments_list_each_lead_agency_once(catalogue, nq47):
-    ctx = draft(catalogue, nq47, "phu-tho-2026")
+def test_assignments_list_each_lead_agency_once_when_the_house_style_asks(catalogue, nq47):
+    """No source plan lists "agency: leads tasks no. …" in III (the appendix already says who leads
+    what), so the list is a house style a profile asks for, not the default."""
+    import dataclasses
+
+    profile = load_profile("phu-tho-2026", catalogue)
+    assert not [b for b in draft(catalogue, nq47, "phu-tho-2026")["body"] if b["id"].startswith("s3.assignments")]
+    ctx = build_draft(catalogue, nq47, dataclasses.replace(profile, style={"assignments": True}),
+                      year=2027, date=None).context
     lines = [b["text"] for b in ctx["body"] if b["id"].startswith("s3.assignments.")]
     agencies = [line.split(":")[0] for line in lines]
     assert len(agencies) == len(set(agencies)) > 3

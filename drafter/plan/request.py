@@ -17,7 +17,7 @@ from .records import Change, PlanMeta
 
 #: What a plan looks like when neither its kind nor the profile says otherwise.
 DEFAULT_STYLE = {"appendix": True, "section_one": "muc_tieu", "purpose_split": False, "opening": "can_cu",
-                 "closing": "standard", "kl57_basis": False, "lead_duties": False, "assignments": True}
+                 "closing": "standard", "kl57_basis": False, "lead_duties": False, "assignments": False}
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ F1 is what a reviewer feels.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import tempfile
 from dataclasses import dataclass
@@ -71,7 +72,10 @@ class PlanF1:
                 f"precision {self.draft.precision:.3f}; best copy {self.neighbour})")
 
 
-def leave_one_out_f1(plan: SharedPlan, catalogue: Catalogue, reference_dir: Path, scorer_path: Path) -> PlanF1:
+def leave_one_out_f1(plan: SharedPlan, catalogue: Catalogue, reference_dir: Path, scorer_path: Path, *,
+                     house_style: bool = True) -> PlanF1:
+    """`house_style=False` drafts as if the profile declared no house style: a declared style must
+    help the F1 of the plan written in it, never lower it (issue 20)."""
     from ..docxio import render
     from ..docxio.package import to_bytes
     from ..inputs.kinds import load_kind
@@ -82,7 +86,10 @@ def leave_one_out_f1(plan: SharedPlan, catalogue: Catalogue, reference_dir: Path
     real = plan.text(plans_dir)
     excluded = held_out(plan.province, plan.names, reference_dir)
     kind = prune_kind(load_kind(plan.kind, catalogue), excluded, Pruned())
-    request = PlanRequest(profile=load_profile(plan.profile, catalogue), kind=kind,
+    profile = load_profile(plan.profile, catalogue)
+    if not house_style:
+        profile = dataclasses.replace(profile, style={}, style_for={})
+    request = PlanRequest(profile=profile, kind=kind,
                           catalogue=prune_catalogue(catalogue, excluded, Pruned()), year=plan.year, date=plan.date)
     data = to_bytes(render.render(default_template(), build_draft(request).context))
     draft = fidelity(fid, real, _docx_text(fid, data))
