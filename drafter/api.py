@@ -44,6 +44,9 @@ class DraftResult:
     path: Path
     notices: list[str] = field(default_factory=list)
     backup: Path | None = None
+    omitted: list[str] = field(default_factory=list)  # ids left out for length: `tasks: {add_optional: […]}`
+    year: int | None = None  # the plan year drafted (the rule's choice when none was given)
+    date: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -197,7 +200,8 @@ def draft_plan(profile: str | Path | Profile | None = None, *, kind: str = DEFAU
     notices = ([chosen.reason] if chosen.reason else []) + list(draft.notices)
     if backup:
         notices.append(f"Bản cũ đã được sao lưu: {backup}")
-    return DraftResult(path=target, notices=notices, backup=backup)
+    return DraftResult(path=target, notices=notices, backup=backup, omitted=list(draft.omitted),
+                       year=plan_year, date=date)
 
 
 @dataclass

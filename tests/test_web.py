@@ -51,6 +51,24 @@ def test_draft_shows_notices_and_outline_and_downloads_the_docx(client, tmp_path
     assert any("Tuyên Quang" in p.text for p in Document(str(path)).paragraphs)
 
 
+def test_the_detail_level_chooses_the_length_and_lists_what_was_left_out(client, tmp_path):
+    """Issue 20 on the page: a standard draft lists what it left out, with ids a profile can ask
+    for; "Đầy đủ" prints them and leaves nothing out."""
+    def words(page):
+        path = tmp_path / "d.docx"
+        path.write_bytes(client.get(re.search(r'id="download" href="([^"]+)"', page.text)[1]).content)
+        return sum(len(p.text.split()) for p in Document(str(path)).paragraphs)
+
+    standard = submit(client, detail="standard")
+    assert standard.status_code == 200 and 'id="optional"' in standard.text and "add_optional" in standard.text
+    left_out = re.findall(r"<li><code>([^<]+)</code>", standard.text)
+    assert left_out and all(re.fullmatch(r"(task:)?[a-z0-9][a-z0-9._-]*", i) for i in left_out)
+    short = words(standard)
+    full = submit(client, detail="full", force="on")
+    assert full.status_code == 200 and 'id="optional"' not in full.text
+    assert words(full) > short
+
+
 def test_a_form_without_the_token_is_refused(client):
     client.get("/")
     refused = client.post("/draft", data={"csrf": "forged", "profile": "dak-lak-2026", "kind": "nq47", "year": "2027"})
@@ -65,6 +83,7 @@ def test_a_form_without_the_token_is_refused(client):
     ({"date": "2027-02-30"}, "Ngày ban hành: ngày 30/02/2027 không có: tháng 2 năm 2027 có 28 ngày"),
     ({"date": "5/1/2027"}, "không phải ngày dạng YYYY-MM-DD"),
     ({"kind": "nq47", "year": "2031", "date": ""}, "2030"),
+    ({"detail": "everything"}, "chỉ nhận brief, standard, full"),
 ])
 def test_bad_input_is_a_message_on_the_form(client, fields, words):
     page = submit(client, **fields)

@@ -32,7 +32,7 @@ PREVIEW_DPI = 50  # a page a browser shows at a glance; the PDF is there for rea
 async def home(request: Request) -> Response:
     # The year is left empty: the library's rule (api.resolve_year) picks it from the kind and the
     # date the person enters, exactly as on the command line, and the result page says which year.
-    return render(request, "draft.html", form={"kind": "nq47", "year": "", "preview": "on"},
+    return render(request, "draft.html", form={"kind": "nq47", "year": "", "preview": "on", "detail": "standard"},
                   year_rule=_year_rule(), can_preview=_can_preview())
 
 
@@ -48,7 +48,9 @@ async def draft(request: Request) -> Response:
         kind = str(form.get("kind", ""))
         if kind not in kind_names():
             raise UserError(f"Loại kế hoạch {kind!r} không có; chọn một loại trong danh sách.")
-        result = api.draft_plan(path, kind=kind, year=_year(form.get("year")),
+        detail = str(form.get("detail") or "standard")
+        api.check_detail(detail)
+        result = api.draft_plan(path, kind=kind, year=_year(form.get("year")), detail=detail,
                                 date=_date(form.get("date")), out_dir=settings.out_dir,
                                 force=form.get("force") == "on", extra_bases=_lines(form.get("bases")),
                                 use_overrides=form.get("no_overrides") != "on", user_dir=settings.profiles_dir)
@@ -62,9 +64,18 @@ async def draft(request: Request) -> Response:
         if problem:
             notices.append(f"Không xem trước được từng trang: {problem}")
     root = settings.out_dir
+    optional = _optional(path, kind, result) if result.omitted else []
     return render(request, "result.html", form=form, notices=notices, download=_name(result.path, root),
+                  optional=optional,
                   pdf=_name(pdf, root) if pdf else None, pages=[_name(p, root) for p in pages],
                   outline=[] if pages else _outline(result.path))
+
+
+def _optional(profile: Path, kind: str, result) -> list[tuple[str, str]]:
+    """What the draft left out for length, with its words: a person on the page adds one back by
+    its id in the profile (tasks: {add_optional: […]}) instead of deleting ten from the draft."""
+    texts = dict(api.optional_texts(profile, kind=kind, year=result.year, date=result.date))
+    return [(ident, texts.get(ident, "")) for ident in result.omitted]
 
 
 async def download(request: Request) -> Response:
