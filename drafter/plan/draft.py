@@ -83,7 +83,7 @@ def build_draft(request: PlanRequest) -> Draft:
     shorter.notices.append(
         f"Bản soạn dài như một kế hoạch thật cùng loại (khoảng {vn.thousands(budget)} chữ; {length['source']}): giữ "
         f"những nội dung nhiều tỉnh cùng viết, để lại {len(omitted)} nội dung ít nguồn. Xem và thêm lại bằng "
-        f"`drafter tasks --optional {request.profile.id} --kind {request.kind.id} --year {request.year}` rồi khai "
+        f"`drafter tasks --optional --profile {request.profile.id} --kind {request.kind.id} --year {request.year}` rồi khai "
         "tasks: {add_optional: [mã]} trong hồ sơ, hoặc soạn đủ bằng --detail full.")
     return shorter
 
