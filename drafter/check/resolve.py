@@ -72,7 +72,7 @@ class Resolver:
         styles = document.styles.element
         self.styles = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
         self.defaults = styles.find(qn("w:docDefaults"))
-        self._table_styles: dict = {}
+        self._table_styles: dict = {}  # w:tbl element -> its style id
         self._layers: dict = {}
         self.default_paragraph_style = next(
             (sid for sid, s in self.styles.items()
@@ -98,18 +98,24 @@ class Resolver:
         return pstyle.get(qn("w:val")) if pstyle is not None else self.default_paragraph_style
 
     def _table_style_id(self, paragraph: Paragraph) -> str | None:
-        key = paragraph._p
-        if key not in self._table_styles:
-            self._table_styles[key] = self._find_table_style_id(paragraph)
-        return self._table_styles[key]
-
-    def _find_table_style_id(self, paragraph: Paragraph) -> str | None:
-        tbl = next((a for a in paragraph._p.iterancestors(qn("w:tbl"))), None)
+        """The style of the table holding the paragraph, looked up once per table: reading inside a
+        w:tbl costs time in proportion to its rows (lxml walks the children to find w:tblPr), so a
+        lookup per paragraph made a long table cost the square of its rows."""
+        tbl = next(paragraph._p.iterancestors(qn("w:tbl")), None)
         if tbl is None:
             return None
+        if tbl not in self._table_styles:
+            self._table_styles[tbl] = self._style_of_table(tbl)
+        return self._table_styles[tbl]
+
+    def _style_of_table(self, tbl) -> str | None:
         style = tbl.find(qn("w:tblPr") + "/" + qn("w:tblStyle"))
         if style is not None:
             return style.get(qn("w:val"))
+        return self._default_table_style
+
+    @cached_property
+    def _default_table_style(self) -> str | None:
         return next((sid for sid, s in self.styles.items()
                      if s.get(qn("w:type")) == "table" and s.get(qn("w:default")) in ("1", "true", "on")), None)
 
