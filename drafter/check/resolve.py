@@ -74,6 +74,10 @@ class Resolver:
         self.defaults = styles.find(qn("w:docDefaults"))
         self._table_styles: dict = {}  # w:tbl element -> its style id
         self._layers: dict = {}
+        # Keyed by the w:r / w:p element: a key keeps lxml's proxy alive, so an element always
+        # comes back as the same object (python-docx makes a new Run/Paragraph on every access).
+        self._run_formats: dict = {}
+        self._para_formats: dict = {}
         self.default_paragraph_style = next(
             (sid for sid, s in self.styles.items()
              if s.get(qn("w:type")) == "paragraph" and s.get(qn("w:default")) in ("1", "true", "on")),
@@ -156,6 +160,16 @@ class Resolver:
         yield from self._style_layers(paragraph, "w:rPr", "w:rPrDefault")
 
     def run_format(self, paragraph: Paragraph, run: Run | None = None) -> RunFormat:
+        """The run's effective format, or the paragraph mark's when run is None. Resolved once per
+        run: several rules ask for the same run (font, colour, sizes…), and resolving walks every
+        style layer. The checker never edits the document, so a format cannot go stale."""
+        key = run._r if run is not None else paragraph._p
+        found = self._run_formats.get(key)
+        if found is None:
+            found = self._run_formats[key] = self._resolve_run(paragraph, run)
+        return found
+
+    def _resolve_run(self, paragraph: Paragraph, run: Run | None) -> RunFormat:
         size = bold = italic = color = caps = underline = None
         highlight = False
         fonts: dict[str, str | None] = {slot: None for slot in FONT_SLOTS}
@@ -220,6 +234,13 @@ class Resolver:
                 yield props
 
     def para_format(self, paragraph: Paragraph) -> ParaFormat:
+        """The paragraph's effective format, resolved once (as run_format)."""
+        found = self._para_formats.get(paragraph._p)
+        if found is None:
+            found = self._para_formats[paragraph._p] = self._resolve_paragraph(paragraph)
+        return found
+
+    def _resolve_paragraph(self, paragraph: Paragraph) -> ParaFormat:
         values: dict[str, object] = {}
 
         def take(key, value):
