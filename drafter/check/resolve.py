@@ -150,14 +150,21 @@ class Resolver:
     # --- runs --------------------------------------------------------------------------------
 
     def _rpr_chain(self, paragraph: Paragraph, run: Run | None):
-        if run is not None and run._r.rPr is not None:
-            yield run._r.rPr
-            rstyle = run._r.rPr.find(qn("w:rStyle"))
-            if rstyle is not None:
-                for el in self.chain(rstyle.get(qn("w:val"))):
-                    if (rpr := el.find(qn("w:rPr"))) is not None:
-                        yield rpr
+        """The run's own properties, its character style's, then the paragraph's layers (as _by_tag)."""
+        rpr = run._r.rPr if run is not None else None
+        if rpr is not None:
+            own = _by_tag(rpr)
+            yield own
+            if (rstyle := own.get(qn("w:rStyle"))) is not None:
+                yield from self._character_layers(rstyle.get(qn("w:val")))
         yield from self._style_layers(paragraph, "w:rPr", "w:rPrDefault")
+
+    def _character_layers(self, style_id: str | None):
+        key = ("character", style_id)
+        if key not in self._layers:
+            self._layers[key] = tuple(_by_tag(rpr) for el in self.chain(style_id)
+                                      if (rpr := el.find(qn("w:rPr"))) is not None)
+        return self._layers[key]
 
     def run_format(self, paragraph: Paragraph, run: Run | None = None) -> RunFormat:
         """The run's effective format, or the paragraph mark's when run is None. Resolved once per
@@ -174,25 +181,25 @@ class Resolver:
         highlight = False
         fonts: dict[str, str | None] = {slot: None for slot in FONT_SLOTS}
         themes: dict[str, str] = {}
-        for rpr in self._rpr_chain(paragraph, run):
-            if size is None and (el := rpr.find(qn("w:sz"))) is not None:
+        for props in self._rpr_chain(paragraph, run):
+            if size is None and (el := props.get(qn("w:sz"))) is not None:
                 size = int(el.get(qn("w:val"))) / 2
-            if bold is None and (el := rpr.find(qn("w:b"))) is not None:
+            if bold is None and (el := props.get(qn("w:b"))) is not None:
                 bold = _on(el)
-            if italic is None and (el := rpr.find(qn("w:i"))) is not None:
+            if italic is None and (el := props.get(qn("w:i"))) is not None:
                 italic = _on(el)
-            if caps is None and (el := rpr.find(qn("w:caps"))) is not None:
+            if caps is None and (el := props.get(qn("w:caps"))) is not None:
                 caps = _on(el)
-            if underline is None and (el := rpr.find(qn("w:u"))) is not None:
+            if underline is None and (el := props.get(qn("w:u"))) is not None:
                 underline = el.get(qn("w:val")) not in ("none", None)
-            if color is None and (el := rpr.find(qn("w:color"))) is not None:
+            if color is None and (el := props.get(qn("w:color"))) is not None:
                 color = el.get(qn("w:val"))
-            if rpr.find(qn("w:highlight")) is not None:
+            if props.get(qn("w:highlight")) is not None:
                 highlight = True
-            shd = rpr.find(qn("w:shd"))
+            shd = props.get(qn("w:shd"))
             if shd is not None and shd.get(qn("w:fill")) not in (None, "auto", "FFFFFF", "ffffff"):
                 highlight = True
-            if (el := rpr.find(qn("w:rFonts"))) is not None:
+            if (el := props.get(qn("w:rFonts"))) is not None:
                 for slot in FONT_SLOTS:
                     if fonts[slot] is not None or slot in themes:
                         continue
@@ -212,15 +219,15 @@ class Resolver:
 
     def _ppr_chain(self, paragraph: Paragraph):
         if paragraph._p.pPr is not None:
-            yield paragraph._p.pPr
+            yield _by_tag(paragraph._p.pPr)
         yield from self._style_layers(paragraph, "w:pPr", "w:pPrDefault")
 
     def _style_layers(self, paragraph: Paragraph, tag: str, default_tag: str):
-        """rPr or pPr of the paragraph style chain, then the table style chain, then the defaults
-        (the same few combinations recur for every paragraph, so they are computed once)."""
+        """rPr or pPr of the paragraph style chain, then the table style chain, then the defaults, as
+        _by_tag (the same few combinations recur for every paragraph, so they are computed once)."""
         key = (self.paragraph_style_id(paragraph), self._table_style_id(paragraph), tag)
         if key not in self._layers:
-            self._layers[key] = tuple(self._find_style_layers(key[0], key[1], tag, default_tag))
+            self._layers[key] = tuple(map(_by_tag, self._find_style_layers(key[0], key[1], tag, default_tag)))
         return self._layers[key]
 
     def _find_style_layers(self, paragraph_style: str | None, table_style: str | None, tag: str, default_tag: str):
@@ -247,10 +254,10 @@ class Resolver:
             if key not in values and value is not None:
                 values[key] = value
 
-        for ppr in self._ppr_chain(paragraph):
-            if (el := ppr.find(qn("w:jc"))) is not None:
+        for props in self._ppr_chain(paragraph):
+            if (el := props.get(qn("w:jc"))) is not None:
                 take("jc", el.get(qn("w:val")))
-            if (el := ppr.find(qn("w:ind"))) is not None:
+            if (el := props.get(qn("w:ind"))) is not None:
                 first, hanging = el.get(qn("w:firstLine")), el.get(qn("w:hanging"))
                 if hanging is not None:
                     take("first", -int(hanging))
@@ -258,18 +265,18 @@ class Resolver:
                     take("first", int(first))
                 take("left", _int(el.get(qn("w:left")) or el.get(qn("w:start"))))
                 take("right", _int(el.get(qn("w:right")) or el.get(qn("w:end"))))
-            if (el := ppr.find(qn("w:spacing"))) is not None:
+            if (el := props.get(qn("w:spacing"))) is not None:
                 take("before", _int(el.get(qn("w:before"))))
                 take("after", _int(el.get(qn("w:after"))))
                 take("line", _int(el.get(qn("w:line"))))
                 if el.get(qn("w:line")) is not None:
                     take("rule", el.get(qn("w:lineRule")) or "auto")
-            if (el := ppr.find(qn("w:contextualSpacing"))) is not None:
+            if (el := props.get(qn("w:contextualSpacing"))) is not None:
                 take("contextual", _on(el))
-            if (el := ppr.find(qn("w:numPr"))) is not None and el.find(qn("w:numId")) is not None:
+            if (el := props.get(qn("w:numPr"))) is not None and el.find(qn("w:numId")) is not None:
                 num = el.find(qn("w:numId")).get(qn("w:val"))
                 take("numbered", num not in (None, "0"))
-            if (el := ppr.find(qn("w:pBdr"))) is not None and "borders" not in values:
+            if (el := props.get(qn("w:pBdr"))) is not None and "borders" not in values:
                 values["borders"] = {child.tag.split("}")[1]: child.get(qn("w:val")) for child in el}
         jc = values.get("jc")
         jc = {"start": "left", "end": "right", "distribute": "both"}.get(jc, jc)
@@ -279,6 +286,15 @@ class Resolver:
             line_rule=values.get("rule", "auto"), contextual=bool(values.get("contextual", False)),
             numbered=bool(values.get("numbered", False)), borders=values.get("borders", {}),
         )
+
+
+def _by_tag(props) -> dict:
+    """An rPr's or pPr's children by tag, the first of each (what find() returns): one pass over
+    the children instead of a find() per property, each of which costs about as much as the pass."""
+    children: dict = {}
+    for child in props:
+        children.setdefault(child.tag, child)
+    return children
 
 
 def _int(value: str | None) -> int | None:
