@@ -17,5 +17,6 @@ def test_the_benchmark_runs_every_step():
                             capture_output=True, text=True, timeout=240)
     assert result.returncode == 0, result.stderr[-3000:]
     for step in ("cold `drafter draft`", "warm draft, bundled catalogue", "-task appendix",
-                 "3 provinces in one `drafter draft profiles/*.yaml` run", "100-task catalogue"):
+                 "3 provinces in one `drafter draft profiles/*.yaml` run", "100-task catalogue",
+                 "check, 100 paragraphs + 50-row table", "check, 100 paragraphs + 10-row table"):
         assert step in result.stdout, f"missing step {step!r}:\n{result.stdout}"

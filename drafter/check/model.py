@@ -15,9 +15,51 @@ from docx.oxml.ns import qn
 from docx.section import Section
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from ..text.labels import style_of
 from .resolve import Resolver
+
+#: The children python-docx reads a run's text from (CT_R.text), in document order.
+RUN_TEXT_TAGS = frozenset(qn(f"w:{tag}") for tag in ("br", "cr", "noBreakHyphen", "ptab", "t", "tab"))
+
+
+def run_text(r) -> str:
+    """What python-docx's CT_R.text returns, without its XPath query: the rules read each run's
+    text about five times (font, colour, sizes…), and the query made that a third of the checking
+    time of a long document. tests/test_check_speed.py holds it equal to python-docx's."""
+    return "".join(str(e) for e in r if e.tag in RUN_TEXT_TAGS)
+
+
+class CheckedRun(Run):
+    """A python-docx Run whose text is read by run_text (writing it is python-docx's own)."""
+
+    @property
+    def text(self) -> str:
+        return run_text(self._r)
+
+    @text.setter
+    def text(self, value: str) -> None:
+        Run.text.fset(self, value)
+
+
+class CheckedParagraph(Paragraph):
+    """A python-docx Paragraph whose runs are CheckedRuns and whose text is read by run_text: the
+    text of its w:r children and of the w:r children of its w:hyperlink children, as CT_P.text."""
+
+    @property
+    def runs(self) -> list[Run]:
+        return [CheckedRun(r, self) for r in self._p.r_lst]
+
+    @property
+    def text(self) -> str:
+        r, link = qn("w:r"), qn("w:hyperlink")
+        return "".join(run_text(e) if e.tag == r else "".join(run_text(c) for c in e if c.tag == r)
+                       for e in self._p if e.tag in (r, link))
+
+    @text.setter
+    def text(self, value: str) -> None:
+        Paragraph.text.fset(self, value)
 
 
 @dataclass
@@ -78,7 +120,7 @@ class DocModel:
         for child in body.iterchildren():
             if child.tag == qn("w:p"):
                 number += 1
-                block = Block(Paragraph(child, self.doc), number, section)
+                block = Block(CheckedParagraph(child, self.doc), number, section)
                 self.blocks.append(block)
                 self.body_order.append(block)
                 if child.find(qn("w:pPr") + "/" + qn("w:sectPr")) is not None:
@@ -90,7 +132,7 @@ class DocModel:
                     for c, tc in enumerate(tr.findall(qn("w:tc"))):
                         for p in tc.iter(qn("w:p")):
                             number += 1
-                            block = Block(Paragraph(p, self.doc), number, section, info.index, (r, c))
+                            block = Block(CheckedParagraph(p, self.doc), number, section, info.index, (r, c))
                             info.blocks.append(block)
                             self.blocks.append(block)
                 self.tables.append(info)

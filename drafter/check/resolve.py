@@ -72,8 +72,12 @@ class Resolver:
         styles = document.styles.element
         self.styles = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
         self.defaults = styles.find(qn("w:docDefaults"))
-        self._table_styles: dict = {}
+        self._table_styles: dict = {}  # w:tbl element -> its style id
         self._layers: dict = {}
+        # Keyed by the w:r / w:p element: a key keeps lxml's proxy alive, so an element always
+        # comes back as the same object (python-docx makes a new Run/Paragraph on every access).
+        self._run_formats: dict = {}
+        self._para_formats: dict = {}
         self.default_paragraph_style = next(
             (sid for sid, s in self.styles.items()
              if s.get(qn("w:type")) == "paragraph" and s.get(qn("w:default")) in ("1", "true", "on")),
@@ -98,18 +102,24 @@ class Resolver:
         return pstyle.get(qn("w:val")) if pstyle is not None else self.default_paragraph_style
 
     def _table_style_id(self, paragraph: Paragraph) -> str | None:
-        key = paragraph._p
-        if key not in self._table_styles:
-            self._table_styles[key] = self._find_table_style_id(paragraph)
-        return self._table_styles[key]
-
-    def _find_table_style_id(self, paragraph: Paragraph) -> str | None:
-        tbl = next((a for a in paragraph._p.iterancestors(qn("w:tbl"))), None)
+        """The style of the table holding the paragraph, looked up once per table: reading inside a
+        w:tbl costs time in proportion to its rows (lxml walks the children to find w:tblPr), so a
+        lookup per paragraph made a long table cost the square of its rows."""
+        tbl = next(paragraph._p.iterancestors(qn("w:tbl")), None)
         if tbl is None:
             return None
+        if tbl not in self._table_styles:
+            self._table_styles[tbl] = self._style_of_table(tbl)
+        return self._table_styles[tbl]
+
+    def _style_of_table(self, tbl) -> str | None:
         style = tbl.find(qn("w:tblPr") + "/" + qn("w:tblStyle"))
         if style is not None:
             return style.get(qn("w:val"))
+        return self._default_table_style
+
+    @cached_property
+    def _default_table_style(self) -> str | None:
         return next((sid for sid, s in self.styles.items()
                      if s.get(qn("w:type")) == "table" and s.get(qn("w:default")) in ("1", "true", "on")), None)
 
@@ -140,39 +150,56 @@ class Resolver:
     # --- runs --------------------------------------------------------------------------------
 
     def _rpr_chain(self, paragraph: Paragraph, run: Run | None):
-        if run is not None and run._r.rPr is not None:
-            yield run._r.rPr
-            rstyle = run._r.rPr.find(qn("w:rStyle"))
-            if rstyle is not None:
-                for el in self.chain(rstyle.get(qn("w:val"))):
-                    if (rpr := el.find(qn("w:rPr"))) is not None:
-                        yield rpr
+        """The run's own properties, its character style's, then the paragraph's layers (as _by_tag)."""
+        rpr = run._r.rPr if run is not None else None
+        if rpr is not None:
+            own = _by_tag(rpr)
+            yield own
+            if (rstyle := own.get(qn("w:rStyle"))) is not None:
+                yield from self._character_layers(rstyle.get(qn("w:val")))
         yield from self._style_layers(paragraph, "w:rPr", "w:rPrDefault")
 
+    def _character_layers(self, style_id: str | None):
+        key = ("character", style_id)
+        if key not in self._layers:
+            self._layers[key] = tuple(_by_tag(rpr) for el in self.chain(style_id)
+                                      if (rpr := el.find(qn("w:rPr"))) is not None)
+        return self._layers[key]
+
     def run_format(self, paragraph: Paragraph, run: Run | None = None) -> RunFormat:
+        """The run's effective format, or the paragraph mark's when run is None. Resolved once per
+        run: several rules ask for the same run (font, colour, sizes…), and resolving walks every
+        style layer. The checker never edits the document, so a format cannot go stale."""
+        key = run._r if run is not None else paragraph._p
+        found = self._run_formats.get(key)
+        if found is None:
+            found = self._run_formats[key] = self._resolve_run(paragraph, run)
+        return found
+
+    def _resolve_run(self, paragraph: Paragraph, run: Run | None) -> RunFormat:
         size = bold = italic = color = caps = underline = None
         highlight = False
         fonts: dict[str, str | None] = {slot: None for slot in FONT_SLOTS}
         themes: dict[str, str] = {}
-        for rpr in self._rpr_chain(paragraph, run):
-            if size is None and (el := rpr.find(qn("w:sz"))) is not None:
+        for props in self._rpr_chain(paragraph, run):
+            if size is None and (el := props.get(qn("w:sz"))) is not None:
                 size = int(el.get(qn("w:val"))) / 2
-            if bold is None and (el := rpr.find(qn("w:b"))) is not None:
+            if bold is None and (el := props.get(qn("w:b"))) is not None:
                 bold = _on(el)
-            if italic is None and (el := rpr.find(qn("w:i"))) is not None:
+            if italic is None and (el := props.get(qn("w:i"))) is not None:
                 italic = _on(el)
-            if caps is None and (el := rpr.find(qn("w:caps"))) is not None:
+            if caps is None and (el := props.get(qn("w:caps"))) is not None:
                 caps = _on(el)
-            if underline is None and (el := rpr.find(qn("w:u"))) is not None:
+            if underline is None and (el := props.get(qn("w:u"))) is not None:
                 underline = el.get(qn("w:val")) not in ("none", None)
-            if color is None and (el := rpr.find(qn("w:color"))) is not None:
+            if color is None and (el := props.get(qn("w:color"))) is not None:
                 color = el.get(qn("w:val"))
-            if rpr.find(qn("w:highlight")) is not None:
+            if props.get(qn("w:highlight")) is not None:
                 highlight = True
-            shd = rpr.find(qn("w:shd"))
+            shd = props.get(qn("w:shd"))
             if shd is not None and shd.get(qn("w:fill")) not in (None, "auto", "FFFFFF", "ffffff"):
                 highlight = True
-            if (el := rpr.find(qn("w:rFonts"))) is not None:
+            if (el := props.get(qn("w:rFonts"))) is not None:
                 for slot in FONT_SLOTS:
                     if fonts[slot] is not None or slot in themes:
                         continue
@@ -192,15 +219,15 @@ class Resolver:
 
     def _ppr_chain(self, paragraph: Paragraph):
         if paragraph._p.pPr is not None:
-            yield paragraph._p.pPr
+            yield _by_tag(paragraph._p.pPr)
         yield from self._style_layers(paragraph, "w:pPr", "w:pPrDefault")
 
     def _style_layers(self, paragraph: Paragraph, tag: str, default_tag: str):
-        """rPr or pPr of the paragraph style chain, then the table style chain, then the defaults
-        (the same few combinations recur for every paragraph, so they are computed once)."""
+        """rPr or pPr of the paragraph style chain, then the table style chain, then the defaults, as
+        _by_tag (the same few combinations recur for every paragraph, so they are computed once)."""
         key = (self.paragraph_style_id(paragraph), self._table_style_id(paragraph), tag)
         if key not in self._layers:
-            self._layers[key] = tuple(self._find_style_layers(key[0], key[1], tag, default_tag))
+            self._layers[key] = tuple(map(_by_tag, self._find_style_layers(key[0], key[1], tag, default_tag)))
         return self._layers[key]
 
     def _find_style_layers(self, paragraph_style: str | None, table_style: str | None, tag: str, default_tag: str):
@@ -214,16 +241,23 @@ class Resolver:
                 yield props
 
     def para_format(self, paragraph: Paragraph) -> ParaFormat:
+        """The paragraph's effective format, resolved once (as run_format)."""
+        found = self._para_formats.get(paragraph._p)
+        if found is None:
+            found = self._para_formats[paragraph._p] = self._resolve_paragraph(paragraph)
+        return found
+
+    def _resolve_paragraph(self, paragraph: Paragraph) -> ParaFormat:
         values: dict[str, object] = {}
 
         def take(key, value):
             if key not in values and value is not None:
                 values[key] = value
 
-        for ppr in self._ppr_chain(paragraph):
-            if (el := ppr.find(qn("w:jc"))) is not None:
+        for props in self._ppr_chain(paragraph):
+            if (el := props.get(qn("w:jc"))) is not None:
                 take("jc", el.get(qn("w:val")))
-            if (el := ppr.find(qn("w:ind"))) is not None:
+            if (el := props.get(qn("w:ind"))) is not None:
                 first, hanging = el.get(qn("w:firstLine")), el.get(qn("w:hanging"))
                 if hanging is not None:
                     take("first", -int(hanging))
@@ -231,18 +265,18 @@ class Resolver:
                     take("first", int(first))
                 take("left", _int(el.get(qn("w:left")) or el.get(qn("w:start"))))
                 take("right", _int(el.get(qn("w:right")) or el.get(qn("w:end"))))
-            if (el := ppr.find(qn("w:spacing"))) is not None:
+            if (el := props.get(qn("w:spacing"))) is not None:
                 take("before", _int(el.get(qn("w:before"))))
                 take("after", _int(el.get(qn("w:after"))))
                 take("line", _int(el.get(qn("w:line"))))
                 if el.get(qn("w:line")) is not None:
                     take("rule", el.get(qn("w:lineRule")) or "auto")
-            if (el := ppr.find(qn("w:contextualSpacing"))) is not None:
+            if (el := props.get(qn("w:contextualSpacing"))) is not None:
                 take("contextual", _on(el))
-            if (el := ppr.find(qn("w:numPr"))) is not None and el.find(qn("w:numId")) is not None:
+            if (el := props.get(qn("w:numPr"))) is not None and el.find(qn("w:numId")) is not None:
                 num = el.find(qn("w:numId")).get(qn("w:val"))
                 take("numbered", num not in (None, "0"))
-            if (el := ppr.find(qn("w:pBdr"))) is not None and "borders" not in values:
+            if (el := props.get(qn("w:pBdr"))) is not None and "borders" not in values:
                 values["borders"] = {child.tag.split("}")[1]: child.get(qn("w:val")) for child in el}
         jc = values.get("jc")
         jc = {"start": "left", "end": "right", "distribute": "both"}.get(jc, jc)
@@ -252,6 +286,15 @@ class Resolver:
             line_rule=values.get("rule", "auto"), contextual=bool(values.get("contextual", False)),
             numbered=bool(values.get("numbered", False)), borders=values.get("borders", {}),
         )
+
+
+def _by_tag(props) -> dict:
+    """An rPr's or pPr's children by tag, the first of each (what find() returns): one pass over
+    the children instead of a find() per property, each of which costs about as much as the pass."""
+    children: dict = {}
+    for child in props:
+        children.setdefault(child.tag, child)
+    return children
 
 
 def _int(value: str | None) -> int | None:
