@@ -283,3 +283,35 @@ def test_a_reference_line_without_the_issuer_is_an_error(base, tmp_path):
     ref = paragraph(doc, "(Kèm theo")
     ref.runs[0].text = "(Kèm theo Kế hoạch số 05/KH-UBND ngày 09/3/2023)"
     assert errors(findings(doc, tmp_path, "A4"), "(Kèm theo")
+
+
+# --- C4, hyperlinks -------------------------------------------------------------------------------
+
+
+def test_exact_lines_a_little_under_single_warn(base, tmp_path):
+    doc = Document(str(base))
+    paragraph(doc, "Trong quá trình thực hiện").paragraph_format.line_spacing = Pt(15)
+    found = findings(doc, tmp_path, "C4")
+    assert found and all(s == "warning" for s, _ in found)
+    doc = Document(str(base))
+    paragraph(doc, "Trong quá trình thực hiện").paragraph_format.line_spacing = Pt(11)
+    assert errors(findings(doc, tmp_path, "C4"), "Trong quá trình")
+
+
+def test_body_text_held_in_a_hyperlink_is_read(base, tmp_path):
+    doc = Document(str(base))
+    p = add_after(paragraph(doc, "2. Yêu cầu"), "placeholder")
+    run = p.runs[0]._r
+    link = OxmlElement("w:hyperlink")
+    run.addprevious(link)
+    link.append(run)  # the paragraph's only text now sits in a hyperlink
+    run.find(qn("w:t")).text = "https://dichvucong.gov.vn"
+    run.find(qn("w:rPr")).find(qn("w:sz")).set(qn("w:val"), "24")
+    assert errors(findings(doc, tmp_path, "C1S"), "dichvucong")  # 12 pt, though no run is the paragraph's own
+
+
+def test_a_tab_after_a_custom_stop_goes_to_that_stop(base, tmp_path):
+    doc = Document(str(base))
+    p = add_after(paragraph(doc, "Ủy ban nhân dân tỉnh ban hành"), "\t" + LONG, indent_cm=0)
+    p.paragraph_format.tab_stops.add_tab_stop(Cm(3))
+    assert errors(findings(doc, tmp_path, "C2"), "Các sở, ban, ngành")  # prints 3 cm in

@@ -31,6 +31,8 @@ APPENDIX_LABEL = re.compile(r"^(Phụ lục|PHỤ LỤC)\b")
 #: The lines a decision's form puts between the căn cứ and the articles, or above the căn cứ:
 #: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" (the issuer, Mẫu 1.1) and "QUYẾT ĐỊNH:" (the type name and a colon).
 FORM_LINE = re.compile(r"^[A-ZĐÀ-Ỹ ]{4,40}:$")
+#: A body label ("II.", "3.", "1.2.", "c)"): a numbered heading is body text, not a centred heading.
+LABEL = re.compile(r"^([IVXLC]+\.|\d+(\.\d+)*\.|[a-zđ]\))\s")
 HEADER_SCAN = 14  # non-empty lines at the top where a header made of paragraphs can sit
 
 
@@ -296,13 +298,11 @@ def _body(m: DocModel, parts: Parts, stop: int = 10**9) -> list[Block]:
 def _heading(m: DocModel, block: Block, text: str) -> bool:
     """A decision's form line ("QUYẾT ĐỊNH:", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …") or another centred
     all-caps line without a label: a heading the body rules (justified, indented) do not apply to."""
-    if FORM_LINE.match(squeeze(text)) and squeeze(text).rstrip(":").strip() == text.rstrip(":").strip():
+    if text == squeeze(text) and FORM_LINE.match(text):
         return True
     centred = m.resolver.para_format(block.paragraph).jc == "center"
     return centred and _caps_line(text) and not LABEL.match(text)
 
-
-LABEL = re.compile(r"^([IVXLC]+\.|\d+(\.\d+)*\.|[a-zđ]\))\s")
 
 
 def _captions(m: DocModel) -> set[int]:

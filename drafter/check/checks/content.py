@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from docx.oxml.ns import qn
+from docx.text.run import Run
 
 from ..model import DocModel
 from .base import Result, Violation, body_check, check
 from .helpers import CM, body_size, formats, in_range, indents, printed_indent, pt, wraps
-
 
 ALIGN = {"center": "căn giữa", "right": "căn phải", "left": "căn trái", None: "căn trái"}
 
@@ -36,14 +36,16 @@ def body_size_rule(m: DocModel, p: dict) -> Result:
     for block in m.body:
         for run, size in run_sizes(m, block):
             if not in_range(size, p["size_pt"]):
-                excerpt = run.text.strip()[:30]
-                yield Violation(f"cỡ chữ nội dung {size:g} pt (“{excerpt}”), cần {pt(p['size_pt'])}", block)
+                excerpt = (run.text if run is not None else block.text).strip()[:30]
+                shown = "?" if size is None else f"{size:g}"
+                yield Violation(f"cỡ chữ nội dung {shown} pt (“{excerpt}”), cần {pt(p['size_pt'])}", block)
                 return
 
 
 def run_sizes(m: DocModel, block):
-    """(run, size) of each run that shows text, leaving out footnote marks (raised, smaller by design)."""
-    runs = [r for r in block.paragraph.runs if r.text.strip()]
+    """(run, size) of each run that shows text, hyperlinks' included, leaving out footnote marks
+    (raised, smaller by design)."""
+    runs = [r for r in (Run(el, block.paragraph) for el in block.paragraph._p.iter(qn("w:r"))) if r.text.strip()]
     if not runs:
         yield None, body_size(m, block)
         return

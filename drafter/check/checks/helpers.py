@@ -270,7 +270,8 @@ def default_tab(m: DocModel) -> int:
 def tab_stops(m: DocModel, block: Block) -> list[int]:
     """Explicit tab stops of the paragraph (its own and its style's, without cleared ones)."""
     stops: dict[int, str] = {}
-    layers = [block.paragraph._p.pPr, *m.resolver._style_layers(block.paragraph, "w:pPr", "w:pPrDefault")]
+    styles = m.resolver.chain(m.resolver.paragraph_style_id(block.paragraph))
+    layers = [block.paragraph._p.pPr, *(style.find(qn("w:pPr")) for style in styles)]
     for ppr in reversed([p for p in layers if p is not None]):  # the nearest layer wins
         tabs = ppr.find(qn("w:tabs"))
         for tab in tabs if tabs is not None else []:
