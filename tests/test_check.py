@@ -233,7 +233,8 @@ MUTATIONS = {
     "T1": lambda d: setattr(find(d, equals="KẾ HOẠCH"), "alignment", WD_ALIGN_PARAGRAPH.LEFT),
     "T2": lambda d: [set_text(b.paragraph, b.paragraph.text.upper()) for b in DocModel(d).summary],
     "T3": lambda d: full_width(rule_after(d, "summary")),
-    "C1": lambda d: setattr(first_khoan(d), "alignment", WD_ALIGN_PARAGRAPH.LEFT),
+    # the longest paragraph: set left, a paragraph of one line prints as if justified
+    "C1": lambda d: setattr(max(body(d), key=lambda p: len(p.text)), "alignment", WD_ALIGN_PARAGRAPH.LEFT),
     "C1S": lambda d: [runs(p, size=12) for p in body(d)],
     "C2": lambda d: setattr(first_khoan(d).paragraph_format, "first_line_indent", Cm(2)),
     "C3": lambda d: [(setattr(p.paragraph_format, "space_before", 0), setattr(p.paragraph_format, "space_after", 0))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..text import vn
 from .doctype import DocType, guess, squeeze, type_of_title
 from .model import Block, DocModel, TableInfo
 
@@ -27,6 +28,11 @@ OFFICE = re.compile(r"(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|THỦ TRƯỞNG|CHÁN
 RECIPIENTS_LABEL = re.compile(r"^Nơi\s+nhận\b", re.IGNORECASE)
 DIVISION = re.compile(r"^(Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+([IVXLC]+|\d+|thứ\b|THỨ\b)")
 APPENDIX_LABEL = re.compile(r"^(Phụ lục|PHỤ LỤC)\b")
+#: The lines a decision's form puts between the căn cứ and the articles, or above the căn cứ:
+#: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" (the issuer, Mẫu 1.1) and "QUYẾT ĐỊNH:" (the type name and a colon).
+FORM_LINE = re.compile(r"^[A-ZĐÀ-Ỹ ]{4,40}:$")
+#: A body label ("II.", "3.", "1.2.", "c)"): a numbered heading is body text, not a centred heading.
+LABEL = re.compile(r"^([IVXLC]+\.|\d+(\.\d+)*\.|[a-zđ]\))\s")
 HEADER_SCAN = 14  # non-empty lines at the top where a header made of paragraphs can sit
 
 
@@ -54,6 +60,17 @@ class Signature:
 
 
 @dataclass
+class Appendix:
+    """One appendix: its "Phụ lục" line and the non-empty paragraphs under it (outside tables).
+    `own_section` is False for an appendix typed on after the signature in the main section, which
+    therefore cannot number its pages from 1."""
+
+    label: Block
+    blocks: list[Block]
+    own_section: bool
+
+
+@dataclass
 class Parts:
     doc_type: DocType
     header_table: TableInfo | None = None
@@ -66,6 +83,8 @@ class Parts:
     appendix_sections: list[int] = field(default_factory=list)
     divisions: list[tuple[Block, Block | None]] = field(default_factory=list)  # ("Chương I", its title)
     opening: list[Block] = field(default_factory=list)  # an appendix document's label, title, "(Kèm theo …)"
+    headings: list[Block] = field(default_factory=list)  # centred lines in the body that are not body text
+    appendices: list[Appendix] = field(default_factory=list)
 
     @property
     def has_header(self) -> bool:
@@ -89,10 +108,35 @@ def find_parts(m: DocModel, forced: DocType | None = None) -> Parts:
         first = 1
         parts.opening = [b for b in top[:4] if APPENDIX_LABEL.match(b.text.strip()) or b.text.strip().startswith("(")
                          or (_caps_line(b.text) and b.number <= top[0].number + 3)]
-    parts.body = _body(m, parts)
     labels = {s: m.appendix_label(s) for s in range(first, len(m.sections) + 1)}
     parts.appendix_sections = [s for s, b in labels.items() if b is not None and APPENDIX_LABEL.match(b.text.strip())]
+    inline = _inline_appendices(m, parts) if doc_type.key != "phu_luc" else []
+    parts.body = _body(m, parts, inline[0].number if inline else 10**9)
+    parts.appendices = _appendices(m, inline, [labels[s] for s in parts.appendix_sections])
     return parts
+
+
+#: An appendix label alone on its line ("Phụ lục II", "PHỤ LỤC 1"), for appendices typed on in the main section.
+APPENDIX_LINE = re.compile(r"^(Phụ lục|PHỤ LỤC)(\s+([IVXLC]+|\d+))?\.?$")
+
+
+def _inline_appendices(m: DocModel, parts: Parts) -> list[Block]:
+    """"Phụ lục" lines, centred, in the main section after the text (after the signing block when
+    there is one): appendices that do not start a section of their own."""
+    anchors = [*parts.header_blocks, *([parts.title] if parts.title else []), *parts.summary]
+    start = parts.signature.start if parts.signature else max((b.number for b in anchors), default=0)
+    return [b for b in m.section_blocks(1) if b.number > start and APPENDIX_LINE.match(vn.nfc(b.text.strip()))
+            and m.resolver.para_format(b.paragraph).jc == "center"]
+
+
+def _appendices(m: DocModel, inline: list[Block], own: list[Block]) -> list[Appendix]:
+    labels = sorted([*inline, *own], key=lambda b: b.number)
+    out = []
+    for i, label in enumerate(labels):
+        stop = labels[i + 1].number if i + 1 < len(labels) else 10**9
+        blocks = [b for b in m.section_blocks(label.section) if label.number < b.number < stop and b.text.strip()]
+        out.append(Appendix(label, blocks, label not in inline))
+    return out
 
 
 def _header_table(m: DocModel) -> TableInfo | None:
@@ -137,10 +181,10 @@ def _header(m: DocModel, table: TableInfo | None, top: list[Block]) -> list[Bloc
     return [b for b in scan[: last + 1] if _is_header_line(m, b) or _caps_line(b.text)]
 
 
-def _caps_line(text: str) -> bool:
+def _caps_line(text: str, longest: int = 80) -> bool:
     text = text.strip()
     letters = [c for c in text if c.isalpha()]
-    return bool(letters) and text == squeeze(text) and len(text) <= 80 and not MARK.match(text)
+    return bool(letters) and text == squeeze(text) and len(text) <= longest and not MARK.match(text)
 
 
 def _title(m: DocModel, header: list[Block], top: list[Block]) -> Block | None:
@@ -152,17 +196,26 @@ def _title(m: DocModel, header: list[Block], top: list[Block]) -> Block | None:
 
 
 def _summary(m: DocModel, title: Block) -> list[Block]:
-    """Trích yếu: the non-empty centred paragraphs right after the title, up to a rule or a blank."""
-    blocks = m.section_blocks(1)
-    out = []
+    """Trích yếu: the non-empty centred paragraphs right after the title, up to a rule or a blank.
+    Blank lines just under the title come before it, and some offices put it in a one-cell table
+    (to draw the rule under it as the cell's border)."""
+    blocks = [b for b in m.section_blocks(1, tables=True) if b.table is None or _one_cell(m, b)]
+    out: list[Block] = []
     for b in blocks[blocks.index(title) + 1:]:
         text = b.text.strip()
+        if not text and not out and not m.is_rule(b) and b.number <= title.number + 3:
+            continue  # blank lines between the title and the trích yếu
         if not text or m.is_rule(b) or text.startswith(("Căn cứ", "Thực hiện", "Kính gửi")):
             break
         if m.resolver.para_format(b.paragraph).jc != "center":
             break
         out.append(b)
     return out
+
+
+def _one_cell(m: DocModel, block: Block) -> bool:
+    info = m.tables[block.table]
+    return len(info.table.rows) == 1 and len(info.table.columns) == 1
 
 
 def _signature(m: DocModel) -> Signature | None:
@@ -204,18 +257,20 @@ def _signature_paragraphs(m: DocModel) -> Signature | None:
     return Signature(lines, label, recipients)
 
 
-def _body(m: DocModel, parts: Parts) -> list[Block]:
+def _body(m: DocModel, parts: Parts, stop: int = 10**9) -> list[Block]:
     """Content paragraphs: after the header, title, trích yếu (and its rule) up to the signing block,
-    without marks, "Kính gửi" lines and the titles of Phần/Chương/Mục."""
+    without marks, "Kính gửi" lines, the titles of Phần/Chương/Mục, and the centred lines that are
+    not body text (parts.headings: a decision's form lines, table captions, all-caps headings)."""
     anchors = [*parts.header_blocks, *([parts.title] if parts.title else []), *parts.summary, *parts.marks,
                *parts.opening]
     start = max((b.number for b in anchors), default=0)
-    end = parts.signature.start if parts.signature else 10**9
+    end = min(parts.signature.start if parts.signature else 10**9, stop)
+    captions = _captions(m)
     out: list[Block] = []
     addressees = False
     previous_division = False
     for b in m.section_blocks(1):
-        text = b.text.strip()
+        text = vn.nfc(b.text.strip())
         if b.number <= start or b.number >= end or not text or m.is_rule(b) or b in parts.marks:
             continue
         if text.startswith("Kính gửi"):
@@ -228,11 +283,37 @@ def _body(m: DocModel, parts: Parts) -> list[Block]:
             previous_division = True
             parts.divisions.append((b, None))
             continue
-        if previous_division and _caps_line(text):
+        if previous_division and _caps_line(text, longest=300):  # a phần's name may take three lines
             previous_division = False
             parts.divisions[-1] = (parts.divisions[-1][0], b)
             continue
         previous_division = False
+        if _heading(m, b, text) or b.number in captions:
+            parts.headings.append(b)
+            continue
         out.append(b)
     return out
 
+
+def _heading(m: DocModel, block: Block, text: str) -> bool:
+    """A decision's form line ("QUYẾT ĐỊNH:", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …") or another centred
+    all-caps line without a label: a heading the body rules (justified, indented) do not apply to."""
+    if text == squeeze(text) and FORM_LINE.match(text):
+        return True
+    centred = m.resolver.para_format(block.paragraph).jc == "center"
+    return centred and _caps_line(text) and not LABEL.match(text)
+
+
+
+def _captions(m: DocModel) -> set[int]:
+    """Centred one-line paragraphs just above a table: the table's caption, not body text."""
+    out: set[int] = set()
+    order = m.body_order
+    for i, item in enumerate(order):
+        if not isinstance(item, Block) or not item.text.strip() or len(item.text.strip()) > 120:
+            continue
+        following = next((x for x in order[i + 1:] if not (isinstance(x, Block) and not x.text.strip())), None)
+        if following is not None and not isinstance(following, Block):
+            if m.resolver.para_format(item.paragraph).jc == "center":
+                out.add(item.number)
+    return out

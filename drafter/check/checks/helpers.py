@@ -47,7 +47,8 @@ def style_problems(m: DocModel, block: Block, p: dict[str, Any], what: str) -> I
     fmts = formats(m, block)
     if "size_pt" in p and not all(in_range(f.size_pt, p["size_pt"]) for f in fmts):
         sizes = sorted({f.size_pt for f in fmts if f.size_pt})
-        yield Violation(f"{what}: cỡ chữ {', '.join(f'{s:g}' for s in sizes)} pt, cần {pt(p['size_pt'])}", block)
+        yield Violation(f"{what}: cỡ chữ {', '.join(f'{s:g}' for s in sizes)} pt, cần {pt(p['size_pt'])}", block,
+                        case="mixed_size" if mostly_in_range(m, block, p["size_pt"]) else None)
     for key, label in (("bold", "in đậm"), ("italic", "in nghiêng")):
         if key in p and not all(getattr(f, key) == p[key] for f in fmts):
             yield Violation(f"{what}: {'phải' if p[key] else 'không được'} {label}", block)
@@ -56,8 +57,16 @@ def style_problems(m: DocModel, block: Block, p: dict[str, Any], what: str) -> I
         if jc != p["align"]:
             names = {"center": "căn giữa", "both": "căn đều hai bên", "left": "căn trái", "right": "căn phải"}
             yield Violation(f"{what}: {names.get(jc, jc)}, cần {names[p['align']]}", block)
-    if p.get("caps") and block.text.strip() != vn.upper(block.text.strip()):
+    if p.get("caps") and vn.nfc(block.text.strip()) != vn.upper(block.text.strip()):
         yield Violation(f"{what}: phải viết in hoa", block)
+
+
+def mostly_in_range(m: DocModel, block: Block, bounds, share: float = 0.8) -> bool:
+    """At least `share` of the characters are in the size range: a word or two off (hard to see)."""
+    runs = [r for r in block.paragraph.runs if r.text.strip()]
+    total = sum(len(r.text.strip()) for r in runs)
+    good = sum(len(r.text.strip()) for r in runs if in_range(m.resolver.run_format(block.paragraph, r).size_pt, bounds))
+    return bool(total) and good >= share * total
 
 
 def available_width(m: DocModel, block: Block) -> int | None:
@@ -204,3 +213,108 @@ def cell_blocks(m: DocModel, block: Block) -> list[Block]:
         return m.section_blocks(block.section)
     info = m.tables[block.table]
     return [b for b in info.blocks if b.cell == block.cell]
+
+
+# --- where the first line of a paragraph prints (C1, C2) ---------------------------------------------
+
+def _numbering_indent(m: DocModel, paragraph) -> tuple[int | None, int | None] | None:
+    """(left, first line) that Word list numbering gives the paragraph's level, if any: it overrides
+    the paragraph style's indent, and the paragraph's own indent overrides it."""
+    ppr = paragraph._p.pPr
+    num = ppr.find(qn("w:numPr")) if ppr is not None else None
+    if num is None or num.find(qn("w:numId")) is None:
+        return None
+    try:
+        numbering = m.doc.part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return None
+    num_id = num.find(qn("w:numId")).get(qn("w:val"))
+    ilvl_el = num.find(qn("w:ilvl"))
+    ilvl = ilvl_el.get(qn("w:val")) if ilvl_el is not None else "0"
+    for n in numbering.findall(qn("w:num")):
+        if n.get(qn("w:numId")) != num_id:
+            continue
+        abstract = n.find(qn("w:abstractNumId"))
+        for a in numbering.findall(qn("w:abstractNum")):
+            if abstract is not None and a.get(qn("w:abstractNumId")) == abstract.get(qn("w:val")):
+                for lvl in a.findall(qn("w:lvl")):
+                    ind = lvl.find(qn("w:pPr") + "/" + qn("w:ind"))
+                    if lvl.get(qn("w:ilvl")) == ilvl and ind is not None:
+                        left = ind.get(qn("w:left")) or ind.get(qn("w:start"))
+                        hanging, first_line = ind.get(qn("w:hanging")), ind.get(qn("w:firstLine"))
+                        first_value = -int(hanging) if hanging is not None else (
+                            int(first_line) if first_line is not None else None)
+                        return (int(left) if left is not None else None), first_value
+    return None
+
+
+def indents(m: DocModel, block: Block) -> tuple[int, int]:
+    """(left, first-line) indent in twips as Word applies them: the paragraph's own, then its list
+    level's, then its style's."""
+    pf = m.resolver.para_format(block.paragraph)
+    ppr = block.paragraph._p.pPr
+    if ppr is None or ppr.find(qn("w:ind")) is None:
+        numbered = _numbering_indent(m, block.paragraph)
+        if numbered is not None:
+            left, first_line = numbered
+            return (pf.left if left is None else left), (pf.first_line if first_line is None else first_line)
+    return pf.left, pf.first_line
+
+
+def default_tab(m: DocModel) -> int:
+    el = m.doc.settings.element.find(qn("w:defaultTabStop"))
+    value = el.get(qn("w:val")) if el is not None else None
+    return int(value) if value and value.isdigit() and int(value) > 0 else 720
+
+
+def tab_stops(m: DocModel, block: Block) -> list[int]:
+    """Explicit tab stops of the paragraph (its own and its style's, without cleared ones)."""
+    stops: dict[int, str] = {}
+    styles = m.resolver.chain(m.resolver.paragraph_style_id(block.paragraph))
+    layers = [block.paragraph._p.pPr, *(style.find(qn("w:pPr")) for style in styles)]
+    for ppr in reversed([p for p in layers if p is not None]):  # the nearest layer wins
+        tabs = ppr.find(qn("w:tabs"))
+        for tab in tabs if tabs is not None else []:
+            pos = tab.get(qn("w:pos"))
+            if pos is not None and pos.lstrip("-").isdigit():
+                stops[int(pos)] = tab.get(qn("w:val")) or "left"
+    return sorted(pos for pos, val in stops.items() if val != "clear")
+
+
+def printed_indent(m: DocModel, block: Block) -> int:
+    """Where the first character of the paragraph prints, in twips from the margin: the left and
+    first-line indents, then each leading tab to the next stop (an explicit stop, the hanging
+    indent, or a default stop after the last explicit one). A tab typed at the start of a line with
+    no indent prints at the 1.27 cm default stop, which NĐ 30 allows: the decree fixes the printed
+    indent, not the key pressed."""
+    left, first_line = indents(m, block)
+    pos = left + first_line
+    text = block.text
+    tabs = len(text) - len(text.lstrip("\t"))
+    if not tabs:
+        return pos
+    explicit = tab_stops(m, block)
+    step = default_tab(m)
+    for _ in range(tabs):
+        candidates = [s for s in explicit if s > pos]
+        if first_line < 0 and left > pos:
+            candidates.append(left)
+        last = max(explicit, default=0)
+        default = (max(pos, last) // step + 1) * step
+        candidates.append(default)
+        pos = min(candidates)
+    return pos
+
+
+def wraps(m: DocModel, block: Block) -> bool:
+    """Whether the paragraph takes more than one line (estimated from the text's printed width):
+    on one line, left and justified print the same, and a left indent shows only as the first
+    line's indent."""
+    available = available_width(m, block)
+    if available is None:
+        return True
+    left, first_line = indents(m, block)
+    pf = m.resolver.para_format(block.paragraph)
+    f = first(m, block)
+    used = width_twips(vn.nfc(block.text.strip()), f.size_pt or 14, bold=f.bold, italic=f.italic)
+    return used > available - max(printed_indent(m, block), left) - pf.right

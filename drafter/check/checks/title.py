@@ -44,7 +44,7 @@ def summary(m: DocModel, p: dict) -> Result:
     if not m.summary:
         yield Violation("không tìm thấy trích yếu (dòng in đậm căn giữa ngay dưới tên loại)", m.title)
         return
-    text = " ".join(b.text.strip() for b in m.summary)
+    text = vn.nfc(" ".join(b.text.strip() for b in m.summary))
     letters = [c for c in text if c.isalpha()]
     if len(letters) >= 3 and text == vn.upper(text):
         yield Violation("trích yếu viết in hoa toàn bộ; phải viết chữ thường (chỉ hoa chữ đầu và tên riêng)",
@@ -54,7 +54,7 @@ def summary(m: DocModel, p: dict) -> Result:
             yield Violation("trích yếu định dạng All Caps; phải viết chữ thường", block)
         yield from style_problems(m, block, p, "Trích yếu")
         if first(m, block).size_pt != first(m, m.title).size_pt:
-            yield Violation("cỡ chữ trích yếu khác cỡ chữ tên loại", block)
+            yield Violation("cỡ chữ trích yếu khác cỡ chữ tên loại", block, case="size_differs")
 
 
 @check("summary_rule", titled)
@@ -76,12 +76,14 @@ def division_titles(m: DocModel, p: dict) -> Result:
     """Phần, Chương (Phụ lục I, II.6c): "Chương I" on its own line, centred, upright, bold, in lower
     case with a Roman number; its name just below, centred, upright, bold, in capitals."""
     for label, name in m.parts.divisions:
-        number = label.text.strip().split()[-1]
-        if label.text.strip().split()[0].isupper():
-            yield Violation(f"từ “{label.text.strip().split()[0].capitalize()}” viết in thường (chỉ hoa chữ đầu)",
-                            label)
-        if label.text.strip().split()[0].lower() in ("phần", "chương") and not number.strip(".").isupper():
-            yield Violation(f"số thứ tự của phần, chương dùng chữ số La Mã: «{label.text.strip()}»", label)
+        words = vn.nfc(label.text.strip()).split()
+        number = words[-1]
+        if words[0].isupper():
+            yield Violation(f"từ “{words[0].capitalize()}” viết in thường (chỉ hoa chữ đầu)", label)
+        if words[0].lower() in ("phần", "chương") and not number.strip(".").isupper():
+            spelled = len(words) > 1 and words[1].lower() == "thứ"  # "Phần thứ nhất": usual in reports
+            yield Violation(f"số thứ tự của phần, chương dùng chữ số La Mã: «{' '.join(words)}»", label,
+                            case="words" if spelled else None)
         yield from style_problems(m, label, p, "Phần, chương")
         if name is None:
             yield Violation("thiếu tên phần, chương (dòng in hoa ngay dưới)", label)
