@@ -167,7 +167,8 @@ class Resolver:
                 underline = el.get(qn("w:val")) not in ("none", None)
             if color is None and (el := rpr.find(qn("w:color"))) is not None:
                 color = el.get(qn("w:val"))
-            if rpr.find(qn("w:highlight")) is not None:
+            # A white highlight, or "none", prints as nothing (it is left by pasting from the web).
+            if (el := rpr.find(qn("w:highlight"))) is not None and el.get(qn("w:val")) not in ("none", "white"):
                 highlight = True
             shd = rpr.find(qn("w:shd"))
             if shd is not None and shd.get(qn("w:fill")) not in (None, "auto", "FFFFFF", "ffffff"):
