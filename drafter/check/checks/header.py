@@ -22,7 +22,7 @@ from ..model import Block, DocModel
 from ..parts import MARK, NUMBER, PLACE_DATE, QUOC_HIEU, SUBJECT, TIEU_NGU
 from .base import Result, Unknown, Violation, check, has_own_frame, header_check
 from .headerlines import Line, find_line, header_lines, line_formats, line_style
-from .helpers import CM, cell_blocks, layout_table, line_rule
+from .helpers import CM, available_width, layout_table
 from .rulelines import TYPED_RULE, rules_near
 
 #: An agency's own name starts with the kind of body it is; lines above it name its parent (chủ quản).
@@ -92,49 +92,59 @@ def tieu_ngu_format(m: DocModel, p: dict) -> Result:
     yield from line_style(m, line, p, "Tiêu ngữ")
 
 
+def rule_problems(m: DocModel, refs: list[Line], p: dict, what: str, *, cross: bool) -> Result:
+    """The solid line under the last of `refs`, `p["ratio"]` × the widest ref's text long (1 for
+    the Tiêu ngữ, 1/3-1/2 for the agency name). A row of underscores prints as a solid line
+    (warning: draw it), a row of hyphens as a broken one. With `cross`, a line anchored in the other
+    column counts when the header has two: Word anchors a shape wherever the cursor was."""
+    under = refs[-1]
+    if any(f.underline for ref in refs for f in line_formats(m, ref)):
+        yield Violation(f"{what} bị gạch chân thay cho đường kẻ riêng", under.block)
+        return
+    own, others = rules_near(m, refs[0])
+    drawn = [r for r in own + others if r.kind != "typed"]
+    candidates = own + others if own and cross and len(drawn) >= 2 else own
+    if not candidates and len(drawn) >= 2:
+        candidates = drawn
+    if not candidates:
+        yield Violation(f"thiếu đường kẻ dưới {what}", under.block)
+        return
+    if not [r for r in candidates if r.kind != "typed"]:
+        rule = candidates[0]
+        if "_" in rule.text:
+            yield Violation(f"đường kẻ dưới {what} gõ bằng ký tự “_”; nên dùng đường vẽ hoặc đường viền",
+                            rule.block, case="typed_rule")
+        else:
+            yield Violation(f"đường kẻ dưới {what} gõ bằng «{rule.text[:20]}», in ra nét đứt; cần một đường "
+                            "kẻ liền", rule.block)
+        return
+    reference = max(min(width_twips(vn.nfc(x.text.strip()), f.size_pt or 14, bold=f.bold, italic=f.italic),
+                        available_width(m, x.block) or 10**9)  # a wrapped line is as wide as its cell
+                    for x in refs for f in line_formats(m, x)[:1])
+    measured = [r for r in candidates if r.kind != "typed" and r.length]
+    if not measured:
+        yield Unknown(f"không đo được độ dài đường kẻ dưới {what}", under.block)
+        return
+    lo, hi = p["ratio"] if isinstance(p["ratio"], list) else (p["ratio"], p["ratio"])
+    best = min(measured, key=lambda r: abs(r.length / reference - (lo + hi) / 2))
+    ratio = best.length / reference
+    tol = p.get("tolerance", 0.05)
+    if not lo - tol <= ratio <= hi + tol:
+        want = "bằng" if lo == hi == 1 else f"{lo:.2g}-{hi:.2g} lần"
+        far = p.get("far")
+        yield Violation(f"đường kẻ dưới {what} dài {best.length / CM:.1f} cm = {ratio:.2f} lần dòng chữ "
+                        f"({reference / CM:.1f} cm), cần {want} độ dài dòng chữ", best.block,
+                        case="near" if far is not None and lo - far <= ratio <= hi + far else None)
+
+
 @header_check("tieu_ngu_rule")
 def tieu_ngu_rule(m: DocModel, p: dict) -> Result:
-    """NĐ 30: a solid line as long as the Tiêu ngữ under it. A row of underscores prints as one
-    (warning: a drawn line is better), a row of hyphens prints as a broken line (error)."""
+    """NĐ 30: a solid line as long as the Tiêu ngữ under it."""
     line = tieu_ngu_line(m)
     if line is None:
         yield Unknown("không tìm thấy Tiêu ngữ để đo đường kẻ")
         return
-    if any(f.underline for f in line_formats(m, line)):
-        yield Violation("Tiêu ngữ bị gạch chân thay cho đường kẻ riêng", line.block)
-        return
-    own, others = rules_near(m, line)
-    drawn = [r for r in own + others if r.kind != "typed"]
-    # Two lines anywhere in the header: one is the agency's, one the Tiêu ngữ's, wherever anchored.
-    candidates = own if not own or len(drawn) < 2 else own + others
-    if not candidates and len(drawn) >= 2:
-        candidates = drawn
-    if not candidates:
-        yield Violation("thiếu đường kẻ dưới Tiêu ngữ", line.block)
-        return
-    typed = [r for r in candidates if r.kind == "typed"]
-    if typed and not [r for r in candidates if r.kind != "typed"]:
-        rule = typed[0]
-        if "_" in rule.text:
-            yield Violation("đường kẻ dưới Tiêu ngữ gõ bằng ký tự “_”; nên dùng đường vẽ hoặc đường viền",
-                            rule.block, case="typed_rule")
-        else:
-            yield Violation(f"đường kẻ dưới Tiêu ngữ gõ bằng «{rule.text[:20]}», in ra nét đứt; cần một đường "
-                            "kẻ liền", rule.block)
-        return
-    fmt = line_formats(m, line)[0]
-    reference = width_twips(vn.nfc(line.text.strip()), fmt.size_pt or 14, bold=fmt.bold, italic=fmt.italic)
-    measured = [r for r in candidates if r.kind != "typed" and r.length]
-    if not measured:
-        yield Unknown("không đo được độ dài đường kẻ dưới Tiêu ngữ", line.block)
-        return
-    best = min(measured, key=lambda r: abs(r.length / reference - 1))
-    ratio = best.length / reference
-    tol = p.get("tolerance", 0.12)
-    if abs(ratio - p.get("ratio", 1.0)) > tol:
-        yield Violation(f"đường kẻ dưới Tiêu ngữ dài {best.length / CM:.1f} cm = {ratio:.2f} lần dòng chữ "
-                        f"({reference / CM:.1f} cm), cần bằng độ dài dòng chữ", best.block,
-                        case=None if abs(ratio - 1) > p.get("far", 0.35) else "near")
+    yield from rule_problems(m, [line], p, "Tiêu ngữ", cross=True)
 
 
 # --- the agency --------------------------------------------------------------------------------
@@ -203,8 +213,12 @@ def agency(m: DocModel, p: dict) -> Result:
 
 @header_check("agency_rule")
 def agency_rule(m: DocModel, p: dict) -> Result:
-    blocks = agency_blocks(m)
-    yield from line_rule(m, blocks, cell_blocks(m, blocks[-1]) if blocks else [], p, "tên cơ quan ban hành")
+    """A solid line 1/3-1/2 as long as the agency's name, under it (in its own column first)."""
+    lines = split_parent(agency_lines(m))[1]
+    if not lines:
+        yield Unknown("không tìm thấy tên cơ quan ban hành để đo đường kẻ")
+        return
+    yield from rule_problems(m, lines, p, "tên cơ quan ban hành", cross=False)
 
 
 # --- number and date ---------------------------------------------------------------------------
