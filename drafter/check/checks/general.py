@@ -51,8 +51,9 @@ def margins(m: DocModel, p: dict) -> Result:
             value = (getattr(s, f"{side}_margin") or 0) / 36000 + (gutter if side == "left" else 0)
             if not lo - tol <= value <= hi + tol:
                 case = "landscape" if landscape else "one_page" if single and side == "bottom" else None
-                yield Violation(f"phần {i}: lề {names[side]} {value:.1f} mm, cần {lo}-{hi} mm"
-                                + (" (trang ngang)" if landscape else ""), case=case)
+                note = {"landscape": " (trang ngang)", "one_page": " (văn bản một trang: lề dưới không lộ khi in)"}
+                yield Violation(f"phần {i}: lề {names[side]} {value:.1f} mm, cần {lo}-{hi} mm{note.get(case, '')}",
+                                case=case)
 
 
 #: Code points Word draws with the East Asian font slot, and with the complex-script slot.
