@@ -374,3 +374,13 @@ def test_a_yearless_number_in_another_year_is_another_document(tmp_path):
     handmade.body(doc, "Thực hiện Chỉ thị số 07/CT-TTg ngày 14/3/2025 của Thủ tướng Chính phủ về Đề án 06.")
     found = findings(doc, tmp_path, rules=("trich_dan",))
     assert "D3" not in errors(found)
+
+
+def test_agency_rule_drawn_in_the_number_paragraph_is_found(tmp_path):
+    doc = letter()
+    rule = next(p for p in doc.tables[0].cell(0, 0).paragraphs if not p.text.strip())
+    rule._p.getparent().remove(rule._p)
+    assert ("H7", "warning") in findings(doc, tmp_path, name="a.docx")  # no line at all
+    agency = handmade.width_twips("ỦY BAN NHÂN DÂN", 13, bold=True)
+    cell_paragraph(doc, "Số:")._p.append(drawn_line(int(agency * 0.4 * 635)))
+    assert "H7" not in set(r for r, _ in findings(doc, tmp_path, name="b.docx"))
