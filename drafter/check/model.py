@@ -74,7 +74,13 @@ class Block:
 
     @cached_property
     def text(self) -> str:
-        return self.paragraph.text
+        return "".join(r.text for r in self.runs)
+
+    @cached_property
+    def runs(self) -> list[Run]:
+        """Every run that prints (python-docx's `paragraph.runs` and `.text` skip all but direct
+        runs and hyperlinks, so a "NAM" in a smart tag made the Quốc hiệu read "… VIỆT")."""
+        return [Run(r, self.paragraph) for r in printed_runs(self.paragraph._p)]
 
     def where(self) -> str:
         excerpt = self.text.strip()
@@ -83,6 +89,25 @@ class Block:
         if self.cell is not None:
             place += f" (bảng {self.table + 1}, ô {self.cell[0] + 1},{self.cell[1] + 1})"
         return f"{place}: «{excerpt}»" if excerpt else place
+
+
+#: Elements that wrap runs of the paragraph itself: their runs print. Tracked changes (w:ins,
+#: w:del, w:moveTo, w:moveFrom: rule X2 reports them), mc:Fallback and the w:p of text boxes and
+#: drawings are not the paragraph's own settled text.
+_WRAPPERS = {qn(t) for t in ("w:hyperlink", "w:smartTag", "w:customXml", "w:sdt", "w:sdtContent", "w:fldSimple",
+                             "w:dir", "w:bdo")}
+
+
+def printed_runs(element) -> list:
+    """The w:r of a paragraph in reading order, including those inside hyperlinks, smart tags,
+    custom XML, content controls and simple fields."""
+    out = []
+    for child in element:
+        if child.tag == qn("w:r"):
+            out.append(child)
+        elif child.tag in _WRAPPERS:
+            out.extend(printed_runs(child))
+    return out
 
 
 @dataclass

@@ -194,7 +194,8 @@ class Resolver:
                 underline = el.get(qn("w:val")) not in ("none", None)
             if color is None and (el := props.get(qn("w:color"))) is not None:
                 color = el.get(qn("w:val"))
-            if props.get(qn("w:highlight")) is not None:
+            # A white highlight, or "none", prints as nothing (it is left by pasting from the web).
+            if (el := props.get(qn("w:highlight"))) is not None and el.get(qn("w:val")) not in ("none", "white"):
                 highlight = True
             shd = props.get(qn("w:shd"))
             if shd is not None and shd.get(qn("w:fill")) not in (None, "auto", "FFFFFF", "ffffff"):

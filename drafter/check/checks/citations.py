@@ -39,7 +39,16 @@ def cited(m: DocModel) -> list[tuple[Block, Citation, Document | None]]:
 
 
 def _record(kb: Knowledge, c: Citation) -> Document | None:
-    return kb.by_number(c.number) if c.number is not None else kb.law(c.title or "", c.date)
+    """The record a citation names. A number without its year restarts every year (Chỉ thị
+    07/CT-TTg of 2023 and of 2025 are two documents): cited with a date in another year than the
+    record's, it names a document the data does not know."""
+    if c.number is None:
+        return kb.law(c.title or "", c.date)
+    doc = kb.by_number(c.number)
+    if (doc is not None and doc.date is not None and c.date is not None and c.date.year != doc.date.year
+            and not re.search(r"/\d{4}/", c.number)):
+        return None
+    return doc
 
 
 def _named(doc: Document) -> str:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import unicodedata
+from itertools import pairwise
 
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from ..model import Block, DocModel
 from ..resolve import FONT_SLOTS
 from .base import Result, Unknown, Violation, body_check, check, has_own_frame
-from .helpers import PAGE_FIELD, all_paragraph_blocks, body_size, has_page_field, in_range, pt
+from .helpers import PAGE_FIELD, body_size, has_page_field, in_range, pt
+from .pages import WORD_DEFAULT_PT, one_page, printed_part_blocks, printed_parts
 
 
 @check("page_size")
@@ -35,14 +38,22 @@ def orientation(m: DocModel, p: dict) -> Result:
 
 @check("margins")
 def margins(m: DocModel, p: dict) -> Result:
+    """The decree's margins are for a portrait page. On a landscape page (an appendix of tables)
+    it says nothing of which edge is which: a warning. The bottom margin of a one-page document
+    never shows (the text ends before it): a warning."""
     tol = p.get("tol_mm", 0.5)
     names = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
+    single = one_page(m)
     for i, s in enumerate(m.sections, start=1):
         gutter = (s.gutter or 0) / 36000
+        landscape = (s.page_width or 0) > (s.page_height or 0)
         for side, (lo, hi) in p["ranges_mm"].items():
             value = (getattr(s, f"{side}_margin") or 0) / 36000 + (gutter if side == "left" else 0)
             if not lo - tol <= value <= hi + tol:
-                yield Violation(f"phần {i}: lề {names[side]} {value:.1f} mm, cần {lo}-{hi} mm")
+                case = "landscape" if landscape else "one_page" if single and side == "bottom" else None
+                note = {"landscape": " (trang ngang)", "one_page": " (văn bản một trang: lề dưới không lộ khi in)"}
+                yield Violation(f"phần {i}: lề {names[side]} {value:.1f} mm, cần {lo}-{hi} mm{note.get(case, '')}",
+                                case=case)
 
 
 #: Code points Word draws with the East Asian font slot, and with the complex-script slot.
@@ -80,12 +91,19 @@ def slots_used(run: Run) -> set[str]:
     return used
 
 
+def face_of(value: str | None, name: str, faces: list[str]) -> bool:
+    """"Times New Roman Bold": the family's bold face named as a font (Word prints it as the family)."""
+    return bool(value) and value.startswith(name + " ") and value[len(name) + 1:] in faces
+
+
 @check("font")
 def font(m: DocModel, p: dict) -> Result:
+    """Every run that prints: body, tables, and the headers and footers that print (a footer
+    that never prints, or the header of a one-page letter, is not read)."""
     name = p["name"]
     reported = 0
-    for block in all_paragraph_blocks(m):
-        for run in block.paragraph.runs:
+    for block in [*m.blocks, *printed_part_blocks(m)]:
+        for run in block.runs:
             if not run.text.strip():
                 continue
             used = slots_used(run) & set(p["slots"])
@@ -107,8 +125,9 @@ def font(m: DocModel, p: dict) -> Result:
                 parts.append(f"phông theo theme ({', '.join(sorted(set(themes.values())))}) không phân giải được")
             message = "; ".join(parts) + f", cần {name}"
             reported += 1
+            faces = not themes and all(face_of(v, name, p.get("faces", [])) for v in bad.values())
             if reported <= p.get("max_reports", 10):
-                yield Violation(message, block)
+                yield Violation(message, block, case="face" if faces else None)
             break
 
 
@@ -126,15 +145,29 @@ def unicode_text(m: DocModel, p: dict) -> Result:
 
 @check("colour")
 def colour(m: DocModel, p: dict) -> Result:
+    """Every run that prints, hyperlinks included (the Hyperlink style's blue counts). White text
+    does not print at all: a leftover to delete, a warning."""
     for block in m.blocks:
-        for run in block.paragraph.runs:
+        for run in block.runs:
             if not run.text.strip():
                 continue
             f = m.resolver.run_format(block.paragraph, run)
             if f.color not in (None, "auto", "000000") or f.highlight:
                 what = f"màu {f.color}" if f.color not in (None, "auto", "000000") else "tô nền"
-                yield Violation(f"chữ có {what}, cần màu đen", block)
+                white = (f.color or "").upper() == "FFFFFF" and not f.highlight
+                yield Violation(f"chữ có {what}, cần màu đen" + (" (chữ trắng: không in ra, nên xóa)" if white else ""),
+                                block, case="white" if white else None)
                 break
+
+
+def captions(m: DocModel, max_chars: int) -> set[int]:
+    """Numbers of the short paragraphs standing right above a table: its caption, set like the
+    table (smaller) by common practice."""
+    out = set()
+    for item, following in pairwise(m.body_order):
+        if isinstance(item, Block) and not isinstance(following, Block) and len(item.text.strip()) <= max_chars:
+            out.add(item.number)
+    return out
 
 
 @body_check("body_size_consistent")
@@ -144,23 +177,55 @@ def body_size_consistent(m: DocModel, p: dict) -> Result:
         sizes.setdefault(body_size(m, block), []).append(block)
     if len(sizes) > 1:
         common = max(sizes, key=lambda s: len(sizes[s]))
+        above_tables = captions(m, p.get("caption_max_chars", 100))
         for size, blocks in sizes.items():
             if size != common:
-                yield Violation(f"cỡ chữ nội dung {size:g} pt khác với {common:g} pt của phần còn lại", blocks[0])
+                case = "caption" if all(b.number in above_tables for b in blocks) else None
+                shown = next((b for b in blocks if b.number not in above_tables), blocks[0])
+                yield Violation(f"cỡ chữ nội dung {size:g} pt khác với {common:g} pt của phần còn lại"
+                                + (" (dòng tên bảng)" if case else ""), shown, case=case)
+
+
+def page_paragraph(part) -> Paragraph | None:
+    """The paragraph holding the PAGE field: the innermost one (in a text box or frame, not the
+    paragraph the box is anchored in)."""
+    found = [q for q in part._element.iter(qn("w:p")) if PAGE_FIELD.search(q.xml)]
+    inner = [q for q in found if not any(PAGE_FIELD.search(d.xml) for d in q.iterdescendants(qn("w:p")))]
+    return Paragraph(inner[0], part) if inner else None
+
+
+def centred_by_tab(m: DocModel, para: Paragraph, section) -> bool:
+    """The number pushed to the middle with tabs: a centre tab stop (its own or its style's) near
+    the middle of the text width, and a tab before the field."""
+    xml = para._p.xml
+    if "<w:tab/>" not in xml.split("PAGE")[0]:
+        return False
+    width = (section.page_width - section.left_margin - section.right_margin) / 635
+    stops = list(para._p.iter(qn("w:tab")))
+    for style in m.resolver.chain(m.resolver.paragraph_style_id(para)):
+        stops += list(style.iter(qn("w:tab")))
+    return any(t.get(qn("w:val")) == "center" and 0.4 <= int(t.get(qn("w:pos"), 0)) / width <= 0.6 for t in stops)
+
+
+def numbering_header(m: DocModel):
+    """(section, header) of the first section with a header of its own: it numbers page 2 on."""
+    return next(((s, s.header) for s in m.sections if not s.header.is_linked_to_previous), (None, None))
 
 
 @check("page_number_header")
 def page_number_header(m: DocModel, p: dict) -> Result:
     """The number from page 2 on, in the header. A first section without any header of its own is
     one page long (LibreOffice writes a one-page first section that way): the number then starts in
-    the next section that has a header."""
-    header = next((s.header for s in m.sections if not s.header.is_linked_to_previous), None)
-    if header is None or not has_page_field(header._element):
+    the next section that has a header. A one-page document has nothing to number."""
+    if one_page(m):
+        return
+    section, header = numbering_header(m)
+    para = page_paragraph(header) if header is not None else None
+    if para is None:
         yield Violation("không có số trang (trường PAGE) ở phần đầu trang (header)")
         return
-    para = next(q for q in header.paragraphs if PAGE_FIELD.search(q._p.xml))
     jc = m.resolver.para_format(para).jc
-    if jc != "center":
+    if jc != "center" and not centred_by_tab(m, para, section):
         yield Violation(f"số trang phải căn giữa lề trên (đang: {jc or 'left'})")
 
 
@@ -176,8 +241,12 @@ def page_number_first_page(m: DocModel, p: dict) -> Result:
 
 @check("page_number_format")
 def page_number_format(m: DocModel, p: dict) -> Result:
-    header = next((s.header for s in m.sections if not s.header.is_linked_to_previous), None)
-    para = next((q for q in header.paragraphs if PAGE_FIELD.search(q._p.xml)), None) if header else None
+    """Size and slant of the number as it prints, from the run through its styles to the
+    document defaults (Word's 10 pt when none sets a size)."""
+    if one_page(m):
+        return
+    _, header = numbering_header(m)
+    para = page_paragraph(header) if header is not None else None
     if para is None:
         yield Unknown("không có số trang để kiểm tra cỡ chữ")
         return
@@ -185,18 +254,21 @@ def page_number_format(m: DocModel, p: dict) -> Result:
     # The number's run may sit inside a w:fldSimple, which python-docx's paragraph.runs skips.
     runs = [Run(r, para) for r in para._p.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
     f = m.resolver.run_format(para, runs[0] if runs else None)
-    if not in_range(f.size_pt, p["size_pt"]) or f.bold or f.italic:
-        yield Violation(f"số trang cỡ {f.size_pt:g} pt{', đậm' if f.bold else ''}{', nghiêng' if f.italic else ''}; "
+    size = f.size_pt or WORD_DEFAULT_PT
+    if not in_range(size, p["size_pt"]) or f.bold or f.italic:
+        yield Violation(f"số trang cỡ {size:g} pt{', đậm' if f.bold else ''}{', nghiêng' if f.italic else ''}; "
                         f"cần {pt(p['size_pt'])}, chữ đứng", block)
 
 
 @check("page_number_not_footer")
 def page_number_not_footer(m: DocModel, p: dict) -> Result:
-    for i, s in enumerate(m.sections, start=1):
-        for footer in (s.footer, s.first_page_footer, s.even_page_footer):
-            if not footer.is_linked_to_previous and has_page_field(footer._element):
-                yield Violation(f"phần {i}: số trang đặt ở chân trang; phải ở giữa lề trên")
-                break
+    """Only footers that print: an even-page footer without evenAndOddHeaders, or the footer of
+    pages 2+ of a one-page letter, never shows its number."""
+    done = set()
+    for i, footer in printed_parts(m, headers=False):
+        if i not in done and has_page_field(footer._element):
+            done.add(i)
+            yield Violation(f"phần {i}: số trang đặt ở chân trang; phải ở giữa lề trên")
 
 
 @body_check("closing_mark", has_own_frame)  # an appendix's "./." is that of the document it comes with
