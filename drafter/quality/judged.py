@@ -89,14 +89,19 @@ class Score:
 
 
 def load_judgements(folder: Path) -> list[Judgement]:
-    out = []
+    """Every verdict, once: a finding judged twice (in two files, or twice in one) is refused, since
+    the two could disagree and which one counts would depend on the order files are read."""
+    out: dict[tuple, Judgement] = {}
     for path in sorted(folder.glob("*.yaml")):
         for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             if entry.get("verdict") not in VERDICTS:
                 raise ValueError(f"{path.name}: {entry}: verdict must be one of {VERDICTS}")
-            out.append(Judgement(entry["doc"], str(entry["rule"]), entry.get("para"), entry["verdict"],
-                                 entry.get("why", ""), entry.get("text", ""), bool(entry.get("missed"))))
-    return out
+            judgement = Judgement(entry["doc"], str(entry["rule"]), entry.get("para"), entry["verdict"],
+                                  entry.get("why", ""), entry.get("text", ""), bool(entry.get("missed")))
+            if judgement.key in out:
+                raise ValueError(f"{path.name}: {judgement.key} is judged twice")
+            out[judgement.key] = judgement
+    return list(out.values())
 
 
 def reported_errors(docs: Path, check=None) -> list[Reported]:
