@@ -19,16 +19,8 @@ from .inputs.catalogue import Catalogue, bundled
 from .inputs.kinds import DEFAULT_KIND, load_kind
 from .inputs.profile import Profile, load_profile
 from .inputs.yamlio import display_path
-from .output import (
-    Manifest,
-    ManifestEntry,
-    Source,
-    atomic_write,
-    clean_temporaries,
-    folder_lock,
-    guard_target,
-    sha256_bytes,
-)
+from .output import Manifest, ManifestEntry, Source, atomic_write, clean_temporaries, folder_lock, guard_target
+from .output import sha256_bytes
 from .plan import Draft, PlanRequest, build_draft
 from .plan.listing import TaskLine
 from .plan.records import Change
@@ -36,7 +28,7 @@ from .resources import default_template
 from .text import vn
 
 __all__ = ["DEFAULT_KIND", "Batch", "BatchItem", "DraftResult", "PlanYear", "build_plan", "check_template",
-           "draft_many", "draft_plan", "list_tasks", "output_path", "resolve_year"]
+           "comment_copy", "draft_many", "draft_plan", "fix_copy", "list_tasks", "output_path", "resolve_year"]
 
 
 @dataclass
@@ -288,6 +280,18 @@ def check_template(template: Path) -> list[str]:
             if problem not in problems:
                 problems.append(problem)
     return problems
+
+
+def comment_copy(path: Path | str, out: Path | str, *, force: bool = False, **check):
+    """A copy of the DOCX with each finding of `drafter check` as a Word comment (review.comments)."""
+    from .review.comments import comment_copy as commented
+    return commented(path, out, force=force, **check)
+
+
+def fix_copy(path: Path | str, out: Path | str, *, text: bool = False, force: bool = False):
+    """A copy of the DOCX with each safe fix as a tracked change; words only with `text` (review.fix)."""
+    from .review.fix import fix_copy as fixed
+    return fixed(path, out, text=text, force=force)
 
 
 def new_profile(name: str, *, year: int | None = None, out_dir: Path = Path("profiles"), ident: str | None = None,

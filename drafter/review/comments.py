@@ -45,10 +45,15 @@ def comment_text(finding: Finding) -> str:
             f"Căn cứ: {finding.source}")
 
 
-def comment_copy(path: Path | str, out: Path | str, *, force: bool = False, **check_options) -> CommentResult:
+def comment_copy(path: Path | str, out: Path | str, *, force: bool = False, report: Report | None = None,
+                 **check_options) -> CommentResult:
+    """Write the commented copy to `out` (never over `path`). `report` is the check already run on
+    this file (`drafter check --comments`); otherwise the file is checked here with check_options
+    (those of check_document: rulesets, date, doc_type)."""
     path, out = Path(path), Path(out)
     guard_copy(path, out, force=force, option="--comments")
-    report = check_document(path, shown=display_path(path), **check_options)
+    if report is None:
+        report = check_document(path, shown=display_path(path), **check_options)
     document, _ = open_for_check(path, shown=display_path(path))
     result = CommentResult(out, report)
     blocks = DocModel(document).blocks
