@@ -19,8 +19,16 @@ from .inputs.catalogue import Catalogue, bundled
 from .inputs.kinds import DEFAULT_KIND, load_kind
 from .inputs.profile import Profile, load_profile
 from .inputs.yamlio import display_path
-from .output import Manifest, ManifestEntry, Source, atomic_write, clean_temporaries, folder_lock, guard_target
-from .output import sha256_bytes
+from .output import (
+    Manifest,
+    ManifestEntry,
+    Source,
+    atomic_write,
+    clean_temporaries,
+    folder_lock,
+    guard_target,
+    sha256_bytes,
+)
 from .plan import Draft, PlanRequest, build_draft
 from .plan.listing import TaskLine
 from .plan.records import Change
@@ -95,7 +103,6 @@ def clean_bases(bases) -> tuple[str, ...]:
 
 def check_detail(detail: str) -> None:
     from .plan.fit import DETAIL_LEVELS
-
     if detail not in DETAIL_LEVELS:
         raise UserError(f"--detail {detail!r}: chỉ nhận {', '.join(DETAIL_LEVELS)} (ngắn, như kế hoạch thật, đầy đủ)")
 

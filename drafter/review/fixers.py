@@ -79,7 +79,7 @@ def capitals(fx: Fixing, block: Block) -> str | None:
     if not fx.text:
         return WORDS
     text = block.text
-    upper = vn.upper(text)
+    upper = "".join(ch.upper() if len(ch.upper()) == 1 else ch for ch in text)  # same length, same offsets
     start = next((i for i, (a, b) in enumerate(zip(text, upper, strict=True)) if a != b), None)
     if start is None:
         return None
