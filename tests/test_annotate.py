@@ -88,16 +88,25 @@ def test_every_error_and_warning_is_a_comment_on_its_paragraph(broken, commented
     assert texts(commented.out) == texts(broken)
 
 
-def test_comments_are_added_beside_the_documents_own(broken, tmp_path):
+def test_comments_are_added_beside_the_documents_own_and_its_revisions_and_bookmarks_kept(broken, tmp_path):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
     doc = Document(str(broken))
     first = next(p for p in doc.paragraphs if p.runs)
     doc.add_comment(first.runs, text="Ý kiến của người rà soát", author="Lan", initials="L")
+    first._p.append(parse_xml(f'<w:bookmarkStart {nsdecls("w")} w:id="1" w:name="giu"/>'))
+    first._p.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="2" w:author="Lan"><w:r><w:t>thêm</w:t></w:r></w:ins>'))
+    first._p.append(parse_xml(f'<w:bookmarkEnd {nsdecls("w")} w:id="1"/>'))
     own = tmp_path / "own.docx"
     doc.save(str(own))
     result = comment_copy(own, tmp_path / "out.docx")
-    comments = list(Document(str(result.out)).comments)
+    out = Document(str(result.out))
+    comments = list(out.comments)
     assert [c.author for c in comments].count("Lan") == 1 and len(comments) == result.placed + 1
     assert len({c.comment_id for c in comments}) == len(comments)
+    assert any(b.get(qn("w:name")) == "giu" for b in out.element.body.iter(qn("w:bookmarkStart")))
+    assert [t.text for ins in out.element.body.iter(qn("w:ins")) for t in ins.iter(qn("w:t"))] == ["thêm"]
 
 
 def test_an_empty_paragraph_carries_a_comment(tmp_path):
