@@ -211,3 +211,28 @@ def test_both_copies_survive_a_libreoffice_round_trip(commented, fixed, tmp_path
             assert "word/comments.xml" in names and len(list(doc.comments)) == commented.placed
         else:
             assert "w:pPrChange" in xml or "w:rPrChange" in xml
+
+
+def test_missing_lines_under_tieu_ngu_agency_and_summary_are_drawn_as_borders(tmp_path):
+    path = tmp_path / "lines.docx"
+    handmade.build(path)
+    doc = Document(str(path))
+    model = DocModel(doc)
+    for block in model.blocks:
+        if model.is_rule(block):  # the empty paragraphs keep their place, their borders go
+            for border in list(block.paragraph._p.iter(qn("w:pBdr"))):
+                border.getparent().remove(border)
+    doc.save(str(path))
+    result = fix_copy(path, tmp_path / "out.docx")
+    assert {"H4", "H7", "T3"} <= set(result.fixed)
+    after = check_document(result.out)
+    assert not [f for f in after.findings if f.rule in ("H4", "H7", "T3")]
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    tieu_ngu = next(b for b in DocModel(doc).blocks if b.text.startswith("Độc lập"))
+    tieu_ngu.paragraph._p.append(parse_xml(f"<w:r {nsdecls('w')}><w:pict/></w:r>"))  # a line drawn as a shape
+    doc.save(str(path))
+    left = {item.finding.rule: item.reason for item in fix_copy(path, tmp_path / "shape.docx").left}
+    assert "hình vẽ" in left["H4"]  # never a second line over the drawn one
+

@@ -21,6 +21,7 @@ from ..inputs.yamlio import display_path
 from . import fix_pages as pages
 from . import fixers as lines
 from .copies import guard_copy, write_copy
+from .fix_lines import rule_line
 from .fixing import CONTENT, NO_FIXER, Fixing
 from .revise import Reviser
 
@@ -29,7 +30,7 @@ FIXERS = {
     "G7A": pages.add_page_number, "G7B": pages.first_page, "G7C": pages.number_format, "G7D": pages.footer_number,
     "G8": lines.closing, "A5": pages.appendix_numbering,
     "C1": lines.justify, "C1S": lines.body_size, "C2": lines.indent, "C3": lines.spacing, "C4": lines.line_spacing,
-    "C5": lines.can_cu, "H9": lines.date_line,
+    "C5": lines.can_cu, "H9": lines.date_line, "H4": rule_line, "H7": rule_line, "T3": rule_line,
     **{rule: lines.styled for rule in ("H2", "H3F", "H6", "H8", "T1", "T2", "V1", "P1", "K1", "S2", "S4", "S6", "S7",
                                        "A2", "A3", "A4", "N1")},
 }
