@@ -5,7 +5,8 @@ The line is a bottom border (a tracked w:pPrChange) on the empty paragraph just 
 indented on both sides to the right length; under the Tiêu ngữ, with no empty paragraph below,
 on the Tiêu ngữ's own paragraph, a little longer than its text so the text never wraps. Real
 documents often draw these lines as shapes the checker cannot measure: when a drawing is near, a
-second line would be drawn over it, so the finding is left.
+second line would be drawn over it, so the finding is left (anywhere in the table that holds the
+text: the shape under a Tiêu ngữ is often anchored in the next row's date line).
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ def rule_line(fx: Fixing, f: Finding, block: Block | None) -> str | None:
     under = refs[-1]
     siblings = cell_blocks(m, under) if f.rule != "T3" else m.section_blocks(1)
     index = siblings.index(under)
-    near = siblings if under.table is not None else siblings[max(0, index - 3):index + 3]
+    # a floating line is anchored anywhere: in another row's cell, or a paragraph or two away
+    near = m.tables[under.table].blocks if under.table is not None else siblings[max(0, index - 3):index + 3]
     if any(mark in b.paragraph._p.xml for b in near for mark in DRAWN):
         return "có hình vẽ ngay gần (có thể là đường kẻ drafter không đo được): vẽ thêm sẽ thành hai đường"
     reference = max(min(text_width(m, r), available_width(m, r) or 10**9) for r in refs)
