@@ -236,3 +236,28 @@ def test_missing_lines_under_tieu_ngu_agency_and_summary_are_drawn_as_borders(tm
     left = {item.finding.rule: item.reason for item in fix_copy(path, tmp_path / "shape.docx").left}
     assert "hình vẽ" in left["H4"]  # never a second line over the drawn one
 
+
+
+@pytest.mark.parametrize("runs, start, end, new, shown", [
+    (["Lâm Đồng, ngày 5 ", "tháng 3 năm 2026"], 15, 15, "0", "Lâm Đồng, ngày 05 tháng 3 năm 2026"),  # an insertion
+    (["- Lưu: VT", ", KT."], 7, 13, "VT, VX", "- Lưu: VT, VX."),  # a replacement across two runs
+    (["\t1. Mục tiêu"], 0, 1, "", "1. Mục tiêu"),  # a deletion of a tab
+    (["Nội dung"], 8, 8, "./.", "Nội dung./."),  # an insertion at the end
+])
+def test_words_change_only_as_tracked_deletions_and_insertions(runs, start, end, new, shown):
+    from drafter.review.revise import Reviser
+
+    doc = Document()
+    p = doc.add_paragraph()
+    for text in runs:
+        p.add_run(text).bold = True
+    before = p.text
+    assert Reviser(doc).replace(p._p, start, end, new)
+    deleted = "".join(c.text if c.tag == qn("w:delText") else "\t" for d in p._p.iter(qn("w:del")) for r in d
+                      for c in r if c.tag != qn("w:rPr"))
+    inserted = "".join(t.text for i in p._p.iter(qn("w:ins")) for t in i.iter(qn("w:t")))
+    kept = p.text  # python-docx reads the runs outside w:del/w:ins
+    assert before[:start] + before[end:] == kept and inserted == new
+    assert kept[:start] + inserted + kept[start:] == shown
+    assert all(r.find(qn("w:rPr")) is not None for r in p._p.iter(qn("w:r")))  # the run's formatting kept
+    assert deleted == before[start:end]
