@@ -4,6 +4,11 @@ appendix's numbering restarted from 1.
 
 A page number added to a header is a tracked insertion; one taken out of a footer a tracked
 deletion; the reviewer accepts or rejects each in Word.
+
+Known limit (python-docx 1.2): a section whose header is linked to the previous one finds that
+header through `preceding::w:sectPr`, which also matches the previous page setup kept inside the
+previous section's w:sectPrChange; until the reviewer accepts the change, `drafter check` may then
+read such a later section as having no page number (one appendix among the 39 real documents).
 """
 
 from __future__ import annotations
