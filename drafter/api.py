@@ -36,7 +36,7 @@ from .resources import default_template
 from .text import vn
 
 __all__ = ["DEFAULT_KIND", "Batch", "BatchItem", "DraftResult", "PlanYear", "build_plan", "check_template",
-           "draft_many", "draft_plan", "list_tasks", "output_path", "resolve_year"]
+           "comment_copy", "draft_many", "draft_plan", "fix_copy", "list_tasks", "output_path", "resolve_year"]
 
 
 @dataclass
@@ -106,7 +106,6 @@ def clean_bases(bases) -> tuple[str, ...]:
 
 def check_detail(detail: str) -> None:
     from .plan.fit import DETAIL_LEVELS
-
     if detail not in DETAIL_LEVELS:
         raise UserError(f"--detail {detail!r}: chỉ nhận {', '.join(DETAIL_LEVELS)} (ngắn, như kế hoạch thật, đầy đủ)")
 
@@ -292,6 +291,18 @@ def check_template(template: Path) -> list[str]:
             if problem not in problems:
                 problems.append(problem)
     return problems
+
+
+def comment_copy(path: Path | str, out: Path | str, *, force: bool = False, **check):
+    """A copy of the DOCX with each finding of `drafter check` as a Word comment (review.comments)."""
+    from .review.comments import comment_copy as commented
+    return commented(path, out, force=force, **check)
+
+
+def fix_copy(path: Path | str, out: Path | str, *, text: bool = False, force: bool = False):
+    """A copy of the DOCX with each safe fix as a tracked change; words only with `text` (review.fix)."""
+    from .review.fix import fix_copy as fixed
+    return fixed(path, out, text=text, force=force)
 
 
 def new_profile(name: str, *, year: int | None = None, out_dir: Path = Path("profiles"), ident: str | None = None,

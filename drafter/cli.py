@@ -21,7 +21,7 @@ import typer
 
 from . import __version__
 from .cli_vi import Command, Group
-from .errors import UserError
+from .errors import UsageError, UserError
 
 DEFAULT_KIND = "nq47"  # drafter.inputs.kinds.DEFAULT_KIND, repeated here to keep --help light
 
@@ -280,12 +280,22 @@ def check_files(
         "--type", help="Loại văn bản khi không muốn để drafter đoán: ke_hoach, quyet_dinh, cong_van, bao_cao, "
                        "to_trinh, thong_bao, quy_che, quy_dinh, ban_sao, phu_luc… (mặc định: đoán từ tên loại, "
                        "số ký hiệu, “V/v”).", metavar="LOẠI")] = None,
+    comments: Annotated[Path | None, typer.Option(
+        "--comments", help="Ghi bản sao của tệp, mỗi lỗi và cảnh báo thành một nhận xét (comment) Word ở đoạn "
+                           "văn liên quan (chỉ với một tệp).", metavar="TỆP_DOCX")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp --comments đã có.")] = False,
 ) -> None:
     """Kiểm tra thể thức (NĐ 30/2020), trích dẫn văn bản và nội dung: mỗi dòng một phát hiện; thoát 1 nếu có lỗi, 2 nếu không đọc được tệp."""  # noqa: E501
     import json
 
     from .check.runner import DEFAULT_RULESETS, check_many
 
+    if comments is not None and len(files) != 1:
+        raise UsageError("--comments: chỉ dùng với một tệp DOCX")
+    if comments is not None:
+        from .review.copies import guard_copy
+
+        guard_copy(files[0], comments, force=force, option="--comments")  # refused before the check runs
     run = check_many(files, tuple(rules or DEFAULT_RULESETS), _parse_date(date), profile, doc_type)
     if as_json:
         typer.echo(json.dumps(run.to_dict(), ensure_ascii=False, indent=2))
@@ -296,7 +306,39 @@ def check_files(
             typer.echo(report.summary())
     for message in run.unreadable:
         _err(message)
+    if comments is not None and run.reports:
+        from . import api
+
+        done = api.comment_copy(files[0], comments, force=force, report=run.reports[0])
+        typer.echo(f"Bản có nhận xét: {done.out} ({done.placed} nhận xét, {done.whole_document} về cả văn bản "
+                   "đặt ở đoạn đầu)", err=True)
     raise typer.Exit(run.exit_code)
+
+
+@app.command("fix", cls=Command)
+@boundary
+def fix_file(
+    file: Annotated[Path, typer.Argument(help="Tệp DOCX cần sửa (không bị thay đổi).", metavar="TỆP_DOCX")],
+    out: Annotated[Path, typer.Option("--out", help="Bản sao đã sửa (DOCX).", metavar="TỆP_DOCX")],
+    text: Annotated[bool, typer.Option(
+        "--text", help="Đề xuất cả sửa chữ (số 0 trong ngày tháng, “./.”, Tab đầu dòng, chữ in hoa) thành "
+                       "chèn/xóa có đánh dấu.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp --out đã có.")] = False,
+) -> None:
+    """Sửa các lỗi thể thức sửa được an toàn thành thay đổi có đánh dấu (Track Changes) trong một bản sao; in những gì đã sửa, những gì để lại và vì sao."""  # noqa: E501
+    from . import api
+
+    result = api.fix_copy(file, out, text=text, force=force)
+    for rule, count in sorted(result.fixed.items()):
+        typer.echo(f"Đã sửa {rule}: {count}")
+    for edit in result.edits:
+        typer.echo(f"Sửa chữ: {edit}")
+    for left in result.left:
+        typer.echo(f"Để lại {left.line()}")
+    typer.echo(f"{sum(result.fixed.values())} phát hiện đã sửa ({result.changes} thay đổi có đánh dấu), "
+               f"{len(result.left)} để lại; lỗi theo drafter check: {result.errors_before} → {result.errors_after}",
+               err=True)
+    typer.echo(str(result.out))
 
 
 from . import cli_lists  # noqa: E402,F401 - registers profiles, new, roles, tasks, docs on `app`

@@ -283,6 +283,7 @@ FAILING = {
     "preview": ["preview", "khong-co.docx"],
     "validate": ["validate", "khong-co-tinh"],
     "check": ["check", "khong-co.docx"],
+    "fix": ["fix", "khong-co.docx", "--out", "ra.docx"],
     "profiles": ["profiles", "thua"],
     "new": ["new", "Atlantis"],
     "roles": ["roles", "thua"],

@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from starlette.testclient import TestClient
 
 from drafter.web.app import Settings, create_app
@@ -140,6 +141,24 @@ def test_review_checks_an_uploaded_plan(client, tmp_path):
     document.save(str(edited))
     flagged = upload(client, "edited.docx", edited.read_bytes())
     assert flagged.status_code == 200 and "<h3>LỖI (" in flagged.text and "lề trái 0.0 mm, cần 30-35 mm" in flagged.text
+
+
+def test_review_offers_the_commented_and_the_fixed_copies(client, tmp_path):
+    import io
+
+    assert submit(client).status_code == 200
+    document = Document(str(tmp_path / "out" / "dak-lak-2026" / "nq47-2027.docx"))
+    document.sections[0].left_margin = 0
+    edited = tmp_path / "edited.docx"
+    document.save(str(edited))
+    page = upload(client, "edited.docx", edited.read_bytes())
+    links = dict(re.findall(r'id="(commented|fixed)" class="button" href="(/files/[^"]+)"', page.text))
+    assert set(links) == {"commented", "fixed"} and "lỗi: 1 → 0" in page.text
+    commented = Document(io.BytesIO(client.get(links["commented"]).content))
+    assert any("G3" in c.text and c.author == "drafter" for c in commented.comments)
+    fixed = Document(io.BytesIO(client.get(links["fixed"]).content))
+    assert round(fixed.sections[0].left_margin.mm) == 30
+    assert next(fixed.element.body.iter(qn("w:sectPrChange")), None) is not None
 
 
 @pytest.mark.parametrize("name, data, words", [

@@ -22,10 +22,16 @@ from .diff import Change, opcodes
 AUTHOR = "drafter"
 
 
+def free_revision_id(*roots) -> int:
+    """An id above every w:id already in these parts, so revisions added to a document that already
+    has tracked changes, comments or bookmarks never share an id with them."""
+    used = [int(v) for root in roots for v in root.xpath("//@w:id") if str(v).lstrip("-").isdigit()]
+    return max([7000, *(u + 1 for u in used)])
+
 
 class _Revisions:
-    def __init__(self) -> None:
-        self.next_id = 7000
+    def __init__(self, start: int = 7000) -> None:
+        self.next_id = start
         self.date = dt.datetime.now().replace(microsecond=0).isoformat() + "Z"
 
     def element(self, tag: str):

@@ -1,6 +1,7 @@
-"""The review page: a reviewed DOCX in, the `drafter check` report out; on request the reviewer's
-edits recorded for next year (`drafter harvest`) and a comparison with another plan (`drafter
-diff`, with the tracked-changes copy to download).
+"""The review page: a reviewed DOCX in, the `drafter check` report out, with two copies to download
+(each finding as a Word comment: `check --comments`; safe fixes as tracked changes: `drafter fix`);
+on request the reviewer's edits recorded for next year (`drafter harvest`) and a comparison with
+another plan (`drafter diff`, with the tracked-changes copy to download).
 
 Uploads are bounded before they are read, written to a private temporary folder under a name the
 server chose, and opened through the same DOCX seam as the CLI (zip bombs, XXE, non-DOCX → a
@@ -23,6 +24,8 @@ from .pages import Settings, csrf_ok, expired, for_page, profile_choices, render
 UPLOAD_LIMIT = 20 * 2**20  # per file: a plan with pictures is a few MB; the DOCX seam bounds what it inflates to
 REQUEST_LIMIT = 2 * UPLOAD_LIMIT + 2**20  # the plan, the plan it is compared with, and the form fields
 COMPARE_FOLDER = "so-sanh"  # tracked-changes copies, under the output folder, each under a new random name
+COMMENTS_FOLDER = "nhan-xet"  # copies with the findings as comments, likewise
+FIXED_FOLDER = "ban-sua"  # copies with the safe fixes as tracked changes, likewise
 
 
 async def review_form(request: Request) -> Response:
@@ -73,6 +76,7 @@ def _review(reviewed: tuple[str, bytes], other: tuple[str, bytes] | None, settin
         write_scratch(path, reviewed[1])
         outcome = {"report": check_document(path, shown=reviewed[0]), "harvested": None, "changes": None,
                    "tracked": None, "compared": other[0] if other else None}
+        outcome["commented"], outcome["fixed"] = _annotated(path, outcome["report"], settings)
         if harvest:
             outcome["harvested"] = _harvest(path, settings)
         if other:
@@ -80,6 +84,17 @@ def _review(reviewed: tuple[str, bytes], other: tuple[str, bytes] | None, settin
             write_scratch(older, other[1])
             outcome["changes"], outcome["tracked"] = _compare(older, path, settings)
         return outcome
+
+
+def _annotated(path: Path, report, settings: Settings) -> tuple[str, tuple[str, object]]:
+    """The commented copy and the fixed copy, each under a fresh name in the output folder (the
+    upload's own name never reaches the file system)."""
+    from .. import api
+
+    commented = f"{COMMENTS_FOLDER}/{secrets.token_hex(16)}.docx"
+    api.comment_copy(path, settings.out_dir / commented, report=report)
+    fixed = f"{FIXED_FOLDER}/{secrets.token_hex(16)}.docx"
+    return commented, (fixed, api.fix_copy(path, settings.out_dir / fixed))
 
 
 def _harvest(path: Path, settings: Settings) -> list[str]:
