@@ -248,3 +248,28 @@ def test_recipient_without_semicolon_and_12pt_list_are_errors(base, tmp_path):
     found = errors(checked(base, tmp_path, change))
     assert ("S7", "mỗi nơi nhận bắt đầu “- ” và kết thúc “;”: «- Bộ Thông tin và Truyền thông»") in found
     assert found.count(("S7", "Nơi nhận: cỡ chữ 12 pt, cần 11 pt")) == 3
+
+
+def test_recipients_typed_below_the_signing_table_are_checked(base, tmp_path):
+    """"Nơi nhận" not beside the signature (typed after the table) is still found and checked."""
+    def change(doc, table):
+        cleared(table.cell(0, 0))
+        para(table.cell(0, 0))
+        anchor = table._tbl
+        for text, size, bold, italic in [("Nơi nhận:", 14, True, True), (RECIPIENTS[0], 11, False, False),
+                                         ("- Lưu: VT. KGVX.", 11, False, False)]:
+            p = para(doc, text, size, bold=bold, italic=italic)
+            anchor.addnext(p._p)
+            anchor = p._p
+    found = errors(checked(base, tmp_path, change))
+    assert [rule for rule, _ in found] == ["S6", "S7"]
+
+
+def test_recipients_without_a_signature_are_checked_and_the_signature_not_evaluated(base, tmp_path):
+    def change(doc, table):
+        cleared(table.cell(0, 1))
+        para(table.cell(0, 1))
+        table.cell(0, 0).paragraphs[0].runs[0].font.size = Pt(14)
+    found = checked(base, tmp_path, change)
+    assert {(rule, severity) for rule, severity, _, _ in found} == {
+        ("S2", "not_evaluated"), ("S4", "not_evaluated"), ("S6", "error")}

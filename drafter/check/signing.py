@@ -308,13 +308,38 @@ def _main_sections(m: DocModel) -> list[int]:
 
 
 def find_signature(m: DocModel) -> Signature | None:
-    """The last signing table of the document's own sections, else its closing paragraphs."""
-    for section in _main_sections(m):
-        for info in reversed(m.section_tables(section)):
-            found = _in_table(m, info)
-            if found:
-                return found
-        found = _in_paragraphs(m, section)
+    """The last signing table of the document's own sections, else its closing paragraphs; and
+    "Nơi nhận" wherever it is typed near the end when it is not beside the signature."""
+    sections = _main_sections(m)
+    found = None
+    for section in sections:
+        found = _in_section(m, section)
+        if found:
+            break
+    if found is None or found.label is None:
+        loose = _loose_label(m, sections)
+        if loose is not None:
+            found = found or Signature([], None, None, [])
+            found.label, found.recipients = loose
+    return found
+
+
+def _in_section(m: DocModel, section: int) -> Signature | None:
+    for info in reversed(m.section_tables(section)):
+        found = _in_table(m, info)
         if found:
             return found
-    return None
+    return _in_paragraphs(m, section)
+
+
+def _loose_label(m: DocModel, sections: list[int]) -> tuple[Piece, list[Piece]] | None:
+    """The last "Nơi nhận:" line among the closing paragraphs and cells, and the "- …" lines after it."""
+    blocks = [b for b in m.blocks if b.section in sections and b.text.strip()][-80:]
+    start = next((i for i in reversed(range(len(blocks)))
+                  if any(RECIPIENTS_LABEL.match(_nfc(line)) for line in blocks[i].text.split("\n"))), None)
+    if start is None:
+        return None
+    home = _container(blocks[start])
+    region = [b for b in blocks[start:] if _container(b) is home]
+    label, recipients, _ = _classify([p for b in region for p in pieces(m, b, True)])
+    return (label, recipients) if label is not None else None

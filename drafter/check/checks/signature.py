@@ -76,6 +76,9 @@ def authority(m: DocModel, p: dict) -> Result:
 
 def _authority(m: DocModel, p: dict) -> Result:
     lines = m.signature.authority
+    if not lines and m.signature.name is None:
+        yield Unknown("không tìm thấy dòng thẩm quyền ký và họ tên người ký (chỉ thấy “Nơi nhận”)")
+        return
     if not lines:
         yield Violation("thiếu dòng thẩm quyền ký (TM., KT., chức vụ)")
         return
@@ -90,6 +93,9 @@ def _authority(m: DocModel, p: dict) -> Result:
 @signature_check("signer_name")
 def signer_name(m: DocModel, p: dict) -> Result:
     block = m.signature.name
+    if block is None and not m.signature.authority:
+        yield Unknown("không tìm thấy khối chữ ký (chỉ thấy “Nơi nhận”)")
+        return
     if block is None:
         yield Violation("chưa có họ tên người ký (dưới chức vụ)", case="no_name")
         return
