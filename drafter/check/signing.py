@@ -6,7 +6,7 @@ signer's name on the right. Offices also write
 - one paragraph per printed line, "Nơi nhận:" and "KT. CHỦ TỊCH" on the same line split by tabs;
 - the whole list, or "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / name", in one paragraph broken by line breaks;
 - the signer's name typed just below the table.
-So the block is read as printed lines (Piece: a paragraph, or the part of one between line breaks or
+So the block is read as printed lines (check/pieces.py: a paragraph, or the part of one between line breaks or
 on one side of a tab gap), and each line is judged by its own runs. Recipients are the "- …" lines
 after "Nơi nhận:"; authority lines and the name are what prints beside or after them.
 """
@@ -15,46 +15,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
-from docx.text.run import Run
 
 from .doctype import squeeze
 from .model import Block, DocModel, TableInfo
-from .resolve import Resolver, RunFormat
+from .pieces import Piece, is_dash, pieces
 
 AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*\S|^(T/M|K/T)\b")
 RECIPIENTS_LABEL = re.compile(r"^Nơi\s+nhận\b", re.IGNORECASE)
-DASHES = ("-", "+", "•", "–")
-GAP = re.compile(r"\S(\t[\t ]*| {4,})(?=\S)")  # a tab, or four spaces or more, between two texts
 #: ô 12 of NĐ 30 (ký hiệu người soạn thảo, số bản): "Sonnk/QĐ06.T9/50b", "PL.(300)" under the Lưu line.
 DRAFTER_MARK = re.compile(r"^[^\s-][^\s]{0,29}$")
-NAME_BELOW = 3  # non-empty paragraphs after the signing table where the signer's name may be typed
-
-
-@dataclass
-class Piece(Block):
-    """One printed line of the signing block, maybe only part of a paragraph."""
-
-    segments: list[tuple[Paragraph, object, str]] = field(default_factory=list)  # (paragraph, w:r, text)
-    shown: str = ""
-    side: str = "whole"  # whole | left | right of a tab gap
-
-    @property
-    def text(self) -> str:  # type: ignore[override]
-        return self.shown
-
-    def run_formats(self, resolver: Resolver, segments=None) -> list[RunFormat]:
-        """Formats of the runs that print letters or digits (a "-" or ":" typed in another size is
-        invisible), else of any run that prints, else of the paragraph mark."""
-        segments = self.segments if segments is None else segments
-        for keep in (lambda t: re.search(r"\w", t), lambda t: t.strip()):
-            chosen = [(p, r) for p, r, t in segments if keep(t)]
-            if chosen:
-                return [resolver.run_format(p, Run(r, p)) for p, r in chosen]
-        return [resolver.run_format(self.paragraph)]
+#: Lines that may follow a signing table and are not a signer's name.
+NOT_A_NAME = re.compile(r"^(Phụ lục|PHỤ LỤC|Biểu|Mẫu|Danh sách|Ghi chú)\b")
 
 
 @dataclass
@@ -77,102 +51,17 @@ class Signature:
         return min(numbers) if numbers else 10**9
 
 
-# --- printed lines -------------------------------------------------------------------------------
-
-def _hidden(m: DocModel, paragraph: Paragraph, r) -> bool:
-    """White or hidden text: a spacer that does not print."""
-    rpr = r.find(qn("w:rPr"))
-    if rpr is not None and rpr.find(qn("w:vanish")) is not None:
-        return True
-    color = m.resolver.run_format(paragraph, Run(r, paragraph)).color
-    return bool(color) and color.upper() == "FFFFFF"
-
-
-def _own_runs(paragraph: Paragraph):
-    """The paragraph's runs, without those of text boxes and alternative content inside it."""
-    for r in paragraph._p.iter(qn("w:r")):
-        parent = r.getparent()
-        while parent is not None and parent is not paragraph._p and parent.tag not in (
-                qn("w:p"), qn("w:txbxContent"), "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"):
-            parent = parent.getparent()
-        if parent is paragraph._p:
-            yield r
-
-
-def _lines(m: DocModel, block: Block) -> list[list[tuple[Paragraph, object, str]]]:
-    """The paragraph's visible runs as (paragraph, run, text), cut into lines at line breaks."""
-    lines: list[list[tuple[Paragraph, object, str]]] = [[]]
-    for r in _own_runs(block.paragraph):
-        if _hidden(m, block.paragraph, r):
-            continue
-        for child in r:
-            if child.tag == qn("w:t"):
-                lines[-1].append((block.paragraph, r, child.text or ""))
-            elif child.tag == qn("w:tab"):
-                lines[-1].append((block.paragraph, r, "\t"))
-            elif child.tag in (qn("w:br"), qn("w:cr")):
-                lines.append([])
-            elif child.tag == qn("w:noBreakHyphen"):
-                lines[-1].append((block.paragraph, r, "-"))
-    return lines
-
-
-def _cut(segments, at: int):
-    """Segments before and after character offset `at` of their joined text."""
-    before, after, pos = [], [], 0
-    for p, r, t in segments:
-        if pos + len(t) <= at:
-            before.append((p, r, t))
-        elif pos >= at:
-            after.append((p, r, t))
-        else:
-            before.append((p, r, t[: at - pos]))
-            after.append((p, r, t[at - pos:]))
-        pos += len(t)
-    return before, after
-
-
-def pieces(m: DocModel, block: Block, split_gaps: bool) -> list[Piece]:
-    """The printed lines of a paragraph, each cut at a tab gap into left and right when asked."""
-    out = []
-    for segments in _lines(m, block):
-        text = "".join(t for _, _, t in segments)
-        if not text.strip():
-            continue
-        gap = GAP.search(text.strip())
-        if gap is not None and not split_gaps and not _is_dash(text.strip()[gap.end():]):
-            gap = None  # only two recipients typed on one line are split apart in a cell of their own
-        if gap is None:
-            out.append(_piece(block, segments, "whole"))
-            continue
-        offset = len(text) - len(text.lstrip())
-        left, right = _cut(segments, offset + gap.start() + 1)
-        sides = ("left", "right") if split_gaps else ("whole", "whole")
-        out += [_piece(block, left, sides[0]), _piece(block, right, sides[1])]
-    return out
-
-
-def _piece(block: Block, segments, side: str) -> Piece:
-    shown = unicodedata.normalize("NFC", "".join(t for _, _, t in segments))
-    return Piece(block.paragraph, block.number, block.section, block.table, block.cell,
-                 segments=segments, shown=shown, side=side)
-
-
 # --- the block -----------------------------------------------------------------------------------
 
 def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text).strip()
 
 
-def _is_dash(text: str) -> bool:
-    return text.strip().startswith(DASHES)
-
-
 def _office(text: str) -> bool:
     """An authority or title line: "KT. CHỦ TỊCH", "PHÓ GIÁM ĐỐC" (upper case, short)."""
     text = text.strip()
     return bool(AUTHORITY.match(text)) or (text == squeeze(text) and any(c.isalpha() for c in text)
-                                           and len(text) <= 60 and not _is_dash(text))
+                                           and len(text) <= 60 and not is_dash(text))
 
 
 def _after_luu(recipients: list[Piece], text: str) -> bool:
@@ -209,7 +98,7 @@ def _classify(found: list[Piece]) -> tuple[Piece | None, list[Piece], list[Piece
             listing = True
             continue
         if listing:
-            if _is_dash(text):
+            if is_dash(text):
                 recipients.append(piece)
                 continue
             if piece.side == "right":
@@ -238,6 +127,9 @@ def _container(block: Block):
 
 
 def _in_table(m: DocModel, info: TableInfo) -> Signature | None:
+    if not any(RECIPIENTS_LABEL.match(line) or AUTHORITY.match(line)
+               for b in info.blocks for line in map(_nfc, b.text.split("\n"))):
+        return None  # a table of content: no line starts like the block
     groups: dict[object, list[Block]] = {}
     for b in info.blocks:
         groups.setdefault(_container(b), []).append(b)
@@ -252,7 +144,7 @@ def _in_table(m: DocModel, info: TableInfo) -> Signature | None:
     else:
         found = per[label_key] if label_key is not None else []
         label = found[0] if found else None
-        listed = [k for k in others if label is not None and _is_dash(per[k][0].text)]  # the list in a row below
+        listed = [k for k in others if label is not None and is_dash(per[k][0].text)]  # the list in a row below
         recipients = _recipients([*found[1:], *(p for k in listed for p in per[k])])
         lines = [p for k in others if k not in listed for p in per[k]]
     authority, name = _split_lines(lines)
@@ -262,16 +154,18 @@ def _in_table(m: DocModel, info: TableInfo) -> Signature | None:
 
 
 def _name_below(m: DocModel, info: TableInfo) -> Piece | None:
-    """The signer's name typed in a paragraph just below the signing table."""
+    """The signer's name typed in the first paragraph below the signing table: a short name in
+    bold, or pushed under the signature with tabs or spaces."""
     last = info.blocks[-1].number
-    after = [b for b in m.section_blocks(info.section) if b.number > last and b.text.strip()][:1]
-    for b in after[:NAME_BELOW]:
-        found = pieces(m, b, False)
-        text = found[0].text.strip() if len(found) == 1 else ""
-        if (text and len(text) <= 50 and len(text.split()) <= 7 and text[0].isupper() and not _office(text)
-                and not re.search(r"[\d.:;,]$|\d", text)):
-            return found[0]
-    return None
+    after = next((b for b in m.section_blocks(info.section) if b.number > last and b.text.strip()), None)
+    found = pieces(m, after, False) if after is not None else []
+    if len(found) != 1:
+        return None
+    line, text = found[0], found[0].text.strip()
+    looks = (len(text) <= 50 and len(text.split()) <= 7 and text[0].isupper() and not _office(text)
+             and not re.search(r"\d|[.:;,]$", text) and not NOT_A_NAME.match(text))
+    placed = all(f.bold for f in line.run_formats(m.resolver)) or line.text[:1].isspace()
+    return line if looks and placed else None
 
 
 def _in_paragraphs(m: DocModel, section: int) -> Signature | None:

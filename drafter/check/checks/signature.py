@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from docx.text.run import Run
 
 from ..model import Block, DocModel
-from ..signing import Piece
+from ..pieces import Piece
 from .base import Result, Unknown, Violation, check, has_own_frame, signature_check
 from .helpers import formats, layout_table, pt, style_problems
 
