@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..text import vn
 from .doctype import DocType, guess, squeeze, type_of_title
 from .model import Block, DocModel, TableInfo
+from .signing import Signature, find_signature
 
 QUOC_HIEU = re.compile(r"^CỘNG H[OÒ][AÀ] XÃ HỘI")
 TIEU_NGU = re.compile(r"^Độc lập\b")
@@ -23,9 +24,6 @@ PLACE_DATE = re.compile(r",\s*ngày\b.*\btháng\b.*\bnăm\b")
 SUBJECT = re.compile(r"^V/v\b")
 #: Urgency, secrecy and draft marks (NĐ 30 Phụ lục I, II.10-11): printed apart, never body or title.
 MARK = re.compile(r"^(HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN|KHẨN|MẬT|TỐI MẬT|TUYỆT MẬT|DỰ THẢO(\s+\d+)?|BẢN SAO)$")
-AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s|^(T/M|K/T)\b")
-OFFICE = re.compile(r"(CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|THỦ TRƯỞNG|CHÁNH VĂN PHÒNG|BÍ THƯ|TỔNG THƯ KÝ)")
-RECIPIENTS_LABEL = re.compile(r"^Nơi\s+nhận\b", re.IGNORECASE)
 DIVISION = re.compile(r"^(Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+([IVXLC]+|\d+|thứ\b|THỨ\b)")
 APPENDIX_LABEL = re.compile(r"^(Phụ lục|PHỤ LỤC)\b")
 #: The lines a decision's form puts between the căn cứ and the articles, or above the căn cứ:
@@ -37,28 +35,6 @@ HEADER_SCAN = 14  # non-empty lines at the top where a header made of paragraphs
 
 
 @dataclass
-class Signature:
-    """The signing block: authority lines and the signer's name, "Nơi nhận:" and the recipients."""
-
-    lines: list[Block]
-    label: Block | None
-    recipients: list[Block]
-    table: TableInfo | None = None
-
-    @property
-    def authority(self) -> list[Block]:
-        return self.lines[:-1]
-
-    @property
-    def name(self) -> Block | None:
-        return self.lines[-1] if self.lines else None
-
-    @property
-    def start(self) -> int:
-        numbers = [b.number for b in [*self.lines, *([self.label] if self.label else []), *self.recipients]]
-        return min(numbers) if numbers else 10**9
-
-
 @dataclass
 class Appendix:
     """One appendix: its "Phụ lục" line and the non-empty paragraphs under it (outside tables).
@@ -102,7 +78,7 @@ def find_parts(m: DocModel, forced: DocType | None = None) -> Parts:
     parts.summary = _summary(m, title) if title else []
     marks = {b.number: b for b in [*header, *top[:HEADER_SCAN + 6]] if MARK.match(squeeze(b.text))}
     parts.marks = [marks[n] for n in sorted(marks)]  # in the header table, or just below it
-    parts.signature = _signature(m)
+    parts.signature = find_signature(m)
     first = 2
     if doc_type.key == "phu_luc":  # an appendix issued on its own: its label, title and "(Kèm theo …)" open it
         first = 1
@@ -216,45 +192,6 @@ def _summary(m: DocModel, title: Block) -> list[Block]:
 def _one_cell(m: DocModel, block: Block) -> bool:
     info = m.tables[block.table]
     return len(info.table.rows) == 1 and len(info.table.columns) == 1
-
-
-def _signature(m: DocModel) -> Signature | None:
-    for info in reversed(m.section_tables(1)):
-        left = [b for b in info.column(0) if b.text.strip()]
-        right = [b for b in info.last_column() if b.text.strip()] if len(info.table.columns) > 1 else []
-        if (left and RECIPIENTS_LABEL.match(left[0].text.strip())) or (
-                right and any(AUTHORITY.match(b.text.strip()) for b in right)):
-            label = left[0] if left and RECIPIENTS_LABEL.match(left[0].text.strip()) else None
-            return Signature(right, label, left[1:] if label else [], info)
-    return _signature_paragraphs(m)
-
-
-def _signature_paragraphs(m: DocModel) -> Signature | None:
-    """The signing block written as paragraphs: after the body's closing "./." (or from the first
-    authority line near the end), the authority lines and name, "Nơi nhận:" and its "- …" lines."""
-    tail = [b for b in m.section_blocks(1) if b.text.strip()][-30:]
-    if not tail:
-        return None
-    closing = max((i for i, b in enumerate(tail) if b.text.rstrip().endswith("./.")), default=None)
-    if closing is not None:
-        region = tail[closing + 1:]
-    else:
-        first = next((i for i, b in enumerate(tail) if AUTHORITY.match(b.text.strip())
-                      or RECIPIENTS_LABEL.match(b.text.strip())), None)
-        if first is None:
-            return None
-        region = tail[first:]
-    label = next((b for b in region if RECIPIENTS_LABEL.match(b.text.strip())), None)
-    recipients: list[Block] = []
-    if label is not None:
-        for b in region[region.index(label) + 1:]:
-            if not b.text.strip().startswith(("-", "+", "•")):
-                break
-            recipients.append(b)
-    lines = [b for b in region if b is not label and b not in recipients and not m.is_rule(b)]
-    if not lines and label is None:
-        return None
-    return Signature(lines, label, recipients)
 
 
 def _body(m: DocModel, parts: Parts, stop: int = 10**9) -> list[Block]:

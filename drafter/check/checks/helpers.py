@@ -20,7 +20,10 @@ CM = 567  # twips
 
 
 def formats(m: DocModel, block: Block) -> list[RunFormat]:
-    """Effective format of each run that shows text (or of the paragraph mark if none)."""
+    """Effective format of each run that shows text (or of the paragraph mark if none). A part of a
+    paragraph (a line of the signing block, check/signing.py) has its own runs."""
+    if hasattr(block, "run_formats"):
+        return block.run_formats(m.resolver)
     runs = [r for r in block.paragraph.runs if r.text.strip()]
     if not runs:
         return [m.resolver.run_format(block.paragraph)]
