@@ -21,6 +21,7 @@ FAR = "Bố trí kinh phí thực hiện Kế hoạch từ nguồn ngân sách n
 def test_similarity_is_one_for_the_same_words_and_low_for_other_words():
     assert similarity(A, A.upper()) == 1.0
     assert similarity(A, FAR) < 0.3 < similarity(A, B)
+    assert similarity(A, C) == similarity(C, A)
 
 
 def test_the_medoid_is_the_wording_closest_to_all_the_others_not_the_first():

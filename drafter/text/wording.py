@@ -29,12 +29,15 @@ class Wording:
 
 
 def similarity(a: str, b: str) -> float:
-    """Word-level likeness of two wordings (difflib ratio over their word sequences): order-aware,
-    symmetric enough, 1.0 for the same words; {placeholders} count as the words of their names."""
+    """Word-level likeness of two wordings (difflib ratio over their word sequences, taken both
+    ways since difflib's matching depends on the order): order-aware, 1.0 for the same words;
+    {placeholders} count as the words of their names."""
     left, right = words(a), words(b)
     if not left and not right:
         return 1.0
-    return difflib.SequenceMatcher(None, left, right, autojunk=False).ratio()
+    there = difflib.SequenceMatcher(None, left, right, autojunk=False).ratio()
+    back = difflib.SequenceMatcher(None, right, left, autojunk=False).ratio()
+    return (there + back) / 2
 
 
 def centrality(wordings: Sequence[Wording]) -> list[float]:
