@@ -104,8 +104,10 @@ def prune_catalogue(catalogue: Catalogue, excluded: Excluded, pruned: Pruned) ->
 
 
 def prune_kind(kind: Kind, excluded: Excluded, pruned: Pruned) -> Kind:
-    """The plan kind without the texts only the excluded sources carry. Headings, căn cứ (cited
-    from dated knowledge) and the appendix frame are structure and stay."""
+    """The plan kind without the texts only the excluded sources carry. A text given as several
+    wordings loses the excluded ones and reads as the medoid of the rest (inputs.wordings): the
+    held-out province never gets its own phrasing back because another plan says the same thing.
+    Headings, căn cứ (cited from dated knowledge) and the appendix frame are structure and stay."""
     spec = copy.deepcopy(kind.spec)
     choose_wordings(spec, excluded)
 
