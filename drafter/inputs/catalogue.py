@@ -147,6 +147,9 @@ def _cross_check(loaded: Loaded, doc: dict[str, Any], roles: dict[str, Role]) ->
         group_ids.add(group["id"])
         check.text(("groups", gi, "title"), group["title"])
         for pi, point in enumerate(group["points"]):
+            if "wordings" in point:
+                check.add(("groups", gi, "points", pi, "wordings"),
+                          "wordings chỉ dùng trong loại kế hoạch (data/kinds); ở danh mục, dùng text và sources")
             check.point(("groups", gi, "points", pi), point)
         check.parents(("groups", gi, "points"), group["points"])
     for ti, task in enumerate(doc["tasks"]):

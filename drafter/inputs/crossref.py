@@ -74,6 +74,11 @@ class Checker:
             conditions = placeholders.conditions_of(part)[0]
             self.conditions(key_path, conditions, field=None)
 
+    def wordings(self, key_path: tuple, node: dict[str, Any]) -> None:
+        """Each wording of a text is a text of its own: placeholders and optional parts."""
+        for i, wording in enumerate(node["wordings"]):
+            self.text(key_path + ("wordings", i, "text"), wording["text"])
+
     def role(self, key_path: tuple, role: str) -> None:
         if role not in self.roles:
             self.add(key_path, unknown_role_message(role, self.roles))
@@ -132,13 +137,18 @@ class Checker:
         self.unique(key_path, point["id"])
         if "text" in point:
             self.text(key_path + ("text",), point["text"])
+        elif point.get("wordings"):
+            self.wordings(key_path, point)
         elif point.get("doc"):
             self.document(key_path + ("doc",), point["doc"])
         elif not point.get("guidance"):
             self.add(key_path, "cần một trong: text, doc, guidance")
         for field_name in ("bullets", "paras"):
             for i, entry in enumerate(point.get(field_name) or []):
-                if isinstance(entry, dict):
+                if isinstance(entry, dict) and entry.get("wordings"):
+                    self.wordings(key_path + (field_name, i), entry)
+                    self.conditions(key_path + (field_name, i), entry.get("when") or [])
+                elif isinstance(entry, dict):
                     self.text(key_path + (field_name, i, "text"), entry["text"])
                     self.conditions(key_path + (field_name, i), entry.get("when") or [])
                 else:

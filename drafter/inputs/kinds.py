@@ -14,7 +14,9 @@ from ..errors import CatalogueError, UsageError
 from ..resources import DATA_DIR
 from .catalogue import Catalogue, sha256_of
 from .crossref import Checker
+from .evidence import SourceDocuments
 from .schema import conform
+from .wordings import Excluded, choose_all
 from .yamlio import Loaded, load, load_trusted
 
 KINDS_DIR = DATA_DIR / "kinds"
@@ -50,7 +52,14 @@ def load_kind(name: str, catalogue: Catalogue, *, strict: bool = False) -> Kind:
     spec = conform(loaded, "kind", CatalogueError, strict=strict)
     if strict:
         _cross_check(loaded, spec, catalogue)
+    choose_wordings(spec)
     return Kind(id=spec["id"], spec=spec, path=path, sha256=sha256_of(path))
+
+
+def choose_wordings(spec: dict[str, Any], excluded: Excluded = None) -> None:
+    """Each text given as several wordings reads as their medoid (inputs.wordings), over the
+    wordings whose sources are not `excluded`."""
+    choose_all(spec, SourceDocuments.bundled(), spec["national_margin"], excluded)
 
 
 def _cross_check(loaded: Loaded, spec: dict[str, Any], catalogue: Catalogue) -> None:

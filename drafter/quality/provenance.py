@@ -22,7 +22,7 @@ from typing import Any
 
 from ..inputs.catalogue import Catalogue, Group
 from ..inputs.evidence import SourceDocuments, document_key
-from ..inputs.kinds import Kind
+from ..inputs.kinds import Kind, choose_wordings
 
 #: A predicate on a source reference: True when the reference must be ignored.
 Excluded = Callable[[str], bool]
@@ -104,9 +104,12 @@ def prune_catalogue(catalogue: Catalogue, excluded: Excluded, pruned: Pruned) ->
 
 
 def prune_kind(kind: Kind, excluded: Excluded, pruned: Pruned) -> Kind:
-    """The plan kind without the texts only the excluded sources carry. Headings, căn cứ (cited
-    from dated knowledge) and the appendix frame are structure and stay."""
+    """The plan kind without the texts only the excluded sources carry. A text given as several
+    wordings loses the excluded ones and reads as the medoid of the rest (inputs.wordings): the
+    held-out province never gets its own phrasing back because another plan says the same thing.
+    Headings, căn cứ (cited from dated knowledge) and the appendix frame are structure and stay."""
     spec = copy.deepcopy(kind.spec)
+    choose_wordings(spec, excluded)
 
     def lines(entries: list[Any], where: str, inherited: list[str] | None) -> list[Any]:
         return [e for i, e in enumerate(entries, start=1)
