@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
@@ -30,6 +30,8 @@ from .output import (
     sha256_bytes,
 )
 from .plan import Draft, PlanRequest, build_draft
+from .plan.draft import left_out
+from .plan.fit import check_detail
 from .plan.listing import TaskLine
 from .plan.records import Change
 from .resources import default_template
@@ -104,24 +106,14 @@ def clean_bases(bases) -> tuple[str, ...]:
     return tuple(out)
 
 
-def check_detail(detail: str) -> None:
-    from .plan.fit import DETAIL_LEVELS
-    if detail not in DETAIL_LEVELS:
-        raise UserError(f"--detail {detail!r}: chỉ nhận {', '.join(DETAIL_LEVELS)} (ngắn, như kế hoạch thật, đầy đủ)")
-
-
 def optional_texts(profile: str | Path | Profile | None, *, kind: str = DEFAULT_KIND, year: int,
                    date: dt.date | None = None) -> list[tuple[str, str]]:
     """(id, text) of what a standard draft leaves out for length: what `tasks: {add_optional: […]}`
     in the profile (or --detail full) brings back."""
     catalogue = bundled()
     loaded = profile if isinstance(profile, Profile) else load_profile(profile, catalogue)
-    request = PlanRequest(profile=loaded, kind=load_kind(kind, catalogue), catalogue=catalogue, year=year, date=date)
-    standard = build_draft(request)
-    full = build_draft(replace(request, detail="full"))
-    texts = {b.id: b.content for b in full.plan.body}
-    texts.update({f"task:{r.id}": r.text for r in (full.plan.appendix.rows if full.plan.appendix else ())})
-    return [(ident, texts.get(ident, "")) for ident in standard.omitted]
+    return left_out(PlanRequest(profile=loaded, kind=load_kind(kind, catalogue), catalogue=catalogue, year=year,
+                                date=date))
 
 
 def build_plan(profile: Profile, *, kind: str = DEFAULT_KIND, year: int, date: dt.date | None = None,

@@ -83,9 +83,17 @@ def build_draft(request: PlanRequest) -> Draft:
     shorter.notices.append(
         f"Bản soạn dài như một kế hoạch thật cùng loại (khoảng {vn.thousands(budget)} chữ; {length['source']}): giữ "
         f"những nội dung nhiều tỉnh cùng viết, để lại {len(omitted)} nội dung ít nguồn. Xem và thêm lại bằng "
-        f"`drafter tasks --optional --profile {request.profile.id} --kind {request.kind.id} --year {request.year}` rồi khai "
-        "tasks: {add_optional: [mã]} trong hồ sơ, hoặc soạn đủ bằng --detail full.")
+        f"`drafter tasks --optional --profile {request.profile.id} --kind {request.kind.id} --year {request.year}` "
+        "rồi khai tasks: {add_optional: [mã]} trong hồ sơ, hoặc soạn đủ bằng --detail full.")
     return shorter
+
+
+def left_out(request: PlanRequest) -> list[tuple[str, str]]:
+    """(id, text) of what the draft leaves out for length, worded as the full draft would print it."""
+    standard, full = build_draft(request), build_draft(replace(request, detail="full"))
+    texts = {b.id: b.content for b in full.plan.body}
+    texts.update({f"task:{r.id}": r.text for r in (full.plan.appendix.rows if full.plan.appendix else ())})
+    return [(ident, texts.get(ident, "")) for ident in standard.omitted]
 
 
 def _changed(request: PlanRequest) -> frozenset[str]:

@@ -15,12 +15,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..errors import UserError
 from ..inputs.evidence import SourceDocuments
 from .records import PlanText
 
 #: How much a draft carries, as a share of the kind's typical length (None: everything).
 DETAIL_LEVELS = {"brief": 0.8, "standard": 1.0, "full": None}
 _WORD = re.compile(r"\w+")
+
+
+def check_detail(detail: str) -> None:
+    if detail not in DETAIL_LEVELS:
+        raise UserError(f"--detail {detail!r}: chỉ nhận {', '.join(DETAIL_LEVELS)} (ngắn, như kế hoạch thật, đầy đủ)")
 
 
 def words(text: str | None) -> int:

@@ -1,0 +1,44 @@
+"""Issue 21: `drafter check` on 39 documents people wrote, against a person's verdict on each error
+(tests/data/realworld/*.yaml; drafter/quality/judged.py says how they are read). A change that brings
+back a false alarm, or stops finding a real problem, fails here with the findings named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drafter.quality.judged import load_judgements, reported_errors, score
+from tests.conftest import REPO
+
+DOCS = REPO.parent / "shared" / "realworld" / "docs"
+JUDGED = Path(__file__).parent / "data" / "realworld"
+
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not DOCS.is_dir(), reason="../shared/realworld is not beside the repository")]
+
+
+@pytest.fixture(scope="module")
+def result():
+    return score(reported_errors(DOCS), load_judgements(JUDGED))
+
+
+def test_nine_in_ten_reported_errors_are_real(result):
+    wrong = [f"{r.doc} {r.rule} ¶{r.para} «{r.text}»: {why}" for r, why in result.wrong]
+    unjudged = [f"{r.doc} {r.rule} ¶{r.para} «{r.text}»: {r.message}" for r in result.unjudged]
+    print(f"\nprecision {result.precision:.3f} ({result.real} real of {result.errors} errors, {result.unclear} unclear)")
+    assert result.precision >= 0.9, "\n".join(["not real:", *wrong, "unjudged:", *unjudged])
+
+
+def test_most_real_problems_are_still_found(result):
+    print(f"\nrecall {result.recall:.3f} ({result.real_found} of {result.real_total})")
+    assert result.recall >= 0.85, "\n".join(f"{j.doc} {j.rule} ¶{j.para} «{j.text}»: {j.why}" for j in result.missed)
+
+
+def test_every_judgement_names_a_document_and_a_rule_that_exist():
+    from drafter.check.runner import load_ruleset
+
+    rules = {r.id for name in ("nd30_2020", "trich_dan", "noi_dung") for r in load_ruleset(name).rules}
+    docs = {p.name for p in DOCS.glob("*.docx")}
+    for j in load_judgements(JUDGED):
+        assert j.doc in docs and j.rule in rules and j.why, j
