@@ -156,9 +156,10 @@ def _name_pattern(name: str) -> re.Pattern:
     return re.compile(r"(?<![^\W_])" + r"\s+".join(map(re.escape, words)) + r"(?![^\W_])", re.IGNORECASE)
 
 
-def _gone(m: DocModel, on: dt.date) -> list[tuple[Body, dt.date, re.Pattern]]:
-    """(body, first day it no longer existed, pattern of one of its names) for every body gone by `on`: after its
-    last day, or after the day by which it had ceased everywhere (gone_by)."""
+def _gone(m: DocModel, on: dt.date) -> list[tuple[Body, dt.date, re.Pattern, str]]:
+    """(body, first day it no longer existed, pattern of one of its names, the name's first word folded
+    and lower-cased) for every body gone by `on`: after its last day, or after the day by which it
+    had ceased everywhere (gone_by)."""
     out = []
     for body in knowledge(m).bodies:
         last = body.until or body.gone_by
@@ -166,7 +167,8 @@ def _gone(m: DocModel, on: dt.date) -> list[tuple[Body, dt.date, re.Pattern]]:
             continue
         for name in body.names:
             if "<" not in name and len(name) >= 8:
-                out.append((body, last + dt.timedelta(days=1), _name_pattern(name)))
+                out.append((body, last + dt.timedelta(days=1), _name_pattern(name),
+                            vn.fold_tones(name).split()[0].lower()))
     return out
 
 
@@ -179,11 +181,14 @@ def defunct_body(m: DocModel, p: dict) -> Result:
         text = vn.fold_tones(block.text)
         if not text.strip():
             continue
-        issuers = [(c.start, c.end) for c in find_citations(text)]
+        lowered = text.lower()
+        issuers = None
         reported = set()
-        for body, ended, pattern in gone:
-            if body.id in reported:
-                continue
+        for body, ended, pattern, first in gone:
+            if body.id in reported or first not in lowered:
+                continue  # the name's first word is not in the paragraph: no need to run its pattern
+            if issuers is None:
+                issuers = [(c.start, c.end) for c in find_citations(text)]
             for found in pattern.finditer(text):
                 if any(a <= found.start() < b for a, b in issuers):
                     continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 from itertools import pairwise
 
 from docx.oxml.ns import qn
@@ -75,20 +76,18 @@ def slots_used(run: Run) -> set[str]:
     rpr = run._r.rPr
     if rpr is not None and (rpr.find(qn("w:cs")) is not None or rpr.find(qn("w:rtl")) is not None):
         return {"cs"}
-    used = set()
-    for ch in run.text:
-        if ch.isspace():
-            continue
-        cp = ord(ch)
-        if cp < 0x80:
-            used.add("ascii")
-        elif _within(cp, EAST_ASIAN):
-            used.add("eastAsia")
-        elif _within(cp, COMPLEX):
-            used.add("cs")
-        else:
-            used.add("hAnsi")
-    return used
+    return {_slot(ch) for ch in set(run.text) if not ch.isspace()}
+
+
+@cache
+def _slot(ch: str) -> str:
+    """The slot one character is drawn with (cached: a document uses a few hundred characters)."""
+    cp = ord(ch)
+    if cp < 0x80:
+        return "ascii"
+    if _within(cp, EAST_ASIAN):
+        return "eastAsia"
+    return "cs" if _within(cp, COMPLEX) else "hAnsi"
 
 
 def face_of(value: str | None, name: str, faces: list[str]) -> bool:
