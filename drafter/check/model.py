@@ -80,7 +80,7 @@ class Block:
     def runs(self) -> list[Run]:
         """Every run that prints (python-docx's `paragraph.runs` and `.text` skip all but direct
         runs and hyperlinks, so a "NAM" in a smart tag made the Quốc hiệu read "… VIỆT")."""
-        return [Run(r, self.paragraph) for r in printed_runs(self.paragraph._p)]
+        return [CheckedRun(r, self.paragraph) for r in printed_runs(self.paragraph._p)]
 
     def where(self) -> str:
         excerpt = self.text.strip()
