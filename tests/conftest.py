@@ -123,6 +123,16 @@ def profile_file(tmp_path, minimal_profile):
 
 
 @pytest.fixture(scope="session")
+def handmade_plan(tmp_path_factory) -> Path:
+    """The plan typed by hand (tests/handmade.py), built once: checker tests change a copy of it."""
+    from tests import handmade
+
+    path = tmp_path_factory.mktemp("handmade") / "handmade.docx"
+    handmade.build(path)
+    return path
+
+
+@pytest.fixture(scope="session")
 def catalogue():
     return bundled()
 

@@ -27,10 +27,8 @@ LONG = ("Các sở, ban, ngành và Ủy ban nhân dân các xã, phường ch�
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory):
-    path = tmp_path_factory.mktemp("body") / "handmade.docx"
-    handmade.build(path)
-    return path
+def base(handmade_plan):
+    return handmade_plan
 
 
 def findings(doc, tmp_path, rule):

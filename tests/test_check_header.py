@@ -23,10 +23,8 @@ from tests.handmade import cell_width, para, run
 
 
 @pytest.fixture(scope="module")
-def plan(tmp_path_factory):
-    path = tmp_path_factory.mktemp("plan") / "handmade.docx"
-    handmade.build(path)
-    return path
+def plan(handmade_plan):
+    return handmade_plan
 
 
 def findings(doc, tmp_path, rules=("nd30_2020",), name="doc.docx"):

@@ -15,7 +15,6 @@ from docx.shared import Pt, RGBColor
 
 from drafter.check.model import DocModel
 from drafter.check.runner import check_document
-from tests import handmade
 from tests.handmade import para, run
 
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
@@ -24,10 +23,8 @@ SIGNING = [("TM. ỦY BAN NHÂN DÂN", 13), ("CHỦ TỊCH", 13)]
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory):
-    path = tmp_path_factory.mktemp("signature") / "handmade.docx"
-    handmade.build(path)
-    return path
+def base(handmade_plan):
+    return handmade_plan
 
 
 def checked(base, tmp_path, change):

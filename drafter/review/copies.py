@@ -13,12 +13,15 @@ from ..inputs.yamlio import display_path
 from ..output import atomic_write
 
 
-def guard_copy(source: Path, out: Path, *, force: bool, option: str) -> None:
-    """Refuse to write `out` over the document it is a copy of, over a folder, or over an existing
-    file without --force; raised before anything is read, so nothing is done in vain."""
-    if _same(source, out):
-        raise OutputError(f"{option} {display_path(out)}: đây chính là tệp đang kiểm tra; drafter không ghi đè bản "
-                          "gốc, hãy chọn tên tệp khác")
+def guard_copy(sources: Path | tuple[Path, ...], out: Path, *, force: bool, option: str,
+               what: str = "đây chính là tệp đang kiểm tra") -> None:
+    """Refuse to write `out` over a document it is made from (`what` says which, for the message),
+    over a folder, or over an existing file without --force; raised before anything is read, so
+    nothing is done in vain."""
+    for source in sources if isinstance(sources, tuple) else (sources,):
+        if _same(source, out):
+            raise OutputError(f"{option} {display_path(out)}: {what}; drafter không ghi đè bản gốc, hãy chọn tên "
+                              "tệp khác")
     if out.is_dir():
         raise OutputError(f"{option} {display_path(out)}: đây là một thư mục; hãy nêu tên tệp .docx")
     if out.exists() and not force:

@@ -17,9 +17,9 @@ from ..docxio.columns import TASK_COLUMN
 from ..docxio.marks import read_snapshot
 from ..docxio.package import open_docx
 from ..docxio.structure import appendix_table, body_paragraphs, mark_of
-from ..errors import OutputError
 from ..inputs.yamlio import display_path
 from ..text.labels import strip_label
+from .copies import guard_copy
 
 
 @dataclass
@@ -208,7 +208,8 @@ def place_removed(changes: list[Change], old_items: list[Item], new_items: list[
 def diff(old: Path, new: Path, docx_out: Path | None = None, *, force: bool = False) -> list[Change]:
     old, new = Path(old), Path(new)
     if docx_out is not None:
-        _guard_copy(Path(docx_out), (old, new), force)
+        guard_copy((old, new), Path(docx_out), force=force, option="--docx",
+                   what="đây là một trong hai kế hoạch đang so sánh")
     old_doc, new_doc = open_docx(old, shown=display_path(old)), open_docx(new, shown=display_path(new))
     old_items, new_items = items_of(old_doc), items_of(new_doc)
     changes = compare(old_items, new_items)
@@ -218,17 +219,3 @@ def diff(old: Path, new: Path, docx_out: Path | None = None, *, force: bool = Fa
         place_removed(changes, old_items, new_items)
         tracked_copy(changes, new_doc, Path(docx_out))
     return changes
-
-
-def _guard_copy(target: Path, inputs: tuple[Path, Path], force: bool) -> None:
-    """The tracked copy never replaces one of the plans it compares, and replaces another existing
-    file only when asked to (--force)."""
-    for source in inputs:
-        if target.exists() and source.exists() and target.resolve() == source.resolve():
-            raise OutputError(f"--docx {display_path(target)}: đây là một trong hai kế hoạch đang so sánh; "
-                              "hãy chọn tên tệp khác để không ghi đè lên nó")
-    if target.is_dir():
-        raise OutputError(f"--docx {display_path(target)}: đây là một thư mục")
-    if target.exists() and not force:
-        raise OutputError(f"--docx {display_path(target)}: tệp đã tồn tại; drafter không ghi đè. Dùng --force để "
-                          "ghi đè, hoặc chọn tên khác")

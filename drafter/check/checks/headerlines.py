@@ -15,7 +15,7 @@ from ...text import vn
 from ..model import Block, DocModel
 from ..resolve import RunFormat
 from .base import Violation
-from .helpers import CM, available_width, in_range, pt
+from .helpers import ALIGN_NAMES, CM, available_width, type_problems
 
 
 @dataclass
@@ -115,20 +115,13 @@ def off_centre(m: DocModel, line: Line) -> int | None:
     return own - reference
 
 
-ALIGN_NAMES = {"center": "căn giữa", "both": "căn đều hai bên", "left": "căn trái", "right": "căn phải"}
 
 
 def line_style(m: DocModel, line: Line, p: dict, what: str) -> Iterator[Violation]:
     """Size, weight, slant, capitals and alignment of one printed line. Alignment is judged by where
     the line prints: a line typed flush left but centred with spaces or an indent is centred."""
     block = line.block
-    fmts = line_formats(m, line)
-    if "size_pt" in p and not all(in_range(f.size_pt, p["size_pt"]) for f in fmts):
-        sizes = sorted({f.size_pt for f in fmts if f.size_pt})
-        yield Violation(f"{what}: cỡ chữ {', '.join(f'{s:g}' for s in sizes)} pt, cần {pt(p['size_pt'])}", block)
-    for key, label in (("bold", "in đậm"), ("italic", "in nghiêng")):
-        if key in p and not all(getattr(f, key) == p[key] for f in fmts):
-            yield Violation(f"{what}: {'phải' if p[key] else 'không được'} {label}", block)
+    yield from type_problems(line_formats(m, line), block, p, what)
     if "align" in p:
         jc = m.resolver.para_format(block.paragraph).jc or "left"
         if jc != p["align"]:

@@ -19,6 +19,8 @@ EMU_PER_TWIP = 635
 CM = 567  # twips
 
 
+ALIGN_NAMES = {"center": "căn giữa", "both": "căn đều hai bên", "left": "căn trái", "right": "căn phải"}
+
 def formats(m: DocModel, block: Block) -> list[RunFormat]:
     """Effective format of each run that shows text (or of the paragraph mark if none). A part of a
     paragraph (a line of the signing block, check/signing.py) has its own runs."""
@@ -48,18 +50,26 @@ def pt(bounds) -> str:
 def style_problems(m: DocModel, block: Block, p: dict[str, Any], what: str) -> Iterator[Violation]:
     """size / bold / italic / align / caps expectations shared by many rules."""
     fmts = formats(m, block)
-    if "size_pt" in p and not all(in_range(f.size_pt, p["size_pt"]) for f in fmts):
-        sizes = sorted({f.size_pt for f in fmts if f.size_pt})
-        yield Violation(f"{what}: cỡ chữ {', '.join(f'{s:g}' for s in sizes)} pt, cần {pt(p['size_pt'])}", block,
-                        case="mixed_size" if mostly_in_range(m, block, p["size_pt"]) else None)
-    for key, label in (("bold", "in đậm"), ("italic", "in nghiêng")):
-        if key in p and not all(getattr(f, key) == p[key] for f in fmts):
-            yield Violation(f"{what}: {'phải' if p[key] else 'không được'} {label}", block)
+    off_size = "size_pt" in p and not all(in_range(f.size_pt, p["size_pt"]) for f in fmts)
+    mixed = off_size and mostly_in_range(m, block, p["size_pt"])
+    yield from type_problems(fmts, block, p, what, size_case="mixed_size" if mixed else None)
     if "align" in p:
         jc = m.resolver.para_format(block.paragraph).jc or "left"
         if jc != p["align"]:
-            names = {"center": "căn giữa", "both": "căn đều hai bên", "left": "căn trái", "right": "căn phải"}
-            yield Violation(f"{what}: {names.get(jc, jc)}, cần {names[p['align']]}", block)
+            yield Violation(f"{what}: {ALIGN_NAMES.get(jc, jc)}, cần {ALIGN_NAMES[p['align']]}", block)
+
+
+def type_problems(fmts: list, block: Block, p: dict[str, Any], what: str, *,
+                  size_case: str | None = None) -> Iterator[Violation]:
+    """Size, weight and slant of the runs of one line or paragraph against the rule's params: the
+    part every line rule shares (alignment is judged by each, on the paragraph or the printed line)."""
+    if "size_pt" in p and not all(in_range(f.size_pt, p["size_pt"]) for f in fmts):
+        sizes = sorted({f.size_pt for f in fmts if f.size_pt})
+        yield Violation(f"{what}: cỡ chữ {', '.join(f'{s:g}' for s in sizes)} pt, cần {pt(p['size_pt'])}", block,
+                        case=size_case)
+    for key, label in (("bold", "in đậm"), ("italic", "in nghiêng")):
+        if key in p and not all(getattr(f, key) == p[key] for f in fmts):
+            yield Violation(f"{what}: {'phải' if p[key] else 'không được'} {label}", block)
     if p.get("caps") and vn.nfc(block.text.strip()) != vn.upper(block.text.strip()):
         yield Violation(f"{what}: phải viết in hoa", block)
 

@@ -16,9 +16,7 @@ from docx.text.run import Run
 from ..model import Block, DocModel
 from ..pieces import Piece
 from .base import Result, Unknown, Violation, check, has_own_frame, signature_check
-from .helpers import formats, layout_table, pt, style_problems
-
-ALIGN_NAMES = {"center": "căn giữa", "both": "căn đều hai bên", "left": "căn trái", "right": "căn phải"}
+from .helpers import ALIGN_NAMES, formats, layout_table, pt, style_problems
 
 
 @check("signature_table", has_own_frame)
