@@ -79,6 +79,16 @@ def test_a_tab_at_the_default_stop_is_a_valid_indent(base, tmp_path):
     assert findings(doc, tmp_path, "C2") == []
 
 
+def test_spaces_that_print_a_1_cm_indent_are_an_indent_and_two_spaces_are_not(base, tmp_path):
+    """Eight spaces of 14 pt Times New Roman print 0.99 cm in: the decree fixes the printed indent."""
+    doc = Document(str(base))
+    add_after(paragraph(doc, "Ủy ban nhân dân tỉnh ban hành"), " " * 8 + LONG, indent_cm=0)
+    assert not [w for sev, w in findings(doc, tmp_path, "C2") if sev == "error" and "Các sở, ban, ngành" in w]
+    doc = Document(str(base))
+    add_after(paragraph(doc, "Ủy ban nhân dân tỉnh ban hành"), "  " + LONG, indent_cm=0)
+    assert errors(findings(doc, tmp_path, "C2"), "Các sở, ban, ngành")
+
+
 def test_no_indent_at_all_is_an_error(base, tmp_path):
     doc = Document(str(base))
     add_after(paragraph(doc, "Ủy ban nhân dân tỉnh ban hành"), LONG, indent_cm=0)

@@ -71,7 +71,8 @@ def first_line_indent(m: DocModel, p: dict) -> Result:
             continue  # no indent to speak of; C1 judges the alignment
         printed = printed_indent(m, block)
         off = min(abs(printed - a) for a in allowed)
-        how = " (bằng phím Tab)" if block.text.startswith("\t") else ""
+        how = " (bằng phím Tab)" if block.text.startswith("\t") else (
+            " (bằng dấu cách)" if block.text.startswith((" ", "\u00a0")) else "")
         if off > near:
             yield Violation(f"dòng đầu thụt {printed / CM:.2f} cm{how}, cần 1 cm hoặc 1,27 cm", block)
         elif off > tol:

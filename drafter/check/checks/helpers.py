@@ -304,8 +304,8 @@ def printed_indent(m: DocModel, block: Block) -> int:
     pos = left + first_line
     text = block.text
     tabs = len(text) - len(text.lstrip("\t"))
-    if not tabs:
-        return pos
+    if not tabs:  # spaces count only where they are the indent (a stray one after an indent is a typo)
+        return pos + leading_spaces(m, block, text) if pos <= 0 else pos
     explicit = tab_stops(m, block)
     step = default_tab(m)
     for _ in range(tabs):
@@ -317,6 +317,16 @@ def printed_indent(m: DocModel, block: Block) -> int:
         candidates.append(default)
         pos = min(candidates)
     return pos
+
+
+def leading_spaces(m: DocModel, block: Block, text: str) -> int:
+    """Twips taken by the spaces typed before the first word: a paragraph pushed in with the space
+    bar prints indented too (Word does not stretch leading spaces, even in justified text)."""
+    spaces = len(text) - len(text.lstrip(" \u00a0"))
+    if not spaces:
+        return 0
+    f = first(m, block)
+    return round(width_twips(" " * spaces, f.size_pt or 14, bold=f.bold, italic=f.italic))
 
 
 def wraps(m: DocModel, block: Block) -> bool:
