@@ -52,3 +52,23 @@ def test_no_rule_breaks_on_a_real_document():
     broken = [f"{path.name} {f.rule}: {f.message}" for path in sorted(DOCS.glob("*.docx"))
               for f in check_document(path).findings if "lỗi của drafter" in f.message]
     assert broken == []
+
+
+def test_each_verdict_still_points_at_the_paragraph_it_was_given_for():
+    """Verdicts are matched by paragraph number: if the model ever numbers paragraphs differently,
+    every verdict would silently judge another paragraph. The first words recorded must still be there."""
+    from drafter.check.model import DocModel
+    from drafter.docxio.package import open_for_check
+    from drafter.text import vn
+
+    blocks: dict[str, dict[int, str]] = {}
+    stale = []
+    for j in load_judgements(JUDGED):
+        if j.para is None or not j.text.strip():
+            continue
+        if j.doc not in blocks:
+            document, _ = open_for_check(DOCS / j.doc)
+            blocks[j.doc] = {b.number: vn.nfc(b.text.strip()) for b in DocModel(document).blocks}
+        if not blocks[j.doc].get(j.para, "").startswith(vn.nfc(j.text.strip())[:30]):
+            stale.append(f"{j.doc} {j.rule} ¶{j.para} «{j.text}»")
+    assert stale == []
