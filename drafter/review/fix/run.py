@@ -14,16 +14,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..check.model import DocModel
-from ..check.runner import Finding, check_document, load_ruleset
-from ..docxio.package import open_for_check
-from ..inputs.yamlio import display_path
-from . import fix_pages as pages
-from . import fixers as lines
-from .copies import guard_copy, write_copy
-from .fix_lines import rule_line
-from .fixing import CONTENT, NO_FIXER, Fixing
-from .revise import Reviser
+from ...check.model import DocModel
+from ...check.runner import Finding, check_document, load_ruleset
+from ...docxio.package import open_for_check
+from ...inputs.yamlio import display_path
+from ..copies import guard_copy, write_copy
+from ..revise import Reviser
+from . import pages
+from . import parts as lines
+from .base import CONTENT, NO_FIXER, Fixing
+from .rules import rule_line
 
 FIXERS = {
     "G1": pages.paper, "G3": pages.margins, "G4": lines.fonts, "G5": lines.colour, "G6": lines.body_size,

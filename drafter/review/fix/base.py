@@ -1,7 +1,7 @@
 """What every fixer shares: the document being fixed, tracked edits of runs and paragraphs, and the
 reasons a finding is left for the reviewer.
 
-A fixer (review/fixers.py, review/fix_pages.py) receives one finding of `drafter check` and the
+A fixer (fix/parts.py, fix/pages.py, fix/rules.py) receives one finding of `drafter check` and the
 paragraph it names, changes formatting through these helpers (each edit a tracked change) and
 returns None, or returns the reason it left the finding as it was.
 """
@@ -16,8 +16,8 @@ from docx.shared import Pt
 from docx.text.font import Font
 from docx.text.parfmt import ParagraphFormat
 
-from ..check.model import Block, DocModel
-from .revise import Reviser
+from ...check.model import Block, DocModel
+from ..revise import Reviser
 
 FONT = "Times New Roman"
 FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")

@@ -14,9 +14,9 @@ from __future__ import annotations
 from docx.oxml.ns import qn
 from docx.shared import Twips
 
-from ..check.model import Block
-from ..check.runner import Finding
-from .fixing import NO_PLACE, PPR_ORDER, Fixing, child
+from ...check.model import Block
+from ...check.runner import Finding
+from .base import NO_PLACE, PPR_ORDER, Fixing, child
 
 RATIO = {"H4": 1.0, "H7": 0.4, "T3": 0.4}
 OWN_SLACK = 1.08  # a border on the Tiêu ngữ's own paragraph: 8 % longer than the text (tolerance 12 %)
@@ -24,8 +24,8 @@ DRAWN = ("<w:drawing", "<w:pict", "<v:line", "<v:shape", 'prst="line"')
 
 
 def rule_line(fx: Fixing, f: Finding, block: Block | None) -> str | None:
-    from ..check.checks.header import agency_blocks
-    from ..check.checks.helpers import available_width, cell_blocks, text_width
+    from ...check.checks.header import agency_blocks
+    from ...check.checks.helpers import available_width, cell_blocks, text_width
 
     m = fx.model
     if block is None:

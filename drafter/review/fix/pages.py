@@ -21,9 +21,9 @@ from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Mm
 
-from ..check.model import Block
-from ..check.runner import Finding
-from .fixing import NO_PLACE, SECT_ORDER, Fixing, child, clamp
+from ...check.model import Block
+from ...check.runner import Finding
+from .base import NO_PLACE, SECT_ORDER, Fixing, child, clamp
 
 PAGE_INSTR = re.compile(r"^\s*PAGE\b")
 

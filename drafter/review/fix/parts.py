@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from ..check.model import Block
-from ..check.runner import Finding
-from ..text import vn
-from .fixing import ALIGN_WORDS, MISSING, NO_PLACE, PPR_ORDER, WORDING, WORDS, Fixing, child, clamp, text_runs
+from ...check.model import Block
+from ...check.runner import Finding
+from ...text import vn
+from .base import ALIGN_WORDS, MISSING, NO_PLACE, PPR_ORDER, WORDING, WORDS, Fixing, child, clamp, text_runs
 
 CM = 567  # twips
 
@@ -198,8 +198,8 @@ def line_spacing(fx: Fixing, f: Finding, block: Block | None) -> str | None:
 def fonts(fx: Fixing, f: Finding, block: Block | None) -> str | None:
     """G4: Times New Roman in all four slots of every run drawn in another font (the check names
     ten). A TCVN3/VNI font is left: its text is coded for that font and would turn to gibberish."""
-    from ..check.checks.general import slots_used
-    from ..check.checks.helpers import all_paragraph_blocks
+    from ...check.checks.general import slots_used
+    from ...check.checks.helpers import all_paragraph_blocks
 
     def run():
         m, legacy = fx.model, set()
