@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,15 @@ def rendered(tmp_path_factory, catalogue):
 @pytest.fixture(scope="session")
 def documents(rendered):
     return {pid: Document(str(path)) for pid, (path, _) in rendered.items()}
+
+
+_WHOLE_MODULE_SLOW = re.compile(r"^pytestmark = .*pytest\.mark\.slow", re.M)
+
+
+def pytest_ignore_collect(collection_path, config):
+    """With -m "not slow", a module marked slow as a whole is not even imported: importing
+    hypothesis, selenium and the real documents' harness cost the inner loop seconds for nothing."""
+    if "not slow" in (config.getoption("markexpr") or "") and collection_path.suffix == ".py" \
+            and collection_path.name.startswith("test_"):
+        return bool(_WHOLE_MODULE_SLOW.search(collection_path.read_text(encoding="utf-8")))
+    return None
