@@ -1,0 +1,94 @@
+"""Hostile input, round two (issue 25), on the command line and in the library: each case runs the
+real program (`python -m drafter`) under a 2 GB memory limit and a 10 s timeout (see hostile_corpus)
+and must end with exit 0, 1 or 2 and a Vietnamese message, write only where it may and replace no
+file of the user's. The inputs are built here by small generators; nothing large is committed."""
+
+from __future__ import annotations
+
+import io
+import struct
+import time
+import zipfile
+import zlib
+
+import pytest
+
+from tests.hostile_corpus import Case, run, write
+
+
+def _zip_entry(name: str, raw: bytes, crc: int, size: int, offset: int) -> tuple[bytes, bytes]:
+    n = name.encode()
+    local = struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, 0, 0x21, crc, len(raw), size, len(n), 0) + n
+    central = struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 8, 0, 0x21, crc, len(raw), size, len(n),
+                          0, 0, 0, 0, 0, offset) + n
+    return local + raw, central
+
+
+def lying_bomb(real_mb: int = 1200, part: str = "word/document.xml") -> bytes:
+    """A real (empty) DOCX whose `part` is followed, in the same deflate stream, by `real_mb` MB of
+    zeros, while its headers declare (and its checksum matches) only the real part: 1.2 MB on disk.
+    Blocks flushed with Z_FULL_FLUSH compress to the same bytes, so one block is repeated."""
+    from docx import Document
+
+    buffer = io.BytesIO()
+    Document().save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    body, central, count = b"", b"", 0
+    for info in source.infolist():
+        data = source.read(info.filename)
+        deflater = zlib.compressobj(9, zlib.DEFLATED, -15)
+        raw = deflater.compress(data)
+        if info.filename == part:
+            raw += deflater.flush(zlib.Z_FULL_FLUSH)
+            raw += (deflater.compress(b"\0" * 2**20) + deflater.flush(zlib.Z_FULL_FLUSH)) * real_mb
+        raw += deflater.flush()
+        local, entry = _zip_entry(info.filename, raw, zlib.crc32(data), len(data), len(body))
+        body, central, count = body + local, central + entry, count + 1
+    return body + central + struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, len(central), len(body), 0)
+
+
+def check_outcome(case: Case, tmp_path) -> float:
+    started = time.monotonic()
+    outcome = run(case, tmp_path)
+    elapsed = time.monotonic() - started
+    shown = f"exit {outcome.code}\nstdout: {outcome.out[-800:]}\nstderr: {outcome.err[-1500:]}"
+    assert not outcome.timed_out, "did not finish in 10 s\n" + shown
+    assert "Traceback" not in outcome.err, shown
+    assert outcome.code in case.exits, shown
+    assert not outcome.changed, f"wrote or changed outside its place: {outcome.changed}\n{shown}"
+    for words in case.says:
+        assert words in outcome.out + outcome.err, f"message lacks {words!r}\n{shown}"
+    return elapsed
+
+
+# --- 3. a zip whose headers lie about a part's size ------------------------------------------------
+
+BOMB_CASES = [Case(f"lying zip bomb: {command}", [command, *args], lambda w: write(w / "bomb.docx", lying_bomb()),
+                   exits=(2,), says=("zip bomb",), may_write=())
+              for command, args in [("check", ["bomb.docx"]), ("harvest", ["bomb.docx"]),
+                                    ("diff", ["bomb.docx", "bomb.docx"]), ("preview", ["bomb.docx"])]]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", BOMB_CASES, ids=lambda c: c.name)
+def test_lying_zip_bomb_is_refused_while_inflating(case, tmp_path):
+    assert check_outcome(case, tmp_path) < 10
+
+
+def test_bounded_reader_stops_at_the_declared_size():
+    from drafter.docxio.package import check_package
+    from drafter.errors import UnreadableDocument
+
+    with pytest.raises(UnreadableDocument, match="zip bomb"):
+        check_package(lying_bomb(real_mb=8), "bomb.docx")
+
+
+def test_bounded_reader_refuses_bzip2_members():
+    from drafter.docxio.package import check_package
+    from drafter.errors import UnreadableDocument
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_BZIP2) as archive:
+        archive.writestr("[Content_Types].xml", b"<Types/>")
+    with pytest.raises(UnreadableDocument, match="kiểu nén lạ"):
+        check_package(buffer.getvalue(), "b.docx")
