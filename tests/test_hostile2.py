@@ -92,3 +92,51 @@ def test_bounded_reader_refuses_bzip2_members():
         archive.writestr("[Content_Types].xml", b"<Types/>")
     with pytest.raises(UnreadableDocument, match="kiểu nén lạ"):
         check_package(buffer.getvalue(), "b.docx")
+
+
+# --- 7. numbers too long to be meant --------------------------------------------------------------
+
+HUGE = "9" * 5000
+
+
+def with_profile(work, name="p.yaml", **changes):
+    from tests.hostile_corpus import profile_text
+
+    write(work / name, profile_text(**changes))
+
+
+NUMBER_CASES = [
+    Case("5,000-digit coastal: validate", ["validate", "p.yaml"],
+         lambda w: write(w / "p.yaml", profile_text_with("coastal: " + HUGE)), says=("số quá dài", "coastal", ":")),
+    Case("5,000-digit coastal: draft", ["draft", "p.yaml", "--out", "out"],
+         lambda w: write(w / "p.yaml", profile_text_with("coastal: " + HUGE)), says=("số quá dài", "coastal")),
+    Case("5,000-digit year in overrides", ["draft", "p.yaml", "--overrides", "o.yaml", "--out", "out"],
+         lambda w: (with_profile(w, id="p"),
+                    write(w / "o.yaml", "profile: p\nchanges:\n- target: task\n  action: edit\n  id: g3.asean\n"
+                                        f"  text: x\n  from: {{year: {HUGE}}}\n")),
+         says=("số quá dài", "changes[0].from.year", "o.yaml:7")),
+]
+
+
+def profile_text_with(line: str) -> str:
+    from tests.hostile_corpus import profile_text
+
+    return profile_text() + line + "\n"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", NUMBER_CASES, ids=lambda c: c.name)
+def test_huge_numbers_are_refused_by_size(case, tmp_path):
+    check_outcome(case, tmp_path)
+
+
+def test_huge_number_named_at_its_line_and_field(tmp_path):
+    from drafter.errors import InputError
+    from drafter.inputs.yamlio import load
+
+    path = tmp_path / "p.yaml"
+    path.write_text(f"a: 1\nb:\n  c: [1, {HUGE}]\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load(path)
+    assert "p.yaml:3" in str(caught.value) and "b.c[1]" in str(caught.value)
+    assert "số quá dài" in str(caught.value)
