@@ -169,7 +169,8 @@ def draft_plan(profile: str | Path | Profile | None = None, *, kind: str = DEFAU
     chosen = resolve_year(year, date, kind)
     plan_year = chosen.year
     path = overrides_path or overrides.readable_path(loaded.path, loaded.id, user_dir)
-    changes = overrides.load_overrides(path, profile_id=loaded.id, catalogue=catalogue) if use_overrides else []
+    changes = overrides.load_overrides(path, profile_id=loaded.id, catalogue=catalogue,
+                                       required=overrides_path is not None) if use_overrides else []
     data, draft = build_plan(loaded, kind=kind, year=plan_year, date=date, catalogue=catalogue, template=template,
                              extra_bases=extra_bases, changes=changes, detail=detail)
     if changes:

@@ -140,3 +140,83 @@ def test_huge_number_named_at_its_line_and_field(tmp_path):
         load(path)
     assert "p.yaml:3" in str(caught.value) and "b.c[1]" in str(caught.value)
     assert "số quá dài" in str(caught.value)
+
+
+# --- 12/13. reviewers' edits: never lost, never silently skipped ----------------------------------
+
+
+def drafted_plan(work):
+    """A plan drafted from a profile inside work/ (so harvests write inside work/)."""
+    import datetime as dt
+
+    from drafter import api
+    from tests.hostile_corpus import profile_text
+
+    write(work / "profiles" / "p.yaml", profile_text(id="p"))
+    return api.draft_plan(work / "profiles" / "p.yaml", year=2027, date=dt.date(2027, 1, 15),
+                          out_dir=work / "out").path
+
+
+def edited_copy(plan, index: int, target):
+    """The plan with its `index`-th "- …" paragraph rewritten, as a reviewer would."""
+    from docx import Document
+
+    document = Document(str(plan))
+    paragraph = [p for p in document.paragraphs if p.text.startswith("- ")][index]
+    for piece in paragraph.runs[1:]:
+        piece.text = ""
+    paragraph.runs[0].text = f"- Câu người rà soát số {index} viết lại."
+    document.save(str(target))
+    return target
+
+
+def test_two_harvests_at_once_keep_both_reviewers_edits(tmp_path, monkeypatch):
+    import threading
+
+    from drafter.inputs import overrides
+    from drafter.review import harvest as harvesting
+
+    plan = drafted_plan(tmp_path)
+    first, second = edited_copy(plan, 0, tmp_path / "a.docx"), edited_copy(plan, 1, tmp_path / "b.docx")
+    real_load, inside = overrides.load_overrides, threading.Event()
+
+    def slow_first_load(*args, **kwargs):
+        """The first harvest reads the file, then is slow to write it back: the second one runs meanwhile."""
+        found = real_load(*args, **kwargs)
+        if not inside.is_set():
+            inside.set()
+            time.sleep(1.5)
+        return found
+
+    monkeypatch.setattr(harvesting.overrides, "load_overrides", slow_first_load)
+    one = threading.Thread(target=harvesting.harvest, args=(first,))
+    one.start()
+    assert inside.wait(10)
+    harvesting.harvest(second)
+    one.join()
+    kept = real_load(tmp_path / "profiles" / "overrides" / "p.yaml", profile_id="p")
+    assert len({c.id for c in kept}) == 2, kept
+
+
+OVERRIDES_CASES = [
+    Case(f"--overrides {name}", ["draft", "p.yaml", "--overrides", target, "--out", "out"],
+         lambda w: (with_profile(w, id="p"), (w / "folder.yaml").mkdir()), says=(words,))
+    for name, target, words in [("missing", "missing.yaml", "không tìm thấy"),
+                                ("a folder", "folder.yaml", "thư mục"),
+                                ("/dev/zero", "/dev/zero", "tệp thường")]]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", OVERRIDES_CASES, ids=lambda c: c.name)
+def test_overrides_that_cannot_be_read_stop_the_draft(case, tmp_path):
+    check_outcome(case, tmp_path)
+
+
+def test_a_named_overrides_file_must_exist(tmp_path):
+    from drafter import api
+    from drafter.errors import UserError
+
+    write(tmp_path / "p.yaml", profile_text_with(""))
+    with pytest.raises(UserError, match="không tìm thấy"):
+        api.draft_plan(tmp_path / "p.yaml", year=2027, out_dir=tmp_path / "out", overrides_path=tmp_path / "no.yaml")
+    assert not (tmp_path / "out").exists()
