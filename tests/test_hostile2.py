@@ -220,3 +220,82 @@ def test_a_named_overrides_file_must_exist(tmp_path):
     with pytest.raises(UserError, match="không tìm thấy"):
         api.draft_plan(tmp_path / "p.yaml", year=2027, out_dir=tmp_path / "out", overrides_path=tmp_path / "no.yaml")
     assert not (tmp_path / "out").exists()
+
+
+# --- 8/9. templates: bounded while rendering, and never writing broken XML -------------------------
+
+DOUBLINGS = "{% set s = 'ab' %}" + "{% set s = s ~ s %}" * 34 + "{{ s|length }}"
+GROWING = {
+    "34 × s ~ s": DOUBLINGS,
+    "s + s": "{% set s = 'ab' %}" + "{% set s = s + s %}" * 34 + "{{ s|length }}",
+    "|replace": "{% set s = 'ab' %}" + "{% set s = s|replace('a', s ~ s) %}" * 34 + "{{ s|length }}",
+    "|join": "{% set s = 'ab' %}" + "{% set s = [s, s, s]|join(s) %}" * 34 + "{{ s|length }}",
+    "[l, l]": "{% set l = [1] %}" + "{% set l = [l, l] %}" * 40 + "{{ l }}",
+    "list + list": "{% set l = [1] %}" + "{% set l = l + l %}" * 40 + "{{ l|length }}",
+    "printing a big string in two loops": "{% set s = 'ab' %}" + "{% set s = s ~ s %}" * 18
+                                          + "{% for a in body %}{% for b in body %}{{ s }}{% endfor %}{% endfor %}",
+}
+
+
+@pytest.mark.parametrize("source", list(GROWING.values()), ids=list(GROWING))
+def test_sandbox_refuses_growth_while_rendering(source):
+    from jinja2.exceptions import SecurityError
+
+    from drafter.docxio.render import jinja_env
+
+    started = time.monotonic()
+    with pytest.raises(SecurityError, match="quá lớn|quá nhiều"):
+        jinja_env().from_string(source).render(body=list(range(100)))
+    assert time.monotonic() - started < 5
+
+
+def test_sandbox_still_renders_ordinary_growth():
+    from drafter.docxio.render import jinja_env
+
+    source = "{% set s = a ~ ', ' ~ b %}{{ s|replace('x', 'y') }} {{ [a, b]|join(' - ') }} {{ (l + l)|length }}"
+    assert jinja_env().from_string(source).render(a="x & y", b="z", l=[1, 2]) == "y &amp; y, z x &amp; y - z 4"
+
+
+def template_with(tag: str) -> bytes:
+    from tests.test_hostile import template_with as shipped_with
+
+    return shipped_with(tag)
+
+
+def broken_xml_template() -> bytes:
+    """An {% if %} opened in a paragraph and closed in a table cell: the XML between them is
+    dropped when false, leaving closing tags of a table that was never opened."""
+    from docx import Document
+
+    from tests.conftest import REPO
+
+    document = Document(str(REPO / "templates" / "ke-hoach.docx"))
+    document.add_paragraph("{% if false %}x")
+    document.add_table(1, 1).cell(0, 0).text = "{% endif %}"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _template_case(name, command, data, says):
+    args = ["draft", "p.yaml", "--template", "t.docx", "--out", "out"] if command == "draft" else \
+        ["validate", "--template", "t.docx"]
+    return Case(f"template {name}: {command}", args,
+                lambda w: (with_profile(w), write(w / "t.docx", data() if callable(data) else data)),
+                says=says, may_write=("out",) if command == "draft" else ())
+
+
+TEMPLATE_CASES = [
+    *[_template_case("34 × s ~ s", command, lambda: template_with(DOUBLINGS), ("mẫu", "quá lớn"))
+      for command in ("draft", "validate")],
+    *[_template_case("|safe", command, lambda: template_with("{{ '</w:t><w:bogus>'|safe }}"), ("|safe",))
+      for command in ("draft", "validate")],
+    _template_case("breaking the XML", "draft", broken_xml_template, ("XML hỏng", "t.docx")),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", TEMPLATE_CASES, ids=lambda c: c.name)
+def test_hostile_templates_are_refused(case, tmp_path):
+    assert check_outcome(case, tmp_path) < 10
+    assert not (tmp_path / "work" / "out").exists() or not list((tmp_path / "work" / "out").rglob("*.docx"))
