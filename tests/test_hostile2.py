@@ -299,3 +299,40 @@ TEMPLATE_CASES = [
 def test_hostile_templates_are_refused(case, tmp_path):
     assert check_outcome(case, tmp_path) < 10
     assert not (tmp_path / "work" / "out").exists() or not list((tmp_path / "work" / "out").rglob("*.docx"))
+
+
+# --- 10. validation stays linear in unknown keys ---------------------------------------------------
+
+
+def many_unknown_keys(count: int) -> str:
+    return profile_text_with("".join(f"khoa_la_{i}: 1\n" for i in range(count)))
+
+
+def test_thousands_of_unknown_keys_are_counted_not_listed(tmp_path):
+    from drafter.errors import ProfileError
+    from drafter.inputs.catalogue import bundled
+    from drafter.inputs.profile import load_profile
+
+    write(tmp_path / "p.yaml", many_unknown_keys(4000))
+    started = time.monotonic()
+    with pytest.raises(ProfileError) as caught:
+        load_profile(tmp_path / "p.yaml", bundled())
+    assert time.monotonic() - started < 2
+    message = str(caught.value)
+    assert message.count("trường không được hỗ trợ") == 20
+    assert "và 3,980 lỗi khác" in message
+
+
+UNKNOWN_KEY_CASES = [
+    Case("12,000 unknown keys: validate", ["validate", "p.yaml"],
+         lambda w: write(w / "p.yaml", many_unknown_keys(12000)), says=("lỗi khác",)),
+    Case("12,000 unknown keys in overrides", ["draft", "p.yaml", "--overrides", "o.yaml", "--out", "out"],
+         lambda w: (with_profile(w, id="p"), write(w / "o.yaml", "profile: p\nchanges: []\n" + "".join(
+             f"k{i}: 1\n" for i in range(12000)))), says=("lỗi khác",)),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", UNKNOWN_KEY_CASES, ids=lambda c: c.name)
+def test_unknown_keys_validate_in_linear_time(case, tmp_path):
+    assert check_outcome(case, tmp_path) < 10
