@@ -336,3 +336,86 @@ UNKNOWN_KEY_CASES = [
 @pytest.mark.parametrize("case", UNKNOWN_KEY_CASES, ids=lambda c: c.name)
 def test_unknown_keys_validate_in_linear_time(case, tmp_path):
     assert check_outcome(case, tmp_path) < 10
+
+
+# --- 11. `drafter check` stays linear: style chains, style cycles, many paragraphs ---------------
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _saved(document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def style_chain(count: int, cycle: bool = False) -> bytes:
+    """A DOCX with `count` paragraph styles each based on the one before (the first on the last,
+    if `cycle`), and paragraphs in the last one."""
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    document = Document()
+    styles = document.styles.element
+    for i in range(count):
+        based = f'<w:basedOn w:val="S{i - 1}"/>' if i else (f'<w:basedOn w:val="S{count - 1}"/>' if cycle else "")
+        styles.append(parse_xml(f'<w:style {_W} w:type="paragraph" w:styleId="S{i}"><w:name w:val="S{i}"/>'
+                                f"{based}</w:style>"))
+    for _ in range(20):
+        paragraph = document.add_paragraph("Đoạn văn thử nghiệm.")
+        paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:pStyle {_W} w:val="S{count - 1}"/>'))
+    return _saved(document)
+
+
+def many_paragraphs(count: int) -> bytes:
+    """`count` short paragraphs of different numbers (not so alike that the zip-ratio guard stops them)."""
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    document = Document()
+    last = document.element.body[-1]
+    body = parse_xml(f"<w:body {_W}>" + "".join(f"<w:p><w:r><w:t>{i * 7919 % 100003}</w:t></w:r></w:p>"
+                                                for i in range(count)) + "</w:body>")
+    for paragraph in list(body):
+        last.addprevious(paragraph)
+    return _saved(document)
+
+
+def test_a_style_cycle_is_one_finding_found_in_one_pass():
+    from drafter.check.checks.integrity import style_cycle
+    from drafter.check.model import DocModel
+    from drafter.docxio.package import parse_docx
+
+    model = DocModel(parse_docx(style_chain(1000, cycle=True), "cycle.docx"))
+    started = time.monotonic()
+    cycles = list(style_cycle(model, {}))
+    assert time.monotonic() - started < 0.5
+    assert len(cycles) == 1 and "1000 kiểu" in cycles[0].message
+
+
+def test_captions_are_found_in_one_pass():
+    from drafter.check.model import DocModel
+    from drafter.check.parts import _captions
+    from drafter.docxio.package import parse_docx
+
+    model = DocModel(parse_docx(many_paragraphs(60000), "many.docx"))
+    started = time.monotonic()
+    _captions(model)
+    assert time.monotonic() - started < 1
+
+
+CHECK_CASES = [
+    Case("2,000-style chain", ["check", "chain.docx"], lambda w: write(w / "chain.docx", style_chain(2000)),
+         exits=(0, 1), may_write=()),
+    Case("5,000-style cycle", ["check", "cycle.docx"],
+         lambda w: write(w / "cycle.docx", style_chain(5000, cycle=True)), exits=(1,), says=("vòng tròn",),
+         may_write=()),
+    Case("100,000 short paragraphs", ["check", "many.docx"], lambda w: write(w / "many.docx", many_paragraphs(100000)),
+         exits=(2,), says=("quá nhiều để kiểm tra",), may_write=()),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", CHECK_CASES, ids=lambda c: c.name)
+def test_check_stays_linear(case, tmp_path):
+    assert check_outcome(case, tmp_path) < 10
