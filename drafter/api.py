@@ -151,7 +151,7 @@ def output_path(out_dir: Path, profile: Profile, kind: str, year: int) -> Path:
     """One folder per profile id: ids are unique (drafter validate refuses two alike), so two
     profiles of one province (the 2023 and the current one, or a person's own next to the
     bundled one) never write one file, in one run or in two."""
-    return Path(out_dir) / profile.id / f"{kind}-{year}.docx"
+    return Path(out_dir) / profile.out_folder / f"{kind}-{year}.docx"
 
 
 def draft_plan(profile: str | Path | Profile | None = None, *, kind: str = DEFAULT_KIND, year: int | None = None,

@@ -419,3 +419,66 @@ CHECK_CASES = [
 @pytest.mark.parametrize("case", CHECK_CASES, ids=lambda c: c.name)
 def test_check_stays_linear(case, tmp_path):
     assert check_outcome(case, tmp_path) < 10
+
+
+# --- 17. the output folder is never empty or "."; an unreadable DOCX to preview is exit 2 ----------
+
+
+def test_a_profile_named_dot_dot_yaml_drafts_into_its_own_folder(tmp_path):
+    """"..yaml" has the id "." (its stem): the draft landed at the top of --out."""
+    from drafter import api
+
+    write(tmp_path / "..yaml", profile_text_with(""))
+    result = api.draft_plan(tmp_path / "..yaml", year=2027, out_dir=tmp_path / "out")
+    assert result.path.parent.parent == tmp_path / "out"
+    assert result.path.parent.name.startswith("ho-so-")
+
+
+def test_a_name_with_no_latin_letters_gets_a_folder_name():
+    from drafter.inputs.profile import Profile
+
+    folder = Profile.out_folder.fget(type("P", (), {"id": "Ωμέγα"})())
+    assert folder.startswith("ho-so-") and len(folder) > len("ho-so-")
+
+
+# --- 6/14. a PDF or PNG drafter did not write is not replaced without --force ---------------------
+
+
+def user_files_beside_a_plan(work, *names):
+    from tests.test_hostile import drafted
+
+    drafted(work)
+    for name in names:
+        write(work / name, b"mine")
+
+
+PREVIEW_CASES = [
+    Case("preview over the user's plan.pdf", ["preview", "plan.docx"],
+         lambda w: user_files_beside_a_plan(w, "plan.pdf"), precious=("plan.pdf",), says=("--force",),
+         may_write=(".drafter",)),
+    Case("preview --png over the user's plan-1.png", ["preview", "--png", "plan.docx"],
+         lambda w: user_files_beside_a_plan(w, "plan-1.png", "plan-2.png"), precious=("plan-1.png", "plan-2.png"),
+         says=("plan-1.png", "--force"), may_write=(".drafter", "plan.pdf")),
+    Case("draft --pdf over a PDF drafter never wrote", ["draft", "profiles/p.yaml", "--year", "2027", "--pdf",
+                                                         "--out", "out"],
+         lambda w: (user_files_beside_a_plan(w), write(w / "out" / "p" / "nq47-2027.pdf", b"mine")),
+         precious=("out/p/nq47-2027.pdf",), says=("--force",), may_write=("out", "profiles")),
+    Case("preview of a DOCX with broken XML", ["preview", "broken.docx"],
+         lambda w: write(w / "broken.docx", _broken_xml_docx()), exits=(2,), may_write=()),
+]
+
+
+def _broken_xml_docx() -> bytes:
+    from tests.hostile_corpus import CONTENT_TYPES, zip_bytes
+
+    return zip_bytes({"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": b"<w:doc"})
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", PREVIEW_CASES, ids=lambda c: c.name)
+def test_previews_replace_only_what_drafter_wrote(case, tmp_path):
+    import shutil
+
+    if shutil.which("soffice") is None or shutil.which("pdftoppm") is None:
+        pytest.skip("needs LibreOffice and poppler")
+    check_outcome(case, tmp_path)
