@@ -19,6 +19,7 @@ from .inputs.catalogue import Catalogue, bundled
 from .inputs.kinds import DEFAULT_KIND, load_kind
 from .inputs.profile import Profile, load_profile
 from .inputs.yamlio import display_path
+from .limits import check_year
 from .output import (
     Manifest,
     ManifestEntry,
@@ -75,8 +76,7 @@ def resolve_year(year: int | None, date: dt.date | None, kind: str = DEFAULT_KIN
     quarter is for the next year, and the notice says so. A multi-year kind (NQ 47) keeps the
     date's year."""
     if year is not None:
-        if not 2000 <= year <= 2100:
-            raise UserError(f"--year {year}: năm kế hoạch phải trong khoảng 2000-2100")
+        check_year(year)
         if date and date.year not in (year, year - 1):
             raise UserError(f"--date {date.isoformat()} không khớp với --year {year} "
                             "(ngày ban hành phải thuộc năm kế hoạch hoặc năm trước đó)")
@@ -304,19 +304,20 @@ def new_profile(name: str, *, year: int | None = None, out_dir: Path = Path("pro
     as written; refuse to replace a file that exists."""
     from .inputs import registry, scaffold
     from .inputs.profile import load_profile
+    from .inputs.profile_edit import create_new
 
     today = today or dt.date.today()
     units = registry.bundled()
     unit = units.find(name)
     if unit is None:  # a former unit: where it went; a typo: the close name; nothing close: no guess
         raise UserError(units.not_a_unit(name))
-    ident = ident or scaffold.profile_id(unit, year or today.year)
+    ident = ident or scaffold.profile_id(unit, today.year if year is None else check_year(year))
     if not registry.ID_PATTERN.fullmatch(ident):
         raise UserError(f"--id {ident!r}: chỉ dùng chữ thường không dấu, số và dấu gạch ngang (ví dụ tuyen-quang-2027)")
     target = Path(out_dir) / f"{ident}.yaml"
-    if target.exists() or target.is_symlink():
-        raise UserError(f"{target}: đã có tệp này; drafter không ghi đè. Chọn --id khác hoặc sửa tệp đang có")
-    atomic_write(target, scaffold.profile_text(unit, registry.bundled(), ident=ident, today=today).encode("utf-8"))
+    text = scaffold.profile_text(unit, registry.bundled(), ident=ident, today=today)
+    create_new(target, text.encode("utf-8"), f"{target}: đã có tệp này; drafter không ghi đè. Chọn --id khác hoặc "
+                                             "sửa tệp đang có")
     load_profile(target, bundled())  # what was written must validate as written
     return target
 

@@ -482,3 +482,55 @@ def test_previews_replace_only_what_drafter_wrote(case, tmp_path):
     if shutil.which("soffice") is None or shutil.which("pdftoppm") is None:
         pytest.skip("needs LibreOffice and poppler")
     check_outcome(case, tmp_path)
+
+
+# --- 16. one year rule for every command; `drafter new` creates a file at most once ---------------
+
+YEAR_CASES = [
+    *[Case(f"new --year {year}", ["new", "Tuyên Quang", f"--year={year}", "--out", "pr"], exits=(1,),
+           says=("2000-2100",), may_write=()) for year in ("-1", "0", "99999999999")],
+    Case("tasks --optional --year 0", ["tasks", "--optional", "--year=0"], exits=(1,), says=("2000-2100",),
+         may_write=()),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", YEAR_CASES, ids=lambda c: c.name)
+def test_one_year_rule(case, tmp_path):
+    check_outcome(case, tmp_path)
+
+
+def test_new_never_replaces_a_file_made_while_it_ran(tmp_path, monkeypatch):
+    """Another run creates the file between this run's check and its write: this run must refuse."""
+    from drafter import api
+    from drafter.errors import UserError
+    from drafter.inputs import scaffold
+
+    target = tmp_path / "tuyen-quang-2027.yaml"
+    real = scaffold.profile_text
+
+    def meanwhile(*args, **kwargs):
+        target.write_text("theirs", encoding="utf-8")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(scaffold, "profile_text", meanwhile)
+    with pytest.raises(UserError, match="không ghi đè"):
+        api.new_profile("Tuyên Quang", year=2027, out_dir=tmp_path)
+    assert target.read_text(encoding="utf-8") == "theirs"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+@pytest.mark.slow
+def test_parallel_new_creates_exactly_once(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    runs = [subprocess.Popen([sys.executable, "-m", "drafter", "new", "Tuyên Quang", "--year", "2027", "--out", "pr"],
+                             cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)]
+    codes = sorted(run.wait(timeout=60) for run in runs)
+    assert codes == [0, 1, 1, 1]
+    assert [p.name for p in (tmp_path / "pr").iterdir()] == ["tuyen-quang-2027.yaml"]
