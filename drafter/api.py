@@ -13,7 +13,7 @@ from pathlib import Path
 from . import __version__
 from .docxio import layout, marks, render, structure
 from .docxio.package import drop_foreign_core_properties, to_bytes
-from .errors import UserError
+from .errors import OutputError, UserError
 from .inputs import overrides
 from .inputs.catalogue import Catalogue, bundled
 from .inputs.kinds import DEFAULT_KIND, load_kind
@@ -148,10 +148,13 @@ def build_plan(profile: Profile, *, kind: str = DEFAULT_KIND, year: int, date: d
 
 
 def output_path(out_dir: Path, profile: Profile, kind: str, year: int) -> Path:
-    """One folder per profile id: ids are unique (drafter validate refuses two alike), so two
-    profiles of one province (the 2023 and the current one, or a person's own next to the
-    bundled one) never write one file, in one run or in two."""
-    return Path(out_dir) / profile.out_folder / f"{kind}-{year}.docx"
+    """One folder per profile id (ids are unique, so two profiles never write one file, in one run
+    or in two), and never a symlink: the DOCX, manifest and lock stay inside --out."""
+    folder = Path(out_dir) / profile.out_folder
+    if folder.is_symlink():
+        raise OutputError(f"{folder}: là liên kết tượng trưng (symlink); drafter chỉ ghi trong --out, "
+                          "không ghi qua liên kết. Hãy xóa liên kết hoặc dùng --out khác")
+    return folder / f"{kind}-{year}.docx"
 
 
 def draft_plan(profile: str | Path | Profile | None = None, *, kind: str = DEFAULT_KIND, year: int | None = None,
@@ -315,9 +318,8 @@ def new_profile(name: str, *, year: int | None = None, out_dir: Path = Path("pro
     if not registry.ID_PATTERN.fullmatch(ident):
         raise UserError(f"--id {ident!r}: chỉ dùng chữ thường không dấu, số và dấu gạch ngang (ví dụ tuyen-quang-2027)")
     target = Path(out_dir) / f"{ident}.yaml"
-    text = scaffold.profile_text(unit, registry.bundled(), ident=ident, today=today)
-    create_new(target, text.encode("utf-8"), f"{target}: đã có tệp này; drafter không ghi đè. Chọn --id khác hoặc "
-                                             "sửa tệp đang có")
+    text = scaffold.profile_text(unit, registry.bundled(), ident=ident, today=today).encode("utf-8")
+    create_new(target, text, f"{target}: đã có tệp này; drafter không ghi đè. Chọn --id khác hoặc sửa tệp đang có")
     load_profile(target, bundled())  # what was written must validate as written
     return target
 

@@ -534,3 +534,43 @@ def test_parallel_new_creates_exactly_once(tmp_path):
     codes = sorted(run.wait(timeout=60) for run in runs)
     assert codes == [0, 1, 1, 1]
     assert [p.name for p in (tmp_path / "pr").iterdir()] == ["tuyen-quang-2027.yaml"]
+
+
+# --- 15. a province folder under --out that is a symlink is not written through ----------------
+
+
+def _linked_province_folder(work):
+    import os
+
+    with_profile(work, id="p")
+    (work / "out").mkdir()
+    os.symlink(work.parent / "outside", work / "out" / "p")
+
+
+SYMLINK_CASES = [
+    Case("province folder is a symlink out of --out", ["draft", "p.yaml", "--out", "out"], _linked_province_folder,
+         exits=(1,), says=("out/p", "symlink")),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", SYMLINK_CASES, ids=lambda c: c.name)
+def test_no_write_through_a_linked_province_folder(case, tmp_path):
+    check_outcome(case, tmp_path)
+    assert list((tmp_path / "outside").iterdir()) == []
+
+
+def test_output_path_refuses_a_linked_folder(tmp_path):
+    import os
+
+    from drafter import api
+    from drafter.errors import OutputError
+    from drafter.inputs.catalogue import bundled
+    from drafter.inputs.profile import load_profile
+
+    write(tmp_path / "p.yaml", profile_text_with(""))
+    (tmp_path / "out").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    os.symlink(tmp_path / "elsewhere", tmp_path / "out" / "p")
+    with pytest.raises(OutputError, match="symlink"):
+        api.output_path(tmp_path / "out", load_profile(tmp_path / "p.yaml", bundled()), "nq47", 2027)
