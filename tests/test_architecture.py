@@ -55,6 +55,7 @@ def test_a_draft_does_not_load_the_help_printer(tmp_path):
     loaded = set(done.stderr.split())
     assert "drafter.api" in loaded
     assert {m for m in loaded if m.split(".")[0] in {"rich", "markdown_it", "pygments"}} == set()
+    assert "drafter.inputs.yaml_messages" not in loaded  # only a broken YAML file needs its 60 patterns
 
 
 def test_help_is_still_vietnamese_with_the_printer_loaded_late(tmp_path):
@@ -140,3 +141,19 @@ def test_a_draft_reads_the_copies_not_the_yaml(monkeypatch, tmp_path):
     finally:
         for cached in (registry.bundled, catalogue.bundled, knowledge.bundled, SourceDocuments.bundled):
             cached.cache_clear()
+
+
+def test_the_plan_year_is_decided_without_choosing_the_kinds_wordings(monkeypatch):
+    """A draft in the last quarter asks whether its kind is single-year before loading it: loading
+    it in full twice (the medoid of every wording each time) cost 10 ms."""
+    import datetime as dt
+
+    from drafter import api
+    from drafter.inputs import kinds
+
+    def no_wordings(*args, **kwargs):
+        raise AssertionError("wordings chosen to decide the plan year")
+
+    monkeypatch.setattr(kinds, "choose_wordings", no_wordings)
+    assert api.resolve_year(None, dt.date(2026, 11, 2), "annual").year == 2027
+    assert api.resolve_year(None, dt.date(2026, 11, 2), "nq47").year == 2026

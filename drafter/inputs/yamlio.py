@@ -17,7 +17,7 @@ import yaml
 from ..errors import InputError, Problem, os_reason
 from ..limits import MAX_YAML_BYTES, MAX_YAML_DEPTH, MAX_YAML_NODES, FileRefused, read_regular
 from ..text import legacy, vn
-from . import shipped, yaml_messages
+from . import shipped
 
 
 def _lenient_dates(base: type) -> type:
@@ -229,8 +229,12 @@ def _parse(text: str, shown: str, error_cls: type[InputError]) -> tuple[yaml.Nod
     except yaml.MarkedYAMLError as exc:
         raise error_cls([_syntax_problem(exc, shown)]) from exc
     except yaml.YAMLError as exc:
+        from . import yaml_messages  # only for a broken file: its 60 patterns cost every run 5 ms
+
         raise error_cls.single(shown, f"lỗi cú pháp YAML: {yaml_messages.problem(str(exc))}") from exc
     except RecursionError:  # PyYAML without libyaml recurses once per level; libyaml stops at its own limit
+        from . import yaml_messages
+
         raise error_cls.single(shown, f"lỗi cú pháp YAML: {yaml_messages.problem('exceeded maximum nesting depth')}",
                                line=1) from None
     finally:
@@ -242,6 +246,8 @@ def _parse(text: str, shown: str, error_cls: type[InputError]) -> tuple[yaml.Nod
 def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str) -> Problem:
     """A syntax error at its file:line:column, in Vietnamese (yaml_messages), with where the part
     PyYAML was reading began when that is another line (an unclosed bracket or quote)."""
+    from . import yaml_messages
+
     mark = exc.problem_mark or exc.context_mark
     message = f"lỗi cú pháp YAML: {yaml_messages.problem(exc.problem or exc.context)}"
     reading = yaml_messages.context(exc.context) if exc.problem else None
