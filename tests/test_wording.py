@@ -38,16 +38,24 @@ def test_a_wording_several_writers_use_counts_once_per_writer():
 
 
 def test_centrality_measures_each_pair_once_and_scores_as_if_measured_both_ways(monkeypatch):
+    import difflib
+
     from drafter.text import wording
 
-    wordings = [Wording(A, voices=2), Wording(B), Wording(C, voices=3), Wording(FAR)]
+    wordings = [Wording(A, voices=2), Wording(B), Wording(C, voices=3), Wording(FAR), Wording("")]
     total = sum(w.voices for w in wordings)
     both_ways = [(w.voices - 1 + sum(o.voices * similarity(w.text, o.text) for o in wordings if o is not w))
                  / (total - 1) for w in wordings]
-    measured = []
-    monkeypatch.setattr(wording, "similarity", lambda a, b: measured.append((a, b)) or similarity(a, b))
+    built = []
+
+    class Counted(difflib.SequenceMatcher):
+        def __init__(self, *args, **kwargs):
+            built.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(wording.difflib, "SequenceMatcher", Counted)
     assert centrality(wordings) == both_ways
-    assert len(measured) == 6
+    assert len(built) == len(wordings)  # one matcher per wording, not two per ordered pair
 
 
 def test_a_national_wording_wins_within_the_margin_and_only_within_it():

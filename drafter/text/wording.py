@@ -42,15 +42,24 @@ def similarity(a: str, b: str) -> float:
 
 def centrality(wordings: Sequence[Wording]) -> list[float]:
     """Each wording's mean similarity to all the other voices: a wording used by three writers
-    counts three times, and its own other writers agree with it fully. similarity() is symmetric,
-    so each pair is measured once (difflib was a tenth of a cold draft)."""
+    counts three times, and its own other writers agree with it fully. Each pair is measured once
+    (similarity() is symmetric), with one difflib matcher per wording reused as the second text of
+    every comparison: the medoids were a tenth of a cold draft."""
     total = sum(max(w.voices, 1) for w in wordings)
     if total <= 1:
         return [1.0 for _ in wordings]
+    tokens = [words(w.text) for w in wordings]
+    matchers = [difflib.SequenceMatcher(None, b=t, autojunk=False) for t in tokens]
+
+    def ratio(a: int, b: int) -> float:  # difflib ratio of tokens[a] against tokens[b]
+        matchers[b].set_seq1(tokens[a])
+        return matchers[b].ratio()
+
     pair: dict[tuple[int, int], float] = {}
-    for i, mine in enumerate(wordings):
+    for i in range(len(wordings)):
         for j in range(i + 1, len(wordings)):
-            pair[i, j] = pair[j, i] = similarity(mine.text, wordings[j].text)
+            both = 1.0 if not tokens[i] and not tokens[j] else (ratio(i, j) + ratio(j, i)) / 2
+            pair[i, j] = pair[j, i] = both
     scores = []
     for i, mine in enumerate(wordings):
         agree = max(mine.voices, 1) - 1
