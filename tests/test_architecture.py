@@ -157,3 +157,17 @@ def test_the_plan_year_is_decided_without_choosing_the_kinds_wordings(monkeypatc
     monkeypatch.setattr(kinds, "choose_wordings", no_wordings)
     assert api.resolve_year(None, dt.date(2026, 11, 2), "annual").year == 2027
     assert api.resolve_year(None, dt.date(2026, 11, 2), "nq47").year == 2026
+
+
+def test_the_copied_profile_check_searches_only_for_names_the_text_contains(monkeypatch):
+    """A profile load compared every agency name with the 34 units' names by a pattern each (2,000
+    patterns, 10 ms); a name that is not even a substring needs none."""
+    from drafter.inputs import profile_checks
+
+    assert profile_checks._names("Báo Gia Lai", "Gia Lai") and not profile_checks._names("Báo Gia Lai", "Gia")
+
+    def no_pattern(*args, **kwargs):
+        raise AssertionError("a pattern searched for a name the text does not contain")
+
+    monkeypatch.setattr(profile_checks.re, "search", no_pattern)
+    assert not profile_checks._names("Báo và Phát thanh, Truyền hình Phú Thọ", "Gia Lai")
