@@ -42,13 +42,19 @@ def normal_install_env() -> dict[str, str]:
     return env
 
 
-def timed_runs(command: list[str], runs: int, cwd: Path, ok: tuple[int, ...] = (0,)) -> list[float]:
+def timed_runs(command: list[str], runs: int, cwd: Path, ok: tuple[int, ...] = (0,),
+               cpu: list[float] | None = None) -> list[float]:
+    """Wall seconds of each run; with `cpu`, the CPU seconds (user + system) of each are appended to it."""
     times = []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         done = subprocess.run(command, cwd=cwd, env=normal_install_env(), stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
         times.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if cpu is not None:
+            cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
         if done.returncode not in ok:
             raise SystemExit(f"{' '.join(command)} exited {done.returncode}")
     return times
@@ -59,22 +65,33 @@ def drafter_command() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "drafter.cli"]
 
 
-def paired(command: list[str], runs: int, cwd: Path, ok: tuple[int, ...] = (0,)) -> tuple[float, float, float]:
-    """Paired runs: the bare import, then the command, alternately, so a busy moment of the machine
-    weighs on both; one warm-up of each first (it writes the .pyc files). Returns the two medians and
-    the median of the per-pair ratios."""
+@dataclasses.dataclass
+class Paired:
+    """Medians of paired runs: wall seconds of the bare import and of the command, the median of the
+    per-pair wall ratios, and the same ratio in CPU seconds (steadier when other work shares the machine)."""
+
+    base: float
+    timed: float
+    ratio: float
+    cpu_ratio: float
+
+
+def paired(command: list[str], runs: int, cwd: Path, ok: tuple[int, ...] = (0,)) -> Paired:
+    """The bare import, then the command, alternately, so a busy moment of the machine weighs on
+    both; one warm-up of each first (it writes the .pyc files)."""
     floor = [sys.executable, "-c", IMPORT_ONLY]
     timed_runs(floor, 1, cwd)
     timed_runs(command, 1, cwd, ok)
-    base, timed = [], []
+    base, timed, base_cpu, timed_cpu = [], [], [], []
     for _ in range(runs):
-        base += timed_runs(floor, 1, cwd)
-        timed += timed_runs(command, 1, cwd, ok)
-    ratio = statistics.median(t / b for b, t in zip(base, timed, strict=True))
-    return statistics.median(base), statistics.median(timed), ratio
+        base += timed_runs(floor, 1, cwd, cpu=base_cpu)
+        timed += timed_runs(command, 1, cwd, ok, cpu=timed_cpu)
+    return Paired(statistics.median(base), statistics.median(timed),
+                  statistics.median(t / b for b, t in zip(base, timed, strict=True)),
+                  statistics.median(t / b for b, t in zip(base_cpu, timed_cpu, strict=True) if b))
 
 
-def cold(runs: int) -> tuple[tuple[float, float, float], tuple[float, float, float]]:
+def cold(runs: int) -> tuple[Paired, Paired]:
     """A cold `drafter draft` (default profile; --force so every run writes; each run a new process,
     cold interpreter, warm disk cache), then a cold `drafter check` of the plan it drafted (exit 1
     when the plan has findings is a normal outcome)."""
@@ -292,14 +309,13 @@ def _built(tmp: Path, paragraphs: int, rows: int) -> Path:
 
 
 def drafting(args: argparse.Namespace) -> None:
-    (base, draft, ratio), (check_base, check, check_ratio) = cold(args.runs)
+    draft, check = cold(args.runs)
     print(f"timed as a normal install: .pyc written by a warm-up run and read (PYTHONDONTWRITEBYTECODE unset); "
           f"{args.runs} paired runs, medians")
-    print(f"bare import ({IMPORT_ONLY}): {base:.3f} s")
-    print(f"cold `drafter draft` (default profile): {draft:.3f} s; ratio {ratio:.2f}x import "
-          f"[target <= 2x: {'OK' if ratio <= 2 else 'MISSED'}]")
-    print(f"cold `drafter check` of that plan: {check:.3f} s (import {check_base:.3f} s); ratio {check_ratio:.2f}x "
-          f"import [target <= 2x: {'OK' if check_ratio <= 2 else 'MISSED'}]")
+    print(f"bare import ({IMPORT_ONLY}): {draft.base:.3f} s")
+    for what, p in (("`drafter draft` (default profile)", draft), ("`drafter check` of that plan", check)):
+        print(f"cold {what}: {p.timed:.3f} s (import {p.base:.3f} s); ratio {p.ratio:.2f}x import "
+              f"[target <= 2x: {'OK' if p.ratio <= 2 else 'MISSED'}], in CPU time {p.cpu_ratio:.2f}x")
     if args.cold_only:
         return
     normal, big, rows, peak = per_draft(args.tasks, args.many)
