@@ -171,3 +171,20 @@ def test_the_copied_profile_check_searches_only_for_names_the_text_contains(monk
 
     monkeypatch.setattr(profile_checks.re, "search", no_pattern)
     assert not profile_checks._names("Báo và Phát thanh, Truyền hình Phú Thọ", "Gia Lai")
+
+
+def test_the_registrys_label_counts_are_made_only_for_drafter_profiles(monkeypatch):
+    from drafter.inputs import registry
+    from drafter.inputs.catalogue import bundled
+    from drafter.inputs.profile import load_profile
+
+    counted = []
+    real = registry._label_counts
+    monkeypatch.setattr(registry, "_label_counts", lambda data: counted.append(1) or real(data))
+    registry.bundled.cache_clear()
+    try:
+        load_profile("dak-lak-2026", bundled())
+        assert counted == []
+        assert sum(registry.bundled().labels.values()) > 0 and counted == [1]
+    finally:
+        registry.bundled.cache_clear()
