@@ -188,3 +188,31 @@ def test_the_registrys_label_counts_are_made_only_for_drafter_profiles(monkeypat
         assert sum(registry.bundled().labels.values()) > 0 and counted == [1]
     finally:
         registry.bundled.cache_clear()
+
+
+def test_the_program_starts_with_only_the_command_it_runs():
+    """typer builds every command's options on each start (12 ms); `drafter draft` needs one."""
+    from drafter.cli import app
+    from drafter.cli_start import command_name, only_the_command
+
+    names = [command_name(info) for info in app.registered_commands]
+    assert {"draft", "check", "harvest", "diff", "tasks", "serve"} <= set(names)
+    for name in names:
+        single = only_the_command(app, [name, "--help"])
+        assert [command_name(info) for info in single.registered_commands] == [name]
+    assert len(app.registered_commands) == len(names)  # the program itself keeps them all
+    for args in ([], ["--help"], ["--version"], ["drafte"], ["Draft"]):
+        assert only_the_command(app, args) is app, args
+
+
+@pytest.mark.parametrize("name", ["draft", "check", "harvest", "tasks", "serve"])
+def test_a_command_started_alone_has_the_same_help_and_errors(name):
+    from typer.testing import CliRunner
+
+    from drafter.cli import app
+    from drafter.cli_start import only_the_command
+
+    single = only_the_command(app, [name])
+    for args in ([name, "--help"], [name, "--no-such-option"]):
+        alone, whole = CliRunner().invoke(single, args), CliRunner().invoke(app, args)
+        assert (alone.exit_code, alone.output) == (whole.exit_code, whole.output), args
