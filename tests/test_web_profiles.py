@@ -107,9 +107,11 @@ def test_every_schema_field_has_a_label_and_a_widget():
     unlabelled = [f.name for f in profile_form.walk(fields) if f.label == f.path[-1]]
     assert not unlabelled, f"add meta: {{label: …}} to the schema for {unlabelled}"
     widgets = {f.name: f.widget for f in profile_form.walk(fields)}
-    assert widgets["as_of"] == "date" and widgets["sources"] == "lines" and widgets["agencies"] == "pairs"
-    assert widgets["signer.capacity"] == "select" and widgets["coastal"] == "bool" and widgets["tasks"] == "yaml"
-    assert widgets["border"] == "group" and widgets["border.gates"] == "yaml" and widgets["guidance"] == "pairs"
+    assert widgets["as_of"] == "date" and widgets["sources"] == "lines" and widgets["agencies"] == "table"
+    assert widgets["signer.capacity"] == "select" and widgets["coastal"] == "bool" and widgets["tasks"] == "group"
+    assert widgets["border"] == "group" and widgets["border.gates"] == "rows" and widgets["guidance"] == "table"
+    assert widgets["reporting.annual_deadline"] == "daymonth" and widgets["tasks.add"] == "rows"
+    assert "yaml" not in widgets.values(), "nothing is typed as YAML"
 
 
 @pytest.mark.parametrize("path", bundled_profiles(), ids=lambda p: p.stem)
@@ -125,29 +127,37 @@ def test_changed_text_becomes_typed_values():
     fields = profile_fields()
     data = {"coastal": False, "agencies": {"ttdn_lead": "Sở A"}}
     values = profile_form.form_values(fields, data)
-    values.update({"coastal": "true", "agencies": "ttdn_lead: Sở A\nethnic: Sở Dân tộc và Tôn giáo",
-                   "guidance": "2027: bvhttdl-hd-2027", "as_of": "2026-12-01", "border.countries": "Lào\n\nCampuchia "})
+    values.update({"coastal": "true", "agencies.1.key": "ethnic", "agencies.1.value": "Sở Dân tộc và Tôn giáo",
+                   "guidance.0.key": "2027", "guidance.0.value": "bvhttdl-hd-2027", "as_of": "2026-12-01",
+                   "border.countries.0": "Lào", "border.countries.1": "", "border.countries.7": "Campuchia ",
+                   "border.gates.0.name": "Bờ Y", "border.gates.0.kind": "quốc tế", "reporting.annual_deadline": "29/11"})
     updates, errors = profile_form.read_form(fields, values, data)
     assert not errors
     assert updates[("coastal",)] is True and updates[("agencies",)]["ethnic"] == "Sở Dân tộc và Tôn giáo"
     assert updates[("guidance",)] == {2027: "bvhttdl-hd-2027"} and str(updates[("as_of",)]) == "2026-12-01"
     assert updates[("border", "countries")] == ["Lào", "Campuchia"]
+    assert updates[("border", "gates")] == [{"name": "Bờ Y", "kind": "quốc tế"}]
+    assert updates[("reporting", "annual_deadline")] == "29/11"
 
 
 def test_text_that_cannot_be_read_back_is_an_error_at_its_field():
     fields = profile_fields()
     values = profile_form.form_values(fields, {})
-    values.update({"agencies": "ttdn_lead Sở A", "guidance": "năm nay: x", "tasks": "drop: [a\n"})
+    values.update({"agencies.0.value": "Sở A", "guidance.0.key": "năm nay", "guidance.0.value": "x",
+                   "reporting.annual_deadline": "31/02", "reporting.deadline": "15-12",
+                   "agencies.1.key": "ethnic", "agencies.1.value": "Sở B", "agencies.2.key": "ethnic"})
     _, errors = profile_form.read_form(fields, values, {})
-    assert "cần dạng «khóa: giá trị»" in errors["agencies"]
+    assert "dòng 1: chọn hoặc điền ô đầu dòng" in errors["agencies"]
+    assert "«Cơ quan công tác dân tộc» đã có ở dòng trên" in errors["agencies"]
     assert "phải là năm" in errors["guidance"]
-    assert "lỗi cú pháp YAML" in errors["tasks"]
+    assert errors["reporting.annual_deadline"] == "«31/02»: không có ngày 31 tháng 2"
+    assert "cần ngày/tháng" in errors["reporting.deadline"]
 
 
 def test_an_emptied_optional_group_is_removed_whole():
     data = {"border": {"countries": ["Lào"], "areas": ["xã A"]}}
     values = profile_form.form_values(profile_fields(), data)
-    values.update({"border.countries": "", "border.areas": ""})
+    values.update({"border.countries.0": "", "border.areas.0": ""})
     updates, _ = profile_form.read_form(profile_fields(), values, data)
     assert updates == {("border",): REMOVE}
 
@@ -215,9 +225,10 @@ def test_leaving_the_registry_writes_the_province_out(site):
     create(client)
     values = form_of(client.get("/profiles/cao-bang-2027"))
     values.update({"province": "", "province.name": "Cao Bằng", "province.level": "tỉnh", "province.place": "Cao Bằng",
-                   "agencies": "ttdn_lead: Sở Văn hóa, Thể thao và Du lịch\ndepartments: Các sở, ban, ngành tỉnh\n"
-                               "local_authorities: UBND các xã, phường",
-                   "recipients": "Như trên;", "csrf": token(client.get("/profiles"))})
+                   "agencies.0.key": "ttdn_lead", "agencies.0.value": "Sở Văn hóa, Thể thao và Du lịch",
+                   "agencies.1.key": "departments", "agencies.1.value": "Các sở, ban, ngành tỉnh",
+                   "agencies.2.key": "local_authorities", "agencies.2.value": "UBND các xã, phường",
+                   "recipients.0": "Như trên;", "csrf": token(client.get("/profiles"))})
     saved = client.post("/profiles/cao-bang-2027", data=values, follow_redirects=False)
     assert saved.status_code == 303, field_errors(saved)
     profile = load_profile(mine / "cao-bang-2027.yaml", bundled())
@@ -291,5 +302,6 @@ def test_what_the_registry_fills_in_is_shown_in_the_empty_boxes(site):
     _, client = site
     create(client)
     page = client.get("/profiles/cao-bang-2027").text
-    assert re.search(r'id="f-border.countries"[^>]*placeholder="theo danh mục:\s*Trung Quốc"', page)
-    assert re.search(r'id="f-agencies"[^>]*placeholder="theo danh mục:\s*departments: các sở, ban, ngành', page)
+    assert re.search(r'id="hint-border.countries">Theo danh mục: Trung Quốc<', page)
+    assert re.search(r'id="hint-agencies">Theo danh mục: Các sở, ban, ngành cấp tỉnh \(tập thể\): các sở, ban, ngành',
+                     page)

@@ -20,6 +20,7 @@ from starlette.routing import Route
 from ..errors import UserError
 from ..output import scratch_folder, write_scratch
 from .pages import Settings, csrf_ok, expired, for_page, profile_choices, render, settings_of
+from .profile_pages import user_folder
 
 UPLOAD_LIMIT = 20 * 2**20  # per file: a plan with pictures is a few MB; the DOCX seam bounds what it inflates to
 REQUEST_LIMIT = 2 * UPLOAD_LIMIT + 2**20  # the plan, the plan it is compared with, and the form fields
@@ -113,17 +114,6 @@ class PageNotice(UserError):
     """A message already in the page's words (no command-line flag to translate)."""
 
 
-def harvest_folder(settings: Settings) -> Path | None:
-    """The user's own profiles folder, the only place a harvest from the page may write: never the
-    profiles shipped with drafter (run from a checkout, `--profiles` may name them)."""
-    from ..inputs.overrides import is_bundled
-
-    folder = settings.profiles_dir
-    if folder is None or not folder.is_dir() or is_bundled(folder / "x.yaml"):
-        return None
-    return folder
-
-
 def _harvest(path: Path, generated: Path | None, settings: Settings) -> list[str]:
     """What `drafter harvest --generated` does: the original from the compare field stands in
     for the data a program such as LibreOffice dropped. The profile is the one the draft recorded,
@@ -133,7 +123,7 @@ def _harvest(path: Path, generated: Path | None, settings: Settings) -> list[str
     from ..docxio.package import open_docx
     from ..review.harvest import harvest
 
-    folder = harvest_folder(settings)
+    folder = user_folder(settings)
     if folder is None:
         raise PageNotice("trang chưa có thư mục hồ sơ của bạn để ghi, nên không ghi gì (khởi động lại trang "
                          "bằng lệnh `drafter serve --profiles THƯ_MỤC`).")
