@@ -20,6 +20,7 @@ from starlette.testclient import TestClient
 
 from drafter.web.app import Settings, create_app
 from tests.conftest import user_profiles
+from tests.test_web_profiles import raw_codes
 
 SENTENCE = "- Câu mục tiêu do người rà soát viết lại."
 FIRST_AIM = "- Triển khai có hiệu quả"
@@ -103,6 +104,7 @@ def test_a_tracked_changes_file_with_its_original_is_harvested_and_compared(mine
     assert "<ins>Câu mục tiêu do người rà soát viết lại.</ins>" in changes
     assert re.search(r"<del>Triển khai có hiệu quả[^<]*</del>", changes)
     assert "[-" not in page.text and "{+" not in page.text and "Sửa đoạn" in changes
+    assert not raw_codes(page) and not raw_codes(client.get("/review"))
 
 
 def test_without_the_original_the_report_is_shown_and_says_to_add_it(mine_site, tmp_path):

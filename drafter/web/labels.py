@@ -98,6 +98,14 @@ def _walk(fields):
             yield from _walk(f.children)
 
 
+def keys_said(message: str, fields) -> str:
+    """A message's "mục documents: của hồ sơ" as "mục «Văn bản của tỉnh»": a top-level key
+    followed by a colon is the profile's own word for one of its sections."""
+    by_key = {f.path[0]: f.label for f in fields}
+    return re.sub(r"\b([a-z_]+): (?=của hồ sơ)?", lambda m: f"«{by_key[m[1]]}» " if m[1] in by_key else m[0],
+                  message).replace("» của hồ sơ", "»")
+
+
 _NOTE = re.compile(r"^[^\s:]+\.ya?ml(?::\d+){0,2}: (?P<field>[\w.\[\]-]+): (?P<message>.*)$", re.S)
 
 
@@ -107,4 +115,4 @@ def note_for_page(note: str, fields) -> str:
     found = _NOTE.match(note)
     if not found:
         return note
-    return f"{where(found['field'], fields)}: {found['message']}"
+    return f"{where(found['field'], fields)}: {keys_said(found['message'], fields)}"

@@ -297,6 +297,7 @@ def errors_by_field(fields: tuple[Field, ...], problems: list[Problem]) -> tuple
     placed: dict[str, list[str]] = {}
     loose: list[str] = []
     for problem in problems:
+        problem = Problem(problem.file, problem.line, problem.field, labels.keys_said(problem.message, fields))
         parts = _INDEX.sub("", problem.field).split(".") if problem.field else []
         while parts and ".".join(parts) not in names:
             parts.pop()

@@ -224,8 +224,9 @@ def _registry_hints(ident: str, data: dict) -> dict[str, str]:
     for leaf in (leaf for f in fields for leaf in f.leaves()):
         if leaf.widget in profile_rows.ROW_WIDGETS:
             rows = profile_rows.rows_text(leaf, values, str.strip)
-            if leaf.widget == "table" and not leaf.children:
-                rows = [(labels.key_label(leaf.name, k), v) for k, v in rows]
+            if leaf.widget == "table":
+                rows = [(labels.key_label(leaf.name, row[0]), *row[1:]) for row in rows]
+            rows = [tuple(labels.value_label(c) if c else c for c in row) for row in rows]
             text = "; ".join(": ".join(c for c in row if c) for row in rows)
         else:
             text = values.get(leaf.name, "")
