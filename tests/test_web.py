@@ -229,7 +229,7 @@ def test_review_compares_with_another_plan_and_offers_the_tracked_copy(client, t
             "file": ("edited.docx", edited.read_bytes(), "application/octet-stream"),
             "compare": ("original.docx", original, "application/octet-stream")})
         assert page.status_code == 200 and "So với original.docx: 1 khác biệt" in page.text
-        assert "{+Một câu người rà soát thêm vào.+}" in page.text
+        assert "<ins>Một câu người rà soát thêm vào.</ins>" in page.text
         links.append(re.search(r'id="tracked" href="([^"]+)"', page.text)[1])
     assert links[0] != links[1]  # each comparison its own file: none replaced
     copy = client.get(links[0])
