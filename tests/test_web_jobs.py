@@ -64,6 +64,10 @@ def starts_a_converter(pid_file: str) -> None:
     time.sleep(300)
 
 
+def niceness() -> int:
+    return os.nice(0)
+
+
 def gated_draft(order: drafting.DraftOrder) -> drafting.DraftPage:
     """The real draft, once the test opens the gate beside the output folder."""
     jobs.say(drafting.DRAFTING)
@@ -126,6 +130,18 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+def test_workers_yield_the_processor_to_the_pages(pool):
+    assert outcome(pool, niceness).value >= os.nice(0) + jobs.NICE
+
+
+def test_the_home_page_works_out_the_year_rule_once_a_day(client, monkeypatch):
+    from drafter import api
+
+    client.get("/")
+    monkeypatch.setattr(api, "resolve_year", None)  # a second visit today does not call it
+    assert client.get("/").status_code == 200
 
 
 def test_no_more_jobs_run_at_once_than_workers_and_the_rest_wait(tmp_path):

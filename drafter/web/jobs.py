@@ -45,6 +45,7 @@ KEEP_JOBS = 200  # and at most this many finished jobs are kept
 GRACE_S = 3.0  # after SIGTERM, time for a worker to stop its converters before SIGKILL
 WAITING = "Đang chờ đến lượt (máy đang soạn bản khác)…"
 STARTING = "Đang bắt đầu…"
+NICE = 10  # a worker's (and its converters') scheduling priority below the server's
 ID_LENGTH = 22  # secrets.token_urlsafe(16)
 
 
@@ -228,6 +229,8 @@ def _work(channel, fn: Callable, args: tuple, memory: int) -> None:
     signal.signal(signal.SIGTERM, _on_term)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the server's: it stops the workers itself
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    with contextlib.suppress(OSError):
+        os.nice(NICE)  # the pages people are waiting on come before the work they queued
     try:
         reply = ("done", fn(*args))
     except UserError as exc:
