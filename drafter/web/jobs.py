@@ -47,6 +47,8 @@ WAITING = "Đang chờ đến lượt (máy đang soạn bản khác)…"
 STARTING = "Đang bắt đầu…"
 NICE = 10  # a worker's (and its converters') scheduling priority below the server's
 ID_LENGTH = 22  # secrets.token_urlsafe(16)
+#: Imported once in the forkserver, so that a worker starts with them (each job would import them again).
+PRELOAD = ["drafter.web.drafting", "drafter.check.runner", "drafter.docxio.preview", "docx", "docxtpl"]
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ class Pool:
         self._threads = ThreadPoolExecutor(workers, thread_name_prefix="drafter-job")
         self._context = multiprocessing.get_context(method)
         if method == "forkserver":
-            self._context.set_forkserver_preload(["drafter.web.drafting", "drafter.check.runner"])
+            self._context.set_forkserver_preload(PRELOAD)
 
     def start(self, owner: str, fn: Callable, *args, memo: Any = None, limits: Limits | None = None) -> Job:
         with self._lock:
