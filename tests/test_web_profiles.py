@@ -18,6 +18,7 @@ from drafter.inputs.profile_edit import REMOVE, open_profile
 from drafter.web import profile_form
 from drafter.web.app import Settings, create_app
 from drafter.web.profile_pages import profile_fields
+from tests.test_web import LOCAL
 
 SCHEMA_KEYS = {"id", "province", "as_of", "sources", "agencies", "border", "signer", "recipients", "archive", "tasks",
                "documents", "style", "reporting", "party_congress", "notes"}
@@ -79,7 +80,7 @@ def token(page) -> str:
 def site(tmp_path):
     mine = tmp_path / "mine"
     mine.mkdir()
-    return mine, TestClient(create_app(Settings(out_dir=tmp_path / "out", profiles_dir=mine)))
+    return mine, TestClient(create_app(Settings(out_dir=tmp_path / "out", profiles_dir=mine)), base_url=LOCAL)
 
 
 def create(client, unit="cao-bang", year="2027"):
@@ -291,7 +292,7 @@ def test_profile_forms_need_the_token(site):
 
 
 def test_without_a_profiles_folder_the_page_says_how_to_get_one(tmp_path):
-    client = TestClient(create_app(Settings(out_dir=tmp_path / "out")))
+    client = TestClient(create_app(Settings(out_dir=tmp_path / "out")), base_url=LOCAL)
     page = client.get("/profiles")
     assert "drafter serve --profiles" in page.text
     refused = client.post("/profiles/new", data={"csrf": token(client.get("/")), "unit": "son-la", "year": "2027"})

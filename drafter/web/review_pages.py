@@ -11,6 +11,7 @@ message, and the server keeps serving).
 from __future__ import annotations
 
 import secrets
+from functools import partial
 from pathlib import Path
 
 from starlette.requests import Request
@@ -19,6 +20,7 @@ from starlette.routing import Route
 
 from ..errors import UserError
 from ..output import scratch_folder, write_scratch
+from . import jobs
 from .pages import Settings, csrf_ok, expired, for_page, profile_choices, render, settings_of
 from .profile_pages import user_folder
 
@@ -47,7 +49,8 @@ async def review(request: Request) -> Response:
     other = await _upload(form.get("compare"))
     settings = settings_of(request)
     try:
-        outcome = _review(reviewed, other, settings, harvest=form.get("harvest") == "on")
+        outcome = await jobs.run(request, partial(_review, harvest=form.get("harvest") == "on"), reviewed, other,
+                                 settings)
     except UserError as exc:
         return render(request, "review.html", error=for_page(str(exc)), status=400)
     report = outcome["report"]
