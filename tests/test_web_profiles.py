@@ -429,7 +429,7 @@ def test_the_shipped_profiles_folder_named_as_the_users_is_still_view_only(tmp_p
     """Run from a checkout, `drafter serve` defaults --profiles to profiles/: the shipped folder."""
     from drafter.resources import profiles_dir
 
-    client = TestClient(create_app(Settings(out_dir=tmp_path / "out", profiles_dir=profiles_dir())))
+    client = TestClient(create_app(Settings(out_dir=tmp_path / "out", profiles_dir=profiles_dir())), base_url=LOCAL)
     listing = client.get("/profiles").text
     assert re.search(r"Hồ sơ của bạn \(0\)", listing) and "Chưa có thư mục hồ sơ của bạn" in listing
     page = client.get("/profiles/dak-lak-2026")

@@ -20,6 +20,7 @@ from starlette.testclient import TestClient
 
 from drafter.web.app import Settings, create_app
 from tests.conftest import user_profiles
+from tests.test_web import LOCAL, finished
 from tests.test_web_profiles import raw_codes
 
 SENTENCE = "- Câu mục tiêu do người rà soát viết lại."
@@ -71,7 +72,8 @@ def token(page) -> str:
 
 def draft(client, profile: str, kind: str = "annual", year: str = "2027"):
     page = client.get("/")
-    return client.post("/draft", data={"csrf": token(page), "profile": profile, "kind": kind, "year": year})
+    return finished(client, client.post("/draft", data={"csrf": token(page), "profile": profile, "kind": kind,
+                                                         "year": year}))
 
 
 def review(client, edited: Path, original: Path | None = None, *, harvest: bool = True):
@@ -85,7 +87,7 @@ def review(client, edited: Path, original: Path | None = None, *, harvest: bool 
 @pytest.fixture
 def mine_site(tmp_path):
     mine = user_profiles(tmp_path)
-    client = TestClient(create_app(Settings(out_dir=tmp_path / "out", profiles_dir=mine)))
+    client = TestClient(create_app(Settings(out_dir=tmp_path / "out", profiles_dir=mine)), base_url=LOCAL)
     assert draft(client, "tuyen-quang-2027").status_code == 200
     return mine, client, tmp_path / "out" / "tuyen-quang-2027" / "annual-2027.docx"
 
@@ -133,7 +135,7 @@ def test_harvest_without_a_profiles_folder_writes_nothing_and_says_so(tmp_path, 
     monkeypatch.chdir(tmp_path)  # a working folder's profiles/ was where the edits went before
     before = tree_hash(profiles_dir())
     for folder in (None, profiles_dir()):  # no folder, or the shipped profiles named as the user's
-        client = TestClient(create_app(Settings(out_dir=tmp_path / "out", profiles_dir=folder)))
+        client = TestClient(create_app(Settings(out_dir=tmp_path / "out", profiles_dir=folder)), base_url=LOCAL)
         assert draft(client, "phu-tho-2026").status_code == 200
         edited = tracked_rewrite(tmp_path / "out" / "phu-tho-2026" / "annual-2027.docx", SENTENCE,
                                  tmp_path / "edited.docx", keep_snapshot=True)
