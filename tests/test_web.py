@@ -14,21 +14,38 @@ from starlette.testclient import TestClient
 from drafter.web.app import Settings, create_app
 from tests.conftest import reviewer_rewrites_first_aim, user_profiles
 
+LOCAL = "http://127.0.0.1:8000"  # the page answers only to its own host (guard.py)
+
+
+def web_client(settings: Settings, **options) -> TestClient:
+    return TestClient(create_app(settings), base_url=LOCAL, **options)
+
 
 @pytest.fixture
 def client(tmp_path):
-    return TestClient(create_app(Settings(out_dir=tmp_path / "out")))
+    return web_client(Settings(out_dir=tmp_path / "out"))
 
 
 def token(page) -> str:
     return re.search(r'name="csrf" value="([^"]+)"', page.text)[1]
 
 
+def finished(client, page, timeout: float = 180):
+    """The page a draft ends on: its progress page is followed (as the browser does) until done."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while 'id="progress"' in page.text and time.monotonic() < deadline:
+        time.sleep(0.1)
+        page = client.get(page.url)
+    return page
+
+
 def submit(client, **fields):
     page = client.get("/")
     form = {"csrf": token(page), "profile": "dak-lak-2026", "kind": "nq47", "year": "2027", "date": "2027-01-05"}
     form.update(fields)
-    return client.post("/draft", data=form)
+    return finished(client, client.post("/draft", data=form))
 
 
 def test_home_lists_every_profile_in_vietnamese(client):
@@ -115,7 +132,7 @@ def test_downloads_are_names_inside_the_output_folder(client, tmp_path, path):
 def user_folder(tmp_path):
     """A user's own profiles folder holding tuyen-quang-2027, and a server that offers it."""
     mine = user_profiles(tmp_path)
-    return mine, TestClient(create_app(Settings(out_dir=tmp_path / "out", profiles_dir=mine)))
+    return mine, web_client(Settings(out_dir=tmp_path / "out", profiles_dir=mine))
 
 
 def test_a_user_profiles_folder_is_offered(tmp_path):
@@ -229,7 +246,7 @@ def test_review_compares_with_another_plan_and_offers_the_tracked_copy(client, t
             "file": ("edited.docx", edited.read_bytes(), "application/octet-stream"),
             "compare": ("original.docx", original, "application/octet-stream")})
         assert page.status_code == 200 and "So với original.docx: 1 khác biệt" in page.text
-        assert "{+Một câu người rà soát thêm vào.+}" in page.text
+        assert "<ins>Một câu người rà soát thêm vào.</ins>" in page.text
         links.append(re.search(r'id="tracked" href="([^"]+)"', page.text)[1])
     assert links[0] != links[1]  # each comparison its own file: none replaced
     copy = client.get(links[0])

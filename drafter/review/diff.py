@@ -19,6 +19,7 @@ from ..docxio.package import open_docx
 from ..docxio.structure import appendix_table, body_paragraphs, mark_of
 from ..inputs.yamlio import display_path
 from ..text.labels import strip_label
+from .accepted import accept_changes
 from .copies import guard_copy
 
 
@@ -211,6 +212,8 @@ def diff(old: Path, new: Path, docx_out: Path | None = None, *, force: bool = Fa
         guard_copy((old, new), Path(docx_out), force=force, option="--docx",
                    what="đây là một trong hai kế hoạch đang so sánh")
     old_doc, new_doc = open_docx(old, shown=display_path(old)), open_docx(new, shown=display_path(new))
+    for document in (old_doc, new_doc):  # each plan as its reviewer proposes it
+        accept_changes(document.element.body)
     old_items, new_items = items_of(old_doc), items_of(new_doc)
     changes = compare(old_items, new_items)
     if docx_out is not None:

@@ -25,6 +25,7 @@ from ..plan.records import Change, Snapshot, Stamp
 from ..text import vn
 from ..text.labels import strip_label, style_of
 from ..text.placeholders import templatize_year
+from .accepted import accept_changes
 
 #: Appendix cells a reviewer may change, besides the task's text.
 ROW_FIELDS = ("text", "lead", "partners", "time")
@@ -141,6 +142,7 @@ def harvest(edited: Path | str, *, profile: str | Path | None = None, generated:
     edited = Path(edited)
     shown = display_path(edited)
     document = open_docx(edited, shown=shown)
+    accept_changes(document.element.body)  # a reviewer's tracked changes are what the reviewer means
     snapshot = find_snapshot(edited, generated, document)
     meta = snapshot.meta
     if profile is None and meta.profile_path and Path(meta.profile_path).is_file():
