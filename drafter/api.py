@@ -16,7 +16,7 @@ from .docxio.package import drop_foreign_core_properties, to_bytes
 from .errors import UserError
 from .inputs import overrides
 from .inputs.catalogue import Catalogue, bundled
-from .inputs.kinds import DEFAULT_KIND, load_kind
+from .inputs.kinds import DEFAULT_KIND, load_kind, single_year
 from .inputs.profile import Profile, load_profile
 from .inputs.yamlio import display_path
 from .output import (
@@ -82,7 +82,7 @@ def resolve_year(year: int | None, date: dt.date | None, kind: str = DEFAULT_KIN
                             "(ngày ban hành phải thuộc năm kế hoạch hoặc năm trước đó)")
         return PlanYear(year)
     on = date or today or dt.date.today()
-    if on.month < NEXT_YEAR_FROM_MONTH or not load_kind(kind, bundled()).single_year:
+    if on.month < NEXT_YEAR_FROM_MONTH or not single_year(kind):
         return PlanYear(on.year)
     said = f"ngày ký {vn.short_date(on)}" if date else f"chưa có ngày ký và hôm nay ({vn.short_date(on)})"
     return PlanYear(on.year + 1, f"Kế hoạch năm {on.year + 1}: {said} ở quý IV nên kế hoạch là cho năm sau; "

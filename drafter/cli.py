@@ -345,4 +345,5 @@ from . import cli_lists  # noqa: E402,F401 - registers profiles, new, roles, tas
 
 
 def run() -> None:  # pragma: no cover - the console entry point
-    app()
+    from .cli_start import only_the_command  # typer builds only the command that runs (cli_start)
+    only_the_command(app)()

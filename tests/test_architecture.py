@@ -3,6 +3,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import REPO
 
 MAX_LINES = 350
@@ -36,3 +38,181 @@ def test_drafting_loads_neither_the_checker_nor_the_reviewer_tools(tmp_path):
     unwanted = {m for m in loaded if m.startswith(("drafter.check", "drafter.review", "drafter.docxio.preview",
                                                    "drafter.validation", "hypothesis"))}
     assert unwanted == set()
+
+
+def drafted_in_a_fresh_process(tmp_path, *argv: str) -> subprocess.CompletedProcess:
+    """`drafter ARGV` run the way the console script runs it, then the modules it loaded, one a line."""
+    probe = ("import sys\nfrom drafter.cli import app\n"
+             f"sys.argv = ['drafter', *{list(argv)!r}]\n"
+             "try:\n    app()\nexcept SystemExit as exc:\n    code = exc.code\n"
+             "print('\\n'.join(sorted(sys.modules)), file=sys.stderr)\nassert code == 0, code\n")
+    return subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path, check=True)
+
+
+def test_a_draft_does_not_load_the_help_printer(tmp_path):
+    """rich, markdown_it and pygments (≈ 65 ms of a 450 ms cold draft) only print help and errors."""
+    done = drafted_in_a_fresh_process(tmp_path, "draft", "--out", str(tmp_path), "--force")
+    loaded = set(done.stderr.split())
+    assert "drafter.api" in loaded
+    assert {m for m in loaded if m.split(".")[0] in {"rich", "markdown_it", "pygments"}} == set()
+    assert "drafter.inputs.yaml_messages" not in loaded  # only a broken YAML file needs its 60 patterns
+
+
+def test_help_is_still_vietnamese_with_the_printer_loaded_late(tmp_path):
+    done = drafted_in_a_fresh_process(tmp_path, "--help")
+    assert "Tùy chọn" in done.stdout and "Lệnh" in done.stdout and "Options" not in done.stdout
+    assert "Commands" not in done.stdout
+    done = drafted_in_a_fresh_process(tmp_path, "draft", "--help")
+    assert "Tùy chọn" in done.stdout and "[mặc định: nq47]" in done.stdout
+
+
+def _shipped_yaml_readers():
+    from drafter.check.runner import load_ruleset, ruleset_names
+    from drafter.inputs.evidence import SourceDocuments
+
+    return [lambda: SourceDocuments.bundled.__func__.__wrapped__(SourceDocuments)] + [
+        (lambda name=name: load_ruleset.__wrapped__(name)) for name in ruleset_names()]
+
+
+def test_shipped_yaml_is_read_by_libyaml_into_what_the_pure_loader_gives(monkeypatch):
+    """The check's rule sets and the evidence index took 29 ms and 17 ms with yaml.safe_load's
+    pure-Python parser; they go through yamlio's loader (libyaml when PyYAML has it)."""
+    import yaml
+
+    from drafter.inputs import yamlio
+
+    if not yaml.__with_libyaml__:
+        pytest.skip("PyYAML built without libyaml: the pure loader is the only one")
+    with monkeypatch.context() as pure:
+        pure.setattr(yamlio, "_Loader", yamlio._lenient_dates(yaml.SafeLoader))
+        expected = [read() for read in _shipped_yaml_readers()]
+
+    def no_pure_parser(*args, **kwargs):
+        raise AssertionError("shipped YAML parsed by the pure-Python reader")
+
+    monkeypatch.setattr(yaml.reader.Reader, "__init__", no_pure_parser)
+    assert [read() for read in _shipped_yaml_readers()] == expected
+
+
+def test_the_pre_parsed_copies_of_the_shipped_yaml_are_in_step():
+    done = subprocess.run([sys.executable, str(REPO / "tools" / "parse_shipped.py"), "--check"], cwd=REPO,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, (f"pre-parsed copies out of step with the YAML: {done.stdout.split()}; "
+                                  "run `python tools/parse_shipped.py` and commit drafter/_parsed/")
+
+
+def test_a_pre_parsed_copy_gives_the_yaml_data_dates_included():
+    from drafter.inputs import shipped
+    from drafter.inputs.yamlio import parse_shipped
+
+    sources = shipped.sources()
+    assert any(p.name == "provinces.yaml" for p in sources) and any(p.parent.name == "rulesets" for p in sources)
+    for source in sources:
+        raw = source.read_bytes()
+        assert shipped.parsed(source, raw) == parse_shipped(raw), source
+
+
+def test_a_copy_is_not_trusted_for_other_bytes_or_another_version(monkeypatch):
+    from drafter.inputs import shipped
+
+    source = next(p for p in shipped.sources() if p.name == "provinces.yaml")
+    raw = source.read_bytes()
+    assert shipped.parsed(source, raw) is not shipped.MISSING
+    assert shipped.parsed(source, raw + b"\n# edited\n") is shipped.MISSING
+    monkeypatch.setattr(shipped, "__version__", "0.0.0-other")
+    assert shipped.parsed(source, raw) is shipped.MISSING
+
+
+def test_a_draft_reads_the_copies_not_the_yaml(monkeypatch, tmp_path):
+    """The registry, catalogue, knowledge and kinds were 70 ms of YAML parsing in a cold draft."""
+    from drafter import api
+    from drafter.inputs import catalogue, knowledge, registry, yamlio
+    from drafter.inputs.evidence import SourceDocuments
+
+    for cached in (registry.bundled, catalogue.bundled, knowledge.bundled, SourceDocuments.bundled):
+        cached.cache_clear()
+
+    def no_yaml(raw):
+        raise AssertionError("shipped YAML parsed although its copy is in step")
+
+    monkeypatch.setattr(yamlio, "parse_shipped", no_yaml)
+    try:
+        assert api.draft_plan(out_dir=tmp_path).path.is_file()
+    finally:
+        for cached in (registry.bundled, catalogue.bundled, knowledge.bundled, SourceDocuments.bundled):
+            cached.cache_clear()
+
+
+def test_the_plan_year_is_decided_without_choosing_the_kinds_wordings(monkeypatch):
+    """A draft in the last quarter asks whether its kind is single-year before loading it: loading
+    it in full twice (the medoid of every wording each time) cost 10 ms."""
+    import datetime as dt
+
+    from drafter import api
+    from drafter.inputs import kinds
+
+    def no_wordings(*args, **kwargs):
+        raise AssertionError("wordings chosen to decide the plan year")
+
+    monkeypatch.setattr(kinds, "choose_wordings", no_wordings)
+    assert api.resolve_year(None, dt.date(2026, 11, 2), "annual").year == 2027
+    assert api.resolve_year(None, dt.date(2026, 11, 2), "nq47").year == 2026
+
+
+def test_the_copied_profile_check_searches_only_for_names_the_text_contains(monkeypatch):
+    """A profile load compared every agency name with the 34 units' names by a pattern each (2,000
+    patterns, 10 ms); a name that is not even a substring needs none."""
+    from drafter.inputs import profile_checks
+
+    assert profile_checks._names("Báo Gia Lai", "Gia Lai") and not profile_checks._names("Báo Gia Laiii", "Gia Lai")
+
+    def no_pattern(*args, **kwargs):
+        raise AssertionError("a pattern searched for a name the text does not contain")
+
+    monkeypatch.setattr(profile_checks.re, "search", no_pattern)
+    assert not profile_checks._names("Báo và Phát thanh, Truyền hình Phú Thọ", "Gia Lai")
+
+
+def test_the_registrys_label_counts_are_made_only_for_drafter_profiles(monkeypatch):
+    from drafter.inputs import registry
+    from drafter.inputs.catalogue import bundled
+    from drafter.inputs.profile import load_profile
+
+    counted = []
+    real = registry._label_counts
+    monkeypatch.setattr(registry, "_label_counts", lambda data: counted.append(1) or real(data))
+    registry.bundled.cache_clear()
+    try:
+        load_profile("dak-lak-2026", bundled())
+        assert counted == []
+        assert sum(registry.bundled().labels.values()) > 0 and counted == [1]
+    finally:
+        registry.bundled.cache_clear()
+
+
+def test_the_program_starts_with_only_the_command_it_runs():
+    """typer builds every command's options on each start (12 ms); `drafter draft` needs one."""
+    from drafter.cli import app
+    from drafter.cli_start import command_name, only_the_command
+
+    names = [command_name(info) for info in app.registered_commands]
+    assert {"draft", "check", "harvest", "diff", "tasks", "serve"} <= set(names)
+    for name in names:
+        single = only_the_command(app, [name, "--help"])
+        assert [command_name(info) for info in single.registered_commands] == [name]
+    assert len(app.registered_commands) == len(names)  # the program itself keeps them all
+    for args in ([], ["--help"], ["--version"], ["drafte"], ["Draft"]):
+        assert only_the_command(app, args) is app, args
+
+
+@pytest.mark.parametrize("name", ["draft", "check", "harvest", "tasks", "serve"])
+def test_a_command_started_alone_has_the_same_help_and_errors(name):
+    from typer.testing import CliRunner
+
+    from drafter.cli import app
+    from drafter.cli_start import only_the_command
+
+    single = only_the_command(app, [name])
+    for args in ([name, "--help"], [name, "--no-such-option"]):
+        alone, whole = CliRunner().invoke(single, args), CliRunner().invoke(app, args)
+        assert (alone.exit_code, alone.output) == (whole.exit_code, whole.output), args

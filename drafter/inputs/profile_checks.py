@@ -130,7 +130,9 @@ def copy_trap(loaded: Loaded, doc: dict[str, Any]) -> list[str]:
 
 
 def _names(text: str, name: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+    """`name` as whole words in `text` (the substring test first: most of the 34 units' names are
+    absent, and compiling a pattern for each was 10 ms of every profile load)."""
+    return name in text and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
 
 def _merged_into(doc: dict[str, Any]) -> tuple[str, ...]:
