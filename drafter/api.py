@@ -13,6 +13,7 @@ from pathlib import Path
 from . import __version__
 from .docxio import layout, marks, render, structure
 from .docxio.package import drop_foreign_core_properties, to_bytes
+from .edits import Change
 from .errors import UserError
 from .inputs import overrides
 from .inputs.catalogue import Catalogue, bundled
@@ -33,7 +34,6 @@ from .plan import Draft, PlanRequest, build_draft
 from .plan.draft import left_out
 from .plan.fit import check_detail
 from .plan.listing import TaskLine
-from .plan.records import Change
 from .resources import default_template
 from .text import vn
 
