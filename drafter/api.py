@@ -19,7 +19,6 @@ from .inputs import overrides
 from .inputs.catalogue import Catalogue, bundled
 from .inputs.kinds import DEFAULT_KIND, load_kind, single_year
 from .inputs.profile import Profile, load_profile
-from .inputs.yamlio import display_path
 from .output import (
     Manifest,
     ManifestEntry,
@@ -30,6 +29,7 @@ from .output import (
     guard_target,
     sha256_bytes,
 )
+from .paths import display_path
 from .plan import Draft, PlanRequest, build_draft
 from .plan.draft import left_out
 from .plan.fit import check_detail

@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from ..check.model import DocModel
 from ..check.runner import SEVERITY_VN, Finding, Report, check_document
 from ..docxio.package import open_for_check
-from ..inputs.yamlio import display_path
+from ..paths import display_path
 from .copies import guard_copy, write_copy
 
 AUTHOR, INITIALS = "drafter", "D"

@@ -17,7 +17,7 @@ from ..docxio.columns import TASK_COLUMN
 from ..docxio.marks import read_snapshot
 from ..docxio.package import open_docx
 from ..docxio.structure import appendix_table, body_paragraphs, mark_of
-from ..inputs.yamlio import display_path
+from ..paths import display_path
 from ..text.labels import strip_label
 from .accepted import accept_changes
 from .copies import guard_copy

@@ -20,8 +20,8 @@ from ..errors import UserError
 from ..inputs import overrides
 from ..inputs.catalogue import bundled
 from ..inputs.profile import load_profile
-from ..inputs.yamlio import display_path
 from ..output import Manifest
+from ..paths import display_path
 from ..plan.records import Snapshot
 from ..text import vn
 from ..text.labels import strip_label, style_of
