@@ -238,7 +238,6 @@ LAYERS = (
 #: Known to break the rules and due to be removed (issue 24); empty when the layering is clean.
 KNOWN_UPWARD: set[tuple[str, str]] = set()
 KNOWN_CIRCLES: list[list[str]] = [
-    ["drafter.check.model", "drafter.check.parts", "drafter.check.pieces", "drafter.check.signing"],
     ["drafter.cli", "drafter.cli_lists"],
     ["drafter.plan.appendix", "drafter.plan.body", "drafter.plan.duties", "drafter.plan.opening"],
     ["drafter.review.diff", "drafter.review.tracked"],

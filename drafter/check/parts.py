@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..text import vn
 from .doctype import DocType, guess, squeeze, type_of_title
-from .model import Block, DocModel, TableInfo
+from .located import Block, Located, TableInfo
 from .signing import Signature, find_signature
 
 QUOC_HIEU = re.compile(r"^CỘNG H[OÒ][AÀ] XÃ HỘI")
@@ -67,7 +67,7 @@ class Parts:
         return bool(self.header_blocks)
 
 
-def find_parts(m: DocModel, forced: DocType | None = None) -> Parts:
+def find_parts(m: Located, forced: DocType | None = None) -> Parts:
     top = [b for b in m.section_blocks(1) if b.text.strip()]
     header_table = _header_table(m)
     header = _header(m, header_table, top)
@@ -96,7 +96,7 @@ def find_parts(m: DocModel, forced: DocType | None = None) -> Parts:
 APPENDIX_LINE = re.compile(r"^(Phụ lục|PHỤ LỤC)(\s+([IVXLC]+|\d+))?\.?$")
 
 
-def _inline_appendices(m: DocModel, parts: Parts) -> list[Block]:
+def _inline_appendices(m: Located, parts: Parts) -> list[Block]:
     """"Phụ lục" lines, centred, in the main section after the text (after the signing block when
     there is one): appendices that do not start a section of their own."""
     anchors = [*parts.header_blocks, *([parts.title] if parts.title else []), *parts.summary]
@@ -105,7 +105,7 @@ def _inline_appendices(m: DocModel, parts: Parts) -> list[Block]:
             and m.resolver.para_format(b.paragraph).jc == "center"]
 
 
-def _appendices(m: DocModel, inline: list[Block], own: list[Block]) -> list[Appendix]:
+def _appendices(m: Located, inline: list[Block], own: list[Block]) -> list[Appendix]:
     labels = sorted([*inline, *own], key=lambda b: b.number)
     out = []
     for i, label in enumerate(labels):
@@ -115,7 +115,7 @@ def _appendices(m: DocModel, inline: list[Block], own: list[Block]) -> list[Appe
     return out
 
 
-def _header_table(m: DocModel) -> TableInfo | None:
+def _header_table(m: Located) -> TableInfo | None:
     """The table that opens the document, if it holds header lines (not a table of body content)."""
     for item in m.body_order:
         if isinstance(item, Block):
@@ -131,13 +131,13 @@ def _header_table(m: DocModel) -> TableInfo | None:
     return None
 
 
-def _is_header_line(m: DocModel, block: Block) -> bool:
+def _is_header_line(m: Located, block: Block) -> bool:
     text = block.text.strip()
     return bool(QUOC_HIEU.match(squeeze(text)) or TIEU_NGU.match(text) or NUMBER.match(text)
                 or PLACE_DATE.search(text) or SUBJECT.match(text) or m.is_rule(block))
 
 
-def _header(m: DocModel, table: TableInfo | None, top: list[Block]) -> list[Block]:
+def _header(m: Located, table: TableInfo | None, top: list[Block]) -> list[Block]:
     if table is not None:
         blocks = [b for b in table.blocks if b.text.strip()]
         after = [b for b in m.section_blocks(1) if b.number > table.blocks[-1].number and b.text.strip()][:4]
@@ -163,7 +163,7 @@ def _caps_line(text: str, longest: int = 80) -> bool:
     return bool(letters) and text == squeeze(text) and len(text) <= longest and not MARK.match(text)
 
 
-def _title(m: DocModel, header: list[Block], top: list[Block]) -> Block | None:
+def _title(m: Located, header: list[Block], top: list[Block]) -> Block | None:
     """The type title ("KẾ HOẠCH", "QUYẾT ĐỊNH"…): a line that is exactly a type's name, just after
     the header (never an agency line, a signer's office or an urgency mark)."""
     start = max((b.number for b in header), default=0)
@@ -171,7 +171,7 @@ def _title(m: DocModel, header: list[Block], top: list[Block]) -> Block | None:
     return next((b for b in after if type_of_title(b.text)), None)
 
 
-def _summary(m: DocModel, title: Block) -> list[Block]:
+def _summary(m: Located, title: Block) -> list[Block]:
     """Trích yếu: the non-empty centred paragraphs right after the title, up to a rule or a blank.
     Blank lines just under the title come before it, and some offices put it in a one-cell table
     (to draw the rule under it as the cell's border)."""
@@ -189,12 +189,12 @@ def _summary(m: DocModel, title: Block) -> list[Block]:
     return out
 
 
-def _one_cell(m: DocModel, block: Block) -> bool:
+def _one_cell(m: Located, block: Block) -> bool:
     info = m.tables[block.table]
     return len(info.table.rows) == 1 and len(info.table.columns) == 1
 
 
-def _body(m: DocModel, parts: Parts, stop: int = 10**9) -> list[Block]:
+def _body(m: Located, parts: Parts, stop: int = 10**9) -> list[Block]:
     """Content paragraphs: after the header, title, trích yếu (and its rule) up to the signing block,
     without marks, "Kính gửi" lines, the titles of Phần/Chương/Mục, and the centred lines that are
     not body text (parts.headings: a decision's form lines, table captions, all-caps headings)."""
@@ -232,7 +232,7 @@ def _body(m: DocModel, parts: Parts, stop: int = 10**9) -> list[Block]:
     return out
 
 
-def _heading(m: DocModel, block: Block, text: str) -> bool:
+def _heading(m: Located, block: Block, text: str) -> bool:
     """A decision's form line ("QUYẾT ĐỊNH:", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …") or another centred
     all-caps line without a label: a heading the body rules (justified, indented) do not apply to."""
     if text == squeeze(text) and FORM_LINE.match(text):
@@ -242,7 +242,7 @@ def _heading(m: DocModel, block: Block, text: str) -> bool:
 
 
 
-def _captions(m: DocModel) -> set[int]:
+def _captions(m: Located) -> set[int]:
     """Centred one-line paragraphs just above a table: the table's caption, not body text."""
     out: set[int] = set()
     order = m.body_order

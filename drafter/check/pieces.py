@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from .model import Block, DocModel
+from .located import Block, Located
 from .resolve import Resolver, RunFormat
 
 DASHES = ("-", "+", "•", "–")
@@ -48,7 +48,7 @@ class Piece(Block):
         return [resolver.run_format(self.paragraph)]
 
 
-def _hidden(m: DocModel, paragraph: Paragraph, r) -> bool:
+def _hidden(m: Located, paragraph: Paragraph, r) -> bool:
     """White or hidden text: a spacer that does not print."""
     rpr = r.find(qn("w:rPr"))
     if rpr is not None and rpr.find(qn("w:vanish")) is not None:
@@ -68,7 +68,7 @@ def _own_runs(paragraph: Paragraph):
             yield r
 
 
-def _lines(m: DocModel, block: Block) -> list[list[tuple[Paragraph, object, str]]]:
+def _lines(m: Located, block: Block) -> list[list[tuple[Paragraph, object, str]]]:
     """The paragraph's visible runs as (paragraph, run, text), cut into lines at line breaks."""
     lines: list[list[tuple[Paragraph, object, str]]] = [[]]
     for r in _own_runs(block.paragraph):
@@ -101,7 +101,7 @@ def _cut(segments, at: int):
     return before, after
 
 
-def pieces(m: DocModel, block: Block, split_gaps: bool) -> list[Piece]:
+def pieces(m: Located, block: Block, split_gaps: bool) -> list[Piece]:
     """The printed lines of a paragraph, each cut at a tab gap into left and right when asked."""
     out = []
     for segments in _lines(m, block):

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from docx.oxml.ns import qn
 
 from .doctype import squeeze
-from .model import Block, DocModel, TableInfo
+from .located import Block, Located, TableInfo
 from .pieces import Piece, is_dash, pieces
 
 AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*\S|^(T/M|K/T)\b")
@@ -126,7 +126,7 @@ def _container(block: Block):
     return next(block.paragraph._p.iterancestors(qn("w:tc")), None)
 
 
-def _in_table(m: DocModel, info: TableInfo) -> Signature | None:
+def _in_table(m: Located, info: TableInfo) -> Signature | None:
     if not any(RECIPIENTS_LABEL.match(line) or AUTHORITY.match(line)
                for b in info.blocks for line in map(_nfc, b.text.split("\n"))):
         return None  # a table of content: no line starts like the block
@@ -153,7 +153,7 @@ def _in_table(m: DocModel, info: TableInfo) -> Signature | None:
     return Signature(authority, name, label, recipients, info)
 
 
-def _name_below(m: DocModel, info: TableInfo) -> Piece | None:
+def _name_below(m: Located, info: TableInfo) -> Piece | None:
     """The signer's name typed in the first paragraph below the signing table: a short name in
     bold, or pushed under the signature with tabs or spaces."""
     last = info.blocks[-1].number
@@ -168,7 +168,7 @@ def _name_below(m: DocModel, info: TableInfo) -> Piece | None:
     return line if looks and placed else None
 
 
-def _in_paragraphs(m: DocModel, section: int) -> Signature | None:
+def _in_paragraphs(m: Located, section: int) -> Signature | None:
     """After the body's closing "./." (or from the first authority line or "Nơi nhận" near the end)."""
     tail = [b for b in m.section_blocks(section) if b.text.strip()][-30:]
     if not tail:
@@ -190,7 +190,7 @@ def _in_paragraphs(m: DocModel, section: int) -> Signature | None:
     return Signature(authority, name, label, recipients)
 
 
-def _main_sections(m: DocModel) -> list[int]:
+def _main_sections(m: Located) -> list[int]:
     """The sections of the document itself: up to the first that opens with a "Phụ lục" label."""
     out = [1]
     for s in range(2, len(m.sections) + 1):
@@ -201,7 +201,7 @@ def _main_sections(m: DocModel) -> list[int]:
     return out
 
 
-def find_signature(m: DocModel) -> Signature | None:
+def find_signature(m: Located) -> Signature | None:
     """The last signing table of the document's own sections, else its closing paragraphs; and
     "Nơi nhận" wherever it is typed near the end when it is not beside the signature."""
     sections = _main_sections(m)
@@ -218,7 +218,7 @@ def find_signature(m: DocModel) -> Signature | None:
     return found
 
 
-def _in_section(m: DocModel, section: int) -> Signature | None:
+def _in_section(m: Located, section: int) -> Signature | None:
     for info in reversed(m.section_tables(section)):
         found = _in_table(m, info)
         if found:
@@ -226,7 +226,7 @@ def _in_section(m: DocModel, section: int) -> Signature | None:
     return _in_paragraphs(m, section)
 
 
-def _loose_label(m: DocModel, sections: list[int]) -> tuple[Piece, list[Piece]] | None:
+def _loose_label(m: Located, sections: list[int]) -> tuple[Piece, list[Piece]] | None:
     """The last "Nơi nhận:" line among the closing paragraphs and cells, and the "- …" lines after it."""
     blocks = [b for b in m.blocks if b.section in sections and b.text.strip()][-80:]
     start = next((i for i in reversed(range(len(blocks)))
