@@ -17,7 +17,7 @@ from docx.text.paragraph import Paragraph
 
 from ..docxio.package import to_bytes
 from ..output import atomic_write
-from .diff import Change, opcodes
+from .differences import Change, opcodes
 
 AUTHOR = "drafter"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..review.diff import opcodes
+from ..review.differences import opcodes
 
 CONTEXT = 8  # unchanged words kept on each side of a change
 EXCERPT = 160  # characters of an item quoted in a harvest line
