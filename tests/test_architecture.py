@@ -239,7 +239,6 @@ LAYERS = (
 KNOWN_UPWARD: set[tuple[str, str]] = set()
 KNOWN_CIRCLES: list[list[str]] = [
     ["drafter.cli", "drafter.cli_lists"],
-    ["drafter.plan.appendix", "drafter.plan.body", "drafter.plan.duties", "drafter.plan.opening"],
     # the same, between top-level packages and modules
     ["drafter.cli", "drafter.cli_lists"],
 ]
