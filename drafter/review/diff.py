@@ -20,7 +20,7 @@ from ..paths import display_path
 from ..text.labels import strip_label
 from .accepted import accept_changes
 from .copies import guard_copy
-from .differences import Change, Item, opcodes
+from .differences import Difference, Item, opcodes
 
 YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 
@@ -33,7 +33,7 @@ def similar(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 
-def year_shift(changes: list[Change]) -> int | None:
+def year_shift(changes: list[Difference]) -> int | None:
     """The plan-year step between the two plans, seen in the rewordings (most common difference)."""
     steps: dict[int, int] = {}
     for c in changes:
@@ -46,7 +46,7 @@ def year_shift(changes: list[Change]) -> int | None:
     return max(steps, key=steps.get) if steps else None
 
 
-def only_year_moved(change: Change, step: int | None) -> bool:
+def only_year_moved(change: Difference, step: int | None) -> bool:
     """True when every difference is a year that moved by `step` (the plan year), nothing else."""
     if change.action != "reworded" or not step:
         return False
@@ -98,28 +98,28 @@ def _ids(document) -> dict[str | None, str]:
     return {x.mark: x.id for x in (*snapshot.blocks, *snapshot.rows) if x.mark}
 
 
-def compare(old_items: list[Item], new_items: list[Item]) -> list[Change]:
+def compare(old_items: list[Item], new_items: list[Item]) -> list[Difference]:
     key = lambda i: i.mark or f"{i.kind}:{i.text}"  # noqa: E731
     matcher = difflib.SequenceMatcher(None, [key(i) for i in old_items], [key(i) for i in new_items], autojunk=False)
-    changes: list[Change] = []
+    changes: list[Difference] = []
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         olds, news = old_items[a1:a2], new_items[b1:b2]
         if op == "equal":
-            changes += [Change("reworded", o, n) for o, n in zip(olds, news, strict=True) if o.text != n.text]
+            changes += [Difference("reworded", o, n) for o, n in zip(olds, news, strict=True) if o.text != n.text]
             continue
         paired = 0
         for o, n in zip(olds, news, strict=False):
             if o.kind == n.kind and similar(o.text, n.text) >= 0.5:
-                changes.append(Change("reworded", o, n))
+                changes.append(Difference("reworded", o, n))
                 paired += 1
             else:
                 break
-        changes += [Change("removed", o, None) for o in olds[paired:]]
-        changes += [Change("added", None, n) for n in news[paired:]]
+        changes += [Difference("removed", o, None) for o in olds[paired:]]
+        changes += [Difference("added", None, n) for n in news[paired:]]
     return changes
 
 
-def place_removed(changes: list[Change], old_items: list[Item], new_items: list[Item]) -> None:
+def place_removed(changes: list[Difference], old_items: list[Item], new_items: list[Item]) -> None:
     """Anchor each removed item after the new counterpart of the item before it in the old plan
     (or before the first new item of its kind when nothing precedes it)."""
     counterpart = {id(c.old): c.new for c in changes if c.old is not None and c.new is not None}
@@ -141,7 +141,7 @@ def place_removed(changes: list[Change], old_items: list[Item], new_items: list[
             last[old.kind] = match.elements[0]
 
 
-def diff(old: Path, new: Path, docx_out: Path | None = None, *, force: bool = False) -> list[Change]:
+def diff(old: Path, new: Path, docx_out: Path | None = None, *, force: bool = False) -> list[Difference]:
     old, new = Path(old), Path(new)
     if docx_out is not None:
         guard_copy((old, new), Path(docx_out), force=force, option="--docx",

@@ -28,7 +28,7 @@ class Item:
 
 
 @dataclass
-class Change:
+class Difference:
     action: str  # added | removed | reworded
     old: Item | None
     new: Item | None

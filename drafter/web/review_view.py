@@ -31,7 +31,7 @@ class ChangeView:
 
 
 def change_views(changes) -> list[ChangeView]:
-    """Each review.diff Change as a heading and its words: whole text inserted or struck, or a
+    """Each review.differences.Difference as a heading and its words: whole text inserted or struck, or a
     rewording word by word with a few words of context around each change."""
     out = []
     for change in changes:
