@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..text import vn
 from .doctype import DocType, guess, squeeze, type_of_title
 from .located import Block, Located, TableInfo
-from .signing import Signature, find_signature
+from .signing import SigningBlock, find_signature
 
 QUOC_HIEU = re.compile(r"^CỘNG H[OÒ][AÀ] XÃ HỘI")
 TIEU_NGU = re.compile(r"^Độc lập\b")
@@ -55,7 +55,7 @@ class Parts:
     summary: list[Block] = field(default_factory=list)
     marks: list[Block] = field(default_factory=list)
     body: list[Block] = field(default_factory=list)
-    signature: Signature | None = None
+    signature: SigningBlock | None = None
     appendix_sections: list[int] = field(default_factory=list)
     divisions: list[tuple[Block, Block | None]] = field(default_factory=list)  # ("Chương I", its title)
     opening: list[Block] = field(default_factory=list)  # an appendix document's label, title, "(Kèm theo …)"

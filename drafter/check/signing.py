@@ -32,7 +32,7 @@ NOT_A_NAME = re.compile(r"^(Phụ lục|PHỤ LỤC|Biểu|Mẫu|Danh sách|Ghi 
 
 
 @dataclass
-class Signature:
+class SigningBlock:
     """The signing block: authority lines and the signer's name, "Nơi nhận:" and the recipients."""
 
     authority: list[Block]
@@ -126,7 +126,7 @@ def _container(block: Block):
     return next(block.paragraph._p.iterancestors(qn("w:tc")), None)
 
 
-def _in_table(m: Located, info: TableInfo) -> Signature | None:
+def _in_table(m: Located, info: TableInfo) -> SigningBlock | None:
     if not any(RECIPIENTS_LABEL.match(line) or AUTHORITY.match(line)
                for b in info.blocks for line in map(_nfc, b.text.split("\n"))):
         return None  # a table of content: no line starts like the block
@@ -150,7 +150,7 @@ def _in_table(m: Located, info: TableInfo) -> Signature | None:
     authority, name = _split_lines(lines)
     if name is None and authority:
         name = _name_below(m, info)
-    return Signature(authority, name, label, recipients, info)
+    return SigningBlock(authority, name, label, recipients, info)
 
 
 def _name_below(m: Located, info: TableInfo) -> Piece | None:
@@ -168,7 +168,7 @@ def _name_below(m: Located, info: TableInfo) -> Piece | None:
     return line if looks and placed else None
 
 
-def _in_paragraphs(m: Located, section: int) -> Signature | None:
+def _in_paragraphs(m: Located, section: int) -> SigningBlock | None:
     """After the body's closing "./." (or from the first authority line or "Nơi nhận" near the end)."""
     tail = [b for b in m.section_blocks(section) if b.text.strip()][-30:]
     if not tail:
@@ -187,7 +187,7 @@ def _in_paragraphs(m: Located, section: int) -> Signature | None:
     if not lines and label is None:
         return None
     authority, name = _split_lines(lines)
-    return Signature(authority, name, label, recipients)
+    return SigningBlock(authority, name, label, recipients)
 
 
 def _main_sections(m: Located) -> list[int]:
@@ -201,7 +201,7 @@ def _main_sections(m: Located) -> list[int]:
     return out
 
 
-def find_signature(m: Located) -> Signature | None:
+def find_signature(m: Located) -> SigningBlock | None:
     """The last signing table of the document's own sections, else its closing paragraphs; and
     "Nơi nhận" wherever it is typed near the end when it is not beside the signature."""
     sections = _main_sections(m)
@@ -213,12 +213,12 @@ def find_signature(m: Located) -> Signature | None:
     if found is None or found.label is None:
         loose = _loose_label(m, sections)
         if loose is not None:
-            found = found or Signature([], None, None, [])
+            found = found or SigningBlock([], None, None, [])
             found.label, found.recipients = loose
     return found
 
 
-def _in_section(m: Located, section: int) -> Signature | None:
+def _in_section(m: Located, section: int) -> SigningBlock | None:
     for info in reversed(m.section_tables(section)):
         found = _in_table(m, info)
         if found:
