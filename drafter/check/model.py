@@ -28,7 +28,7 @@ class DocModel(Located):
 
     @cached_property
     def _stated_date(self):
-        from .citations import stated_date
+        from .cited import stated_date
 
         lines = [b.text for b in (self.header_blocks or self.blocks[:25])]
         return stated_date(lines)

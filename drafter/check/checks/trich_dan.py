@@ -12,7 +12,7 @@ import re
 from ...inputs.knowledge import Body, Document, Knowledge
 from ...inputs.knowledge import bundled as bundled_knowledge
 from ...text import vn
-from ..citations import Citation, find_citations, find_congresses, issuer_matches
+from ..cited import Citation, find_citations, find_congresses, issuer_matches
 from ..model import Block, DocModel
 from .base import Result, Unknown, Violation, check, guarded
 
