@@ -63,7 +63,7 @@ class CheckedParagraph(Paragraph):
 
 
 @dataclass
-class Block:
+class Para:
     """One paragraph, located for messages: section, reading-order number, and table cell if any."""
 
     paragraph: Paragraph
@@ -115,12 +115,12 @@ class TableInfo:
     table: Table
     index: int
     section: int
-    blocks: list[Block] = field(default_factory=list)
+    blocks: list[Para] = field(default_factory=list)
 
-    def column(self, col: int) -> list[Block]:
+    def column(self, col: int) -> list[Para]:
         return [b for b in self.blocks if b.cell and b.cell[1] == col]
 
-    def last_column(self) -> list[Block]:
+    def last_column(self) -> list[Para]:
         last = max((b.cell[1] for b in self.blocks if b.cell), default=0)
         return self.column(last)
 
@@ -133,9 +133,9 @@ class Located:
     def __init__(self, document: DocxDocument):
         self.doc = document
         self.resolver = Resolver(document)
-        self.blocks: list[Block] = []
+        self.blocks: list[Para] = []
         self.tables: list[TableInfo] = []
-        self.body_order: list[Block | TableInfo] = []
+        self.body_order: list[Para | TableInfo] = []
         self._walk()
 
     def _walk(self) -> None:
@@ -145,7 +145,7 @@ class Located:
         for child in body.iterchildren():
             if child.tag == qn("w:p"):
                 number += 1
-                block = Block(CheckedParagraph(child, self.doc), number, section)
+                block = Para(CheckedParagraph(child, self.doc), number, section)
                 self.blocks.append(block)
                 self.body_order.append(block)
                 if child.find(qn("w:pPr") + "/" + qn("w:sectPr")) is not None:
@@ -157,7 +157,7 @@ class Located:
                     for c, tc in enumerate(tr.findall(qn("w:tc"))):
                         for p in tc.iter(qn("w:p")):
                             number += 1
-                            block = Block(CheckedParagraph(p, self.doc), number, section, info.index, (r, c))
+                            block = Para(CheckedParagraph(p, self.doc), number, section, info.index, (r, c))
                             info.blocks.append(block)
                             self.blocks.append(block)
                 self.tables.append(info)
@@ -169,13 +169,13 @@ class Located:
     def sections(self) -> list[Section]:
         return list(self.doc.sections)
 
-    def section_blocks(self, section: int, *, tables: bool = False) -> list[Block]:
+    def section_blocks(self, section: int, *, tables: bool = False) -> list[Para]:
         return [b for b in self.blocks if b.section == section and (tables or b.table is None)]
 
     def section_tables(self, section: int) -> list[TableInfo]:
         return [t for t in self.tables if t.section == section]
 
-    def is_rule(self, block: Block) -> bool:
+    def is_rule(self, block: Para) -> bool:
         """An empty paragraph drawn as a line: bottom border, drawn shape, or underscores/dashes."""
         text = block.text.strip()
         if text and re.fullmatch(r"[_\-–—]{3,}", text):
@@ -187,13 +187,13 @@ class Located:
         return self.has_drawn_line(block)
 
     @staticmethod
-    def has_drawn_line(block: Block) -> bool:
+    def has_drawn_line(block: Para) -> bool:
         xml = block.paragraph._p.xml
         return ('prst="line"' in xml or "<v:line" in xml or 'prst="straightConnector1"' in xml)
 
-    def kind_of(self, block: Block) -> str:
+    def kind_of(self, block: Para) -> str:
         """can_cu, muc, khoan, diem, gach or para, by the label grammar drafter writes (text.labels)."""
         return style_of(block.text)
 
-    def appendix_label(self, section: int) -> Block | None:
+    def appendix_label(self, section: int) -> Para | None:
         return next((b for b in self.section_blocks(section) if b.text.strip()), None)

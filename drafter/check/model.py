@@ -11,9 +11,9 @@ from functools import cached_property
 
 from docx.document import Document as DocxDocument
 
-from .located import Block, Located, TableInfo
+from .located import Located, Para, TableInfo
 
-__all__ = ["Block", "DocModel", "TableInfo"]
+__all__ = ["DocModel", "Para", "TableInfo"]
 
 
 class DocModel(Located):
@@ -76,32 +76,32 @@ class DocModel(Located):
         return self.parts.header_table
 
     @property
-    def header_blocks(self) -> list[Block]:
+    def header_blocks(self) -> list[Para]:
         """Every non-empty paragraph of the header block, table or not (and "Số"/date just below it)."""
         return self.parts.header_blocks
 
     @cached_property
-    def header_left(self) -> list[Block]:
+    def header_left(self) -> list[Para]:
         if self.header_table:
             return [b for b in self.header_table.column(0) if b.text.strip()]
         return []
 
     @cached_property
-    def header_right(self) -> list[Block]:
+    def header_right(self) -> list[Para]:
         if self.header_table:
             return [b for b in self.header_table.last_column() if b.text.strip()]
         return []
 
-    def header_find(self, pattern: str) -> Block | None:
+    def header_find(self, pattern: str) -> Para | None:
         rx = re.compile(pattern)
         return next((b for b in self.header_blocks if rx.search(b.text.strip())), None)
 
     @property
-    def title(self) -> Block | None:
+    def title(self) -> Para | None:
         return self.parts.title
 
     @property
-    def summary(self) -> list[Block]:
+    def summary(self) -> list[Para]:
         return self.parts.summary
 
     @property
@@ -113,7 +113,7 @@ class DocModel(Located):
         return self.signature.table if self.signature else None
 
     @property
-    def body(self) -> list[Block]:
+    def body(self) -> list[Para]:
         return self.parts.body
 
     @property

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from docx.oxml.ns import qn
 
 from .doctype import squeeze
-from .located import Block, Located, TableInfo
+from .located import Located, Para, TableInfo
 from .pieces import Piece, is_dash, pieces
 
 AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*\S|^(T/M|K/T)\b")
@@ -35,14 +35,14 @@ NOT_A_NAME = re.compile(r"^(Phụ lục|PHỤ LỤC|Biểu|Mẫu|Danh sách|Ghi 
 class SigningBlock:
     """The signing block: authority lines and the signer's name, "Nơi nhận:" and the recipients."""
 
-    authority: list[Block]
-    name: Block | None
-    label: Block | None
-    recipients: list[Block]
+    authority: list[Para]
+    name: Para | None
+    label: Para | None
+    recipients: list[Para]
     table: TableInfo | None = None
 
     @property
-    def lines(self) -> list[Block]:
+    def lines(self) -> list[Para]:
         return [*self.authority, *([self.name] if self.name else [])]
 
     @property
@@ -114,14 +114,14 @@ def _classify(found: list[Piece]) -> tuple[Piece | None, list[Piece], list[Piece
     return label, recipients, lines
 
 
-def _split_lines(lines: list[Block]) -> tuple[list[Block], Block | None]:
+def _split_lines(lines: list[Para]) -> tuple[list[Para], Para | None]:
     """Authority lines and the name: the last line, unless it is a title (the name is then missing)."""
     if lines and not _office(lines[-1].text):
         return lines[:-1], lines[-1]
     return lines, None
 
 
-def _container(block: Block):
+def _container(block: Para):
     """The innermost table cell holding the paragraph (nested tables have cells of their own)."""
     return next(block.paragraph._p.iterancestors(qn("w:tc")), None)
 
@@ -130,7 +130,7 @@ def _in_table(m: Located, info: TableInfo) -> SigningBlock | None:
     if not any(RECIPIENTS_LABEL.match(line) or AUTHORITY.match(line)
                for b in info.blocks for line in map(_nfc, b.text.split("\n"))):
         return None  # a table of content: no line starts like the block
-    groups: dict[object, list[Block]] = {}
+    groups: dict[object, list[Para]] = {}
     for b in info.blocks:
         groups.setdefault(_container(b), []).append(b)
     per = {key: [p for b in blocks for p in pieces(m, b, False)] for key, blocks in groups.items()}

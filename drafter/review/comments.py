@@ -1,7 +1,7 @@
 """`drafter check --comments`: a copy of the document with each finding as a Word comment on the
 paragraph it is about, where a legal reviewer works, instead of a report in a terminal.
 
-The finding names its paragraph by reading-order number (check/model.py, Block.number). The copy is
+The finding names its paragraph by reading-order number (check/model.py, Para.number). The copy is
 the same bytes opened again and walked by the same DocModel, so number N is the same paragraph
 here as in the checker. A finding about the whole document (margins, paper, page numbers) is put
 on the first paragraph. Comments go through python-docx's comments part, which appends to one the
