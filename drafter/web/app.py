@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import functools
 import logging
+import re
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -25,7 +26,7 @@ from .. import api
 from ..errors import UserError
 from ..inputs.kinds import kind_names
 from ..text import vn
-from . import drafting, jobs, profile_pages, review_pages, security
+from . import drafting, jobs, labels, profile_pages, review_pages, security
 from .guard import Guard
 from .pages import Settings, error_page, expired, for_page, posted_form, profile_choices, render, settings_of
 
@@ -35,6 +36,10 @@ LOG = logging.getLogger("drafter.web")
 DRAFT_LIMITS = jobs.Limits(seconds=120.0)  # a draft with previews; said on the page when passed
 GONE = ("Không có bản soạn này: việc đã xong quá lâu nên không còn được giữ, hoặc do một trình duyệt khác "
         "bắt đầu. Soạn lại từ trang chủ.")
+KEEP_LIMIT = 200  # boxes of texts left out for length (a standard draft leaves about 50)
+KEEP_ID = re.compile(r"(?:task:)?[a-z0-9][a-z0-9._-]{0,80}")
+#: The draft form's fields sent again by the result page's "soạn lại, giữ nội dung đã chọn".
+RESEND = ("profile", "kind", "year", "date", "detail", "preview", "bases", "no_overrides")
 ERROR_WORDS = {400: "Biểu mẫu gửi lên không đọc được (hỏng, quá nhiều ô hoặc tệp không được nhận): tải lại "
                     "trang rồi gửi lại.",
                404: "Không có trang này. Kiểm tra lại địa chỉ, hoặc về trang chủ.",
@@ -55,11 +60,14 @@ def _form_page(request: Request, form: dict, *, error: str | None = None, status
 async def draft(request: Request) -> Response:
     """Starts the draft in a worker and sends the browser to its progress page."""
     settings = settings_of(request)
-    form = await posted_form(request, max_fields=16)
+    form = await posted_form(request, max_fields=16 + KEEP_LIMIT, multi=("keep",))
     if form is None:
         return expired()
     try:
-        job = jobs.start(request, drafting.draft, _order(form, settings), memo=form, limits=DRAFT_LIMITS)
+        order = _order(form, settings)
+        if order.keep and form.get("save_keep") == "on":
+            form["saved_keep"] = profile_pages.keep_in_profile(settings, order.profile, list(order.keep))
+        job = jobs.start(request, drafting.draft, order, memo=form, limits=DRAFT_LIMITS)
     except jobs.Busy as exc:
         return _form_page(request, form, error=str(exc), status=503)
     except UserError as exc:
@@ -80,7 +88,16 @@ def _order(form: dict, settings: Settings) -> drafting.DraftOrder:
     return drafting.DraftOrder(path, kind, settings.out_dir, year=_year(form.get("year")), date=_date(form.get("date")),
                                detail=detail, force=form.get("force") == "on", bases=tuple(_lines(form.get("bases"))),
                                use_overrides=form.get("no_overrides") != "on", user_dir=settings.profiles_dir,
-                               preview=form.get("preview") == "on")
+                               preview=form.get("preview") == "on", keep=_kept(form.get("keep")))
+
+
+def _kept(value) -> tuple[str, ...]:
+    """The ticked texts left out for length: ids the result page offered (a forged one matches
+    nothing the draft leaves out, and changes nothing)."""
+    ids = tuple(dict.fromkeys(line.strip() for line in str(value or "").splitlines() if line.strip()))
+    if len(ids) > KEEP_LIMIT or any(not KEEP_ID.fullmatch(i) for i in ids):
+        raise UserError("Danh sách nội dung giữ lại không đọc được: soạn lại từ trang chủ.")
+    return ids
 
 
 async def draft_job(request: Request) -> Response:
@@ -94,7 +111,13 @@ async def draft_job(request: Request) -> Response:
     if job.error is not None:
         return _form_page(request, job.memo, error=for_page(job.error), status=400)
     page: drafting.DraftPage = job.value
-    return render(request, "result.html", form=job.memo, notices=[for_page(n) for n in page.notices],
+    fields = profile_pages.profile_fields()
+    notices = [for_page(labels.notice_for_page(n, fields)) for n in page.notices]
+    if job.memo.get("saved_keep"):
+        notices.insert(0, job.memo["saved_keep"])
+    path = profile_choices(settings_of(request)).get(job.memo.get("profile", ""))
+    return render(request, "result.html", form=job.memo, notices=notices, resend=RESEND,
+                  can_save=path is not None and profile_pages.editable(settings_of(request), path),
                   download=page.download, optional=page.optional, pdf=page.pdf, pages=page.pages,
                   outline=page.outline)
 

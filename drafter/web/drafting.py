@@ -36,6 +36,7 @@ class DraftOrder:
     use_overrides: bool = True
     user_dir: Path | None = None
     preview: bool = False
+    keep: tuple[str, ...] = ()  # texts left out for length that the person ticked to keep
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def draft(order: DraftOrder) -> DraftPage:
     jobs.say(DRAFTING)
     result = api.draft_plan(order.profile, kind=order.kind, year=order.year, detail=order.detail, date=order.date,
                             out_dir=order.out_dir, force=order.force, extra_bases=list(order.bases),
-                            use_overrides=order.use_overrides, user_dir=order.user_dir)
+                            use_overrides=order.use_overrides, user_dir=order.user_dir, keep_optional=order.keep)
     notices = list(result.notices)
     pages, pdf = [], None
     if order.preview and can_preview():
@@ -69,8 +70,8 @@ def draft(order: DraftOrder) -> DraftPage:
 
 
 def _optional(profile: Path, kind: str, result) -> list[tuple[str, str]]:
-    """What the draft left out for length, with its words: a person on the page adds one back by
-    its id in the profile (tasks: {add_optional: […]}) instead of deleting ten from the draft."""
+    """What the draft left out for length, with its words: a person on the page ticks one to keep
+    it (a redraft with DraftOrder.keep) instead of deleting ten from the draft."""
     texts = dict(api.optional_texts(profile, kind=kind, year=result.year, date=result.date))
     return [(ident, texts.get(ident, "")) for ident in result.omitted]
 

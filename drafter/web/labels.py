@@ -116,3 +116,27 @@ def note_for_page(note: str, fields) -> str:
     if not found:
         return note
     return f"{where(found['field'], fields)}: {keys_said(found['message'], fields)}"
+
+
+_CODE_IN_PARENS = re.compile(r"\s*\((?:VERIFIED|MEDIUM|UNVERIFIED)\)")
+_WORD_IN_PARENS = re.compile(r"\(([a-z]+(?:_[a-z]+)*)\)")
+_KEY_PATH = re.compile(r"\b[a-z][a-z_]*(?:\.[a-z0-9_]+|\[\d+\])+")
+_KEY_AFTER_VERB = re.compile(r"\b(khai(?: báo)?(?: ở)?) ([a-z][a-z_]*)\b(?!\.)")
+#: The library's advice for the command line on texts left out for length; the result page lists
+#: them with boxes to tick instead.
+_TASKS_ADVICE = re.compile(r"Xem và thêm lại bằng `drafter tasks[^`]*`.*$", re.S)
+KEEP_ADVICE = ("Xem «Nội dung để lại vì độ dài» ở dưới: đánh dấu nội dung muốn giữ rồi soạn lại, "
+               "hoặc chọn mức chi tiết «Đầy đủ».")
+
+
+def notice_for_page(notice: str, fields) -> str:
+    """A drafting notice with the profile's keys and codes said as the form says them: "khai báo
+    reporting.annual_deadline" → "khai báo «Hạn báo cáo…» (mục «…»)", "(investment_promotion)" → the
+    role's meaning, "(UNVERIFIED)" dropped (the sentence already says "chưa xác minh")."""
+    top = {f.path[0] for f in fields}
+    said = _TASKS_ADVICE.sub(KEEP_ADVICE, notice)
+    said = _CODE_IN_PARENS.sub("", said)
+    said = _WORD_IN_PARENS.sub(lambda m: f"(vai trò «{roles()[m[1]]}»)" if m[1] in roles() else m[0], said)
+    said = _KEY_PATH.sub(lambda m: where(m[0], fields) if m[0].split(".")[0].split("[")[0] in top else m[0], said)
+    said = _KEY_AFTER_VERB.sub(lambda m: f"{m[1]} {where(m[2], fields)}" if m[2] in top else m[0], said)
+    return keys_said(said, fields)

@@ -65,9 +65,12 @@ def csrf_ok(request: Request, form) -> bool:
     return security.token_ok(request.cookies.get(security.CSRF_COOKIE), form.get("csrf"))
 
 
-async def posted_form(request: Request, max_fields: int) -> dict[str, str] | None:
-    """A posted form without files, as text fields; None when its CSRF token is not ours."""
-    form = {key: str(value) for key, value in (await request.form(max_files=0, max_fields=max_fields)).items()}
+async def posted_form(request: Request, max_fields: int, *, multi: tuple[str, ...] = ()) -> dict[str, str] | None:
+    """A posted form without files, as text fields; None when its CSRF token is not ours. A field
+    named in `multi` (ticked boxes of one name) keeps every value, one per line."""
+    posted = await request.form(max_files=0, max_fields=max_fields)
+    form = {key: str(value) for key, value in posted.items()}
+    form.update({key: "\n".join(str(v) for v in posted.getlist(key)) for key in multi if key in posted})
     return form if csrf_ok(request, form) else None
 
 

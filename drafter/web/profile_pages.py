@@ -49,11 +49,28 @@ def user_folder(settings: Settings) -> Path | None:
     return folder
 
 
-def _editable(settings: Settings, path: Path) -> bool:
+def editable(settings: Settings, path: Path) -> bool:
     from ..inputs.overrides import is_bundled
 
     folder = user_folder(settings)
     return folder is not None and not is_bundled(path) and path.resolve().parent == folder.resolve()
+
+
+def keep_in_profile(settings: Settings, path: Path, keep: list[str]) -> str:
+    """Ticked texts written into the user's profile (tasks: add_optional), so that next year's
+    draft keeps them too: validated as the form's own save is, comments and order kept."""
+    if not editable(settings, path):
+        raise UserError(f"{path.stem} là hồ sơ có sẵn: không ghi được; sao chép hồ sơ vào thư mục của bạn "
+                        "(«Tạo hồ sơ từ mẫu này») để lần sau cũng giữ.")
+    current = profile_edit.open_profile(path)
+    tasks = current.data.get("tasks") if isinstance(current.data.get("tasks"), dict) else {}
+    kept = sorted(set(tasks.get("add_optional") or ()) | set(keep))
+    text = profile_edit.edited_text(current, {("tasks", "add_optional"): kept})
+    checked = profile_edit.check_text(text, path.stem)
+    if not checked.ok:
+        raise UserError(f"Không ghi được vào hồ sơ {path.stem}: hồ sơ đang có lỗi; mở «Hồ sơ tỉnh» để sửa.")
+    profile_edit.save_text(current, text, expected_sha256=current.sha256)
+    return f"Đã ghi {len(keep)} nội dung được giữ vào hồ sơ {path.stem}: lần soạn sau cũng giữ."
 
 
 def _user_folder(settings: Settings) -> Path:
@@ -75,7 +92,7 @@ async def profiles(request: Request) -> Response:
 def _list_page(request: Request, *, error: str | None = None, status: int = 200, form: dict | None = None) -> Response:
     settings = settings_of(request)
     choices = profile_choices(settings)
-    mine = sorted(pid for pid, path in choices.items() if _editable(settings, path))
+    mine = sorted(pid for pid, path in choices.items() if editable(settings, path))
     return render(request, "profiles.html", mine=mine, bundled=sorted(set(choices) - set(mine)), units=_units(),
                   folder=user_folder(settings), error=error, form=form or {}, status=status)
 
@@ -180,7 +197,7 @@ def _find(request: Request) -> tuple[str, Path, bool] | Response:
     path = profile_choices(settings).get(ident) if registry.ID_PATTERN.fullmatch(ident) else None
     if path is None:
         return _list_page(request, error=f"Không có hồ sơ {ident[:80]!r}.", status=404)
-    return ident, path, _editable(settings, path)
+    return ident, path, editable(settings, path)
 
 
 def _edit_page(request: Request, ident: str, current: profile_edit.ProfileFile, values: dict,
