@@ -15,12 +15,12 @@ from pathlib import Path
 from . import __version__
 from .docxio import layout, marks, render, structure
 from .docxio.package import drop_foreign_core_properties, to_bytes
+from .edits import Change
 from .errors import UserError
 from .inputs import overrides
 from .inputs.catalogue import Catalogue, bundled
 from .inputs.kinds import DEFAULT_KIND, load_kind
 from .inputs.profile import Profile, load_profile
-from .inputs.yamlio import display_path
 from .output import (
     Manifest,
     ManifestEntry,
@@ -31,11 +31,11 @@ from .output import (
     guard_target,
     sha256_bytes,
 )
+from .paths import display_path
 from .plan import Draft, PlanRequest, build_draft
 from .plan.draft import left_out
 from .plan.fit import check_detail
 from .plan.listing import TaskLine
-from .plan.records import Change
 from .plan.year import PlanYear, resolve_year
 from .resources import default_template
 from .text import vn

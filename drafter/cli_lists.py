@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from .cli import _parse_date, app, boundary
+from .cli_app import _parse_date, app, boundary
 from .cli_vi import Command
 
 

@@ -1,6 +1,6 @@
 """One exception family for everything a person can fix.
 
-The CLI catches UserError once (drafter.cli.boundary, around every command), prints its message
+The CLI catches UserError once (drafter.cli_app.boundary, around every command), prints its message
 and exits with the exception's own exit code: 1 for bad or refused input, 2 for a usage error or a
 file that is not a document at all (click's convention; docs/cli.md lists them). The web page
 (drafter.web) shows the same message in the page instead. Any other exception is a bug and keeps

@@ -1,7 +1,9 @@
 """The shape of the code: small modules, and commands that load only what they use."""
 
+import ast
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -216,3 +218,159 @@ def test_a_command_started_alone_has_the_same_help_and_errors(name):
     for args in ([name, "--help"], [name, "--no-such-option"]):
         alone, whole = CliRunner().invoke(single, args), CliRunner().invoke(app, args)
         assert (alone.exit_code, alone.output) == (whole.exit_code, whole.output), args
+
+
+# --- layers: imports point down, and no circles -----------------------------------------------------
+
+#: The layers, lowest first. A module may import from its own layer or a lower one. The ground floor
+#: holds what every layer needs and that needs nothing of drafter: the version, the exception family,
+#: what one input may cost, where bundled files live, safe writing, and the records that cross seams.
+LAYERS = (
+    ("ground", {"drafter", "_version", "errors", "limits", "resources", "output", "edits", "paths"}),
+    ("text", {"text"}),
+    ("inputs", {"inputs"}),
+    ("plan", {"plan"}),
+    ("documents", {"docxio", "review", "check"}),  # sideways imports allowed, circles not
+    ("library", {"api", "validation", "knowledge_report", "quality"}),
+    ("shells", {"cli", "cli_app", "cli_lists", "cli_start", "cli_vi", "web", "__main__"}),
+)
+
+def module_imports(package: Path) -> dict[str, set[str]]:
+    """Each module of the package (dotted name) and the package's modules it imports, at the top
+    or inside a function, relative imports resolved. `from pkg import name` counts as importing
+    pkg.name when that is a module, pkg otherwise."""
+    root = package.parent
+    modules: dict[str, tuple[Path, bool]] = {}
+    for path in package.rglob("*.py"):
+        parts = list(path.relative_to(root).with_suffix("").parts)
+        is_package = parts[-1] == "__init__"
+        modules[".".join(parts[:-1] if is_package else parts)] = (path, is_package)
+
+    def known(name: str) -> str | None:
+        while name not in modules and "." in name:
+            name = name.rsplit(".", 1)[0]
+        return name if name in modules else None
+
+    graph: dict[str, set[str]] = {}
+    for name, (path, is_package) in modules.items():
+        here = name.split(".") if is_package else name.split(".")[:-1]
+        targets: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                targets.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    base = ".".join(here[:len(here) - node.level + 1] + ([base] if base else []))
+                targets.update(f"{base}.{alias.name}" if known(f"{base}.{alias.name}") == f"{base}.{alias.name}"
+                               else base for alias in node.names)
+        graph[name] = {t for t in map(known, targets) if t is not None and t != name}
+    return graph
+
+
+def layer_of(module: str) -> int:
+    """The layer index of a module, by its first name under the package."""
+    parts = module.split(".")
+    unit = parts[1] if len(parts) > 1 else parts[0]
+    for index, (_, units) in enumerate(LAYERS):
+        if unit in units:
+            return index
+    raise AssertionError(f"{module} has no place in LAYERS: give it one")
+
+
+def upward_imports(graph: dict[str, set[str]]) -> set[tuple[str, str]]:
+    layer = {module: layer_of(module) for module in graph}  # every module has a place, imported or not
+    return {(source, target) for source, targets in graph.items() for target in targets
+            if layer[target] > layer[source]}
+
+
+def circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one node (Tarjan's algorithm, iterative)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    for start in sorted(graph):
+        if start in index:
+            continue
+        work = [(start, iter(sorted(graph[start])))]
+        index[start] = low[start] = len(index)
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, successors = work[-1]
+            step = next(successors, None)
+            if step is not None:
+                if step not in index:
+                    index[step] = low[step] = len(index)
+                    stack.append(step)
+                    on_stack.add(step)
+                    work.append((step, iter(sorted(graph.get(step, ())))))
+                elif step in on_stack:
+                    low[node] = min(low[node], index[step])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1:
+                    found.append(sorted(component))
+    return sorted(found)
+
+
+def unit_graph(graph: dict[str, set[str]]) -> dict[str, set[str]]:
+    """The same imports between top-level packages and modules (inputs ↔ output is a circle here
+    even when no two modules form one)."""
+    def unit(module: str) -> str:
+        return ".".join(module.split(".")[:2])
+    units: dict[str, set[str]] = {unit(m): set() for m in graph}
+    for source, targets in graph.items():
+        units[unit(source)].update(unit(t) for t in targets if unit(t) != unit(source))
+    return units
+
+
+def test_imports_point_down_the_layers():
+    graph = module_imports(REPO / "drafter")
+    assert upward_imports(graph) == set()
+
+
+def test_no_import_circles_among_modules_or_packages():
+    graph = module_imports(REPO / "drafter")
+    assert circles(graph) == []
+    assert circles(unit_graph(graph)) == []
+
+
+def test_the_layer_checker_sees_upward_imports_and_circles_inside_functions(tmp_path):
+    """The same checker on a made-up package: an upward import hidden in a function, a relative
+    import two levels up, and a circle closed only inside a function are all found."""
+    tree = {
+        "__init__.py": "",
+        "errors.py": "",
+        "text/__init__.py": "",
+        "text/vn.py": "def f():\n    from .. import plan\n",
+        "plan/__init__.py": "",
+        "plan/draft.py": "from ..text.vn import f\nfrom . import body\n",
+        "plan/body.py": "def g():\n    from .draft import x\n",
+        "inputs/__init__.py": "",
+        "inputs/a.py": "from drafter.errors import E\nfrom drafter import text\n",
+    }
+    for name, code in tree.items():
+        (tmp_path / "drafter" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "drafter" / name).write_text(code, encoding="utf-8")
+    graph = module_imports(tmp_path / "drafter")
+    assert graph["drafter.plan.draft"] == {"drafter.text.vn", "drafter.plan.body"}
+    assert graph["drafter.inputs.a"] == {"drafter.errors", "drafter.text"}
+    assert upward_imports(graph) == {("drafter.text.vn", "drafter.plan")}
+    assert circles(graph) == [["drafter.plan.body", "drafter.plan.draft"]]
+    assert circles(unit_graph(graph)) == [["drafter.plan", "drafter.text"]]
+    (tmp_path / "drafter" / "stray.py").write_text("", encoding="utf-8")
+    with pytest.raises(AssertionError, match="drafter.stray has no place"):
+        upward_imports(module_imports(tmp_path / "drafter"))

@@ -16,8 +16,8 @@ import subprocess
 from pathlib import Path
 
 from ..errors import OutputError, ToolMissing, UserError, os_reason
-from ..inputs.yamlio import display_path
 from ..output import atomic_write, scratch_folder
+from ..paths import display_path
 from .package import check_package, read_bytes
 
 INSTALL_HINT = (

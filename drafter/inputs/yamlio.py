@@ -16,6 +16,7 @@ import yaml
 
 from ..errors import InputError, Problem, os_reason
 from ..limits import MAX_YAML_BYTES, MAX_YAML_DEPTH, MAX_YAML_NODES, FileRefused, read_regular
+from ..paths import display_path
 from ..text import legacy, vn
 from . import shipped
 
@@ -72,14 +73,6 @@ class Loaded:
         """A problem located at a field: file:line:column: field.path: message."""
         return Problem(display_path(self.path), self.line_of(key_path), field_path(key_path), message,
                        self.column_of(key_path))
-
-
-def display_path(path: Path) -> str:
-    """Relative to the working directory when possible: messages should be short and clickable."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def field_path(key_path: PathKey) -> str:

@@ -15,13 +15,14 @@ from pathlib import Path
 from ..docxio import marks
 from ..docxio.columns import cells_by_name
 from ..docxio.package import open_docx
+from ..edits import Change, Stamp
 from ..errors import UserError
 from ..inputs import overrides
 from ..inputs.catalogue import bundled
 from ..inputs.profile import load_profile
-from ..inputs.yamlio import display_path
 from ..output import Manifest
-from ..plan.records import Change, Snapshot, Stamp
+from ..paths import display_path
+from ..plan.records import Snapshot
 from ..text import vn
 from ..text.labels import strip_label, style_of
 from ..text.placeholders import templatize_year

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..review.diff import opcodes
+from ..review.differences import opcodes
 
 CONTEXT = 8  # unchanged words kept on each side of a change
 EXCERPT = 160  # characters of an item quoted in a harvest line
@@ -31,7 +31,7 @@ class ChangeView:
 
 
 def change_views(changes) -> list[ChangeView]:
-    """Each review.diff Change as a heading and its words: whole text inserted or struck, or a
+    """Each review.differences.Difference as a heading and its words: whole text inserted or struck, or a
     rewording word by word with a few words of context around each change."""
     out = []
     for change in changes:
