@@ -378,3 +378,19 @@ def build_draft_for(profile: str, kind: str = "annual"):
     from drafter.inputs.profile import load_profile
 
     return build_plan(load_profile(REPO / "profiles" / f"{profile}.yaml", bundled()), kind=kind, year=2027)[1]
+
+
+def test_a_profile_error_met_while_drafting_names_the_form_field(tmp_path):
+    """Issue 23: a user's profile with a deadline no calendar has (31/02) stops the draft with the
+    field's place on the profile form, not the file's path and key."""
+    from tests.test_web_profiles import raw_codes
+
+    mine = user_profiles(tmp_path)
+    path = mine / "tuyen-quang-2027.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "reporting: {annual_deadline: 31/02}\n", encoding="utf-8")
+    site = web_client(Settings(out_dir=tmp_path / "out", profiles_dir=mine))
+    page = submit(site, profile="tuyen-quang-2027", kind="annual")
+    assert page.status_code == 400
+    error = re.search(r'class="error" role="alert">(.*?)</p>', page.text, re.S)[1]
+    assert "«Hạn báo cáo kết quả năm» (mục «Thời hạn báo cáo»): «31/02»: không có ngày 31 tháng 2" in error
+    assert "Hồ sơ tỉnh" in error and str(mine) not in page.text and raw_codes(page) == []

@@ -109,7 +109,8 @@ async def draft_job(request: Request) -> Response:
     if not job.done:
         return render(request, "progress.html", stage=job.stage, status_url=f"/draft/{job.id}/status")
     if job.error is not None:
-        return _form_page(request, job.memo, error=for_page(job.error), status=400)
+        said = labels.error_for_page(job.error, profile_pages.profile_fields())
+        return _form_page(request, job.memo, error=for_page(said), status=400)
     page: drafting.DraftPage = job.value
     fields = profile_pages.profile_fields()
     notices = [for_page(labels.notice_for_page(n, fields)) for n in page.notices]

@@ -140,3 +140,14 @@ def notice_for_page(notice: str, fields) -> str:
     said = _KEY_PATH.sub(lambda m: where(m[0], fields) if m[0].split(".")[0].split("[")[0] in top else m[0], said)
     said = _KEY_AFTER_VERB.sub(lambda m: f"{m[1]} {where(m[2], fields)}" if m[2] in top else m[0], said)
     return keys_said(said, fields)
+
+
+def error_for_page(message: str, fields) -> str:
+    """A library error shown on the draft form: a profile's problems ("x.yaml:24:13:
+    reporting.annual_deadline: …") said at their place on the profile form, one per line."""
+    lines = message.splitlines() or [message]
+    said = [note_for_page(line, fields) if _NOTE.match(line) else line for line in lines]
+    said = [notice_for_page(line, fields) for line in said]
+    if any(_NOTE.match(line) for line in lines):
+        said.insert(0, "Hồ sơ có lỗi nên chưa soạn được; mở trang «Hồ sơ tỉnh» để sửa:")
+    return "\n".join(said)
