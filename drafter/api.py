@@ -6,19 +6,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
 from .docxio import layout, marks, render, structure
 from .docxio.package import drop_foreign_core_properties, to_bytes
+from .edits import Change
 from .errors import OutputError, UserError
 from .inputs import overrides
 from .inputs.catalogue import Catalogue, bundled
 from .inputs.kinds import DEFAULT_KIND, load_kind
 from .inputs.profile import Profile, load_profile
-from .inputs.yamlio import display_path
 from .limits import check_year
 from .output import (
     Manifest,
@@ -30,11 +32,12 @@ from .output import (
     guard_target,
     sha256_bytes,
 )
+from .paths import display_path
 from .plan import Draft, PlanRequest, build_draft
 from .plan.draft import left_out
 from .plan.fit import check_detail
 from .plan.listing import TaskLine
-from .plan.records import Change
+from .plan.year import PlanYear, resolve_year
 from .resources import default_template
 from .text import vn
 
@@ -50,43 +53,6 @@ class DraftResult:
     omitted: list[str] = field(default_factory=list)  # ids left out for length: `tasks: {add_optional: […]}`
     year: int | None = None  # the plan year drafted (the rule's choice when none was given)
     date: dt.date | None = None
-
-
-@dataclass(frozen=True)
-class PlanYear:
-    """The plan year and, when the rule (not --year) moved it past the date's year, why: a notice."""
-
-    year: int
-    reason: str | None = None
-
-
-#: A single-year plan (the annual kind) signed from this month on is for the next year: an annual
-#: plan drafted in the last quarter plans the coming year (a date in the year before the plan year
-#: was always accepted with --year); earlier in the year it plans the year it is signed in.
-NEXT_YEAR_FROM_MONTH = 10
-
-
-def resolve_year(year: int | None, date: dt.date | None, kind: str = DEFAULT_KIND,
-                 today: dt.date | None = None) -> PlanYear:
-    """The one rule for the plan year, used by the CLI, the web page and batch drafting.
-
-    --year wins (2000-2100; the date must fall in that year or the one before, as an annual plan
-    may be signed late in the year before). Otherwise the year of the signing date (or of today,
-    when no date is given), except that a single-year plan (the annual kind) signed in the last
-    quarter is for the next year, and the notice says so. A multi-year kind (NQ 47) keeps the
-    date's year."""
-    if year is not None:
-        check_year(year)
-        if date and date.year not in (year, year - 1):
-            raise UserError(f"--date {date.isoformat()} không khớp với --year {year} "
-                            "(ngày ban hành phải thuộc năm kế hoạch hoặc năm trước đó)")
-        return PlanYear(year)
-    on = date or today or dt.date.today()
-    if on.month < NEXT_YEAR_FROM_MONTH or not load_kind(kind, bundled()).single_year:
-        return PlanYear(on.year)
-    said = f"ngày ký {vn.short_date(on)}" if date else f"chưa có ngày ký và hôm nay ({vn.short_date(on)})"
-    return PlanYear(on.year + 1, f"Kế hoạch năm {on.year + 1}: {said} ở quý IV nên kế hoạch là cho năm sau; "
-                                 "dùng --year để chọn năm khác.")
 
 
 #: A --basis line longer than this is not a căn cứ (the longest real one is under 400 characters).
@@ -161,14 +127,22 @@ def draft_plan(profile: str | Path | Profile | None = None, *, kind: str = DEFAU
                date: dt.date | None = None, out_dir: Path = Path("outputs"), force: bool = False,
                template: Path | None = None, extra_bases: list[str] | None = None,
                overrides_path: Path | None = None, use_overrides: bool = True,
-               user_dir: Path | None = None, detail: str = "standard") -> DraftResult:
+               user_dir: Path | None = None, detail: str = "standard",
+               keep_optional: Iterable[str] = ()) -> DraftResult:
     """Draft one plan and write it safely; returns where it went and what is left to do by hand.
+
+    keep_optional: ids of texts a standard draft leaves out for length, kept this time as if the
+    profile's `tasks: {add_optional: […]}` named them (the page's "soạn lại, giữ những nội dung
+    đã chọn"); an id the draft does not leave out changes nothing.
 
     Reviewers' changes harvested from earlier plans (overrides/<id>.yaml beside the profile, or in
     user_dir for a bundled profile: see overrides.default_path; or overrides_path) are applied
     unless use_overrides is False."""
     catalogue = bundled()
     loaded = profile if isinstance(profile, Profile) else load_profile(profile, catalogue)
+    if keep_optional:
+        kept = loaded.tasks.add_optional | frozenset(keep_optional)
+        loaded = dataclasses.replace(loaded, tasks=dataclasses.replace(loaded.tasks, add_optional=kept))
     chosen = resolve_year(year, date, kind)
     plan_year = chosen.year
     path = overrides_path or overrides.readable_path(loaded.path, loaded.id, user_dir)

@@ -1,7 +1,7 @@
 """Command line: thin typer commands over the library (drafter.api, drafter.check, drafter.review).
 
 Each command parses its options, calls the library once and prints the result. Every command
-goes through one error boundary (`boundary`): a UserError becomes its message on stderr and the
+goes through one error boundary (`cli_app.boundary`): a UserError becomes its message on stderr and the
 exception's own exit code (1 for bad or refused input, 2 for a usage error or an unreadable
 document); anything else is a bug and keeps its traceback.
 
@@ -11,74 +11,17 @@ reviewer tools, and `drafter --help` loads none of them.
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import time
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from . import __version__
-from .cli_vi import Command, Group
-from .errors import UsageError, UserError
+from .cli_app import _err, _parse_date, app, boundary
+from .cli_vi import Command
+from .errors import UsageError
 
 DEFAULT_KIND = "nq47"  # drafter.inputs.kinds.DEFAULT_KIND, repeated here to keep --help light
-
-app = typer.Typer(
-    name="drafter",
-    cls=Group,
-    help="Soạn dự thảo Kế hoạch của UBND tỉnh về thông tin đối ngoại (KH-UBND) theo Nghị định 30/2020/NĐ-CP.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-
-
-def _err(message: str) -> None:
-    typer.secho(message, err=True, fg=typer.colors.RED)
-
-
-def boundary(func):
-    """The one error boundary: a UserError becomes a message and its exit code."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except UserError as exc:
-            _err(f"{exc.prefix}{exc}")
-            raise typer.Exit(exc.exit_code) from None
-        except KeyboardInterrupt:
-            _err("Đã dừng theo yêu cầu (Ctrl-C); không có tệp nào bị ghi dở.")
-            raise typer.Exit(130) from None
-
-    return wrapper
-
-
-def _parse_date(value: str | None, option: str = "--date") -> dt.date | None:
-    """A typed date through the one rule (vn.parse_date); a wrong one is a usage error naming the option."""
-    if value is None:
-        return None
-    from .text import vn
-
-    try:
-        return vn.parse_date(value)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint=f"'{option}'") from None
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"drafter {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="In phiên bản.")] = False,
-) -> None:
-    """Soạn dự thảo Kế hoạch của UBND tỉnh về thông tin đối ngoại (KH-UBND) theo Nghị định 30/2020/NĐ-CP."""
 
 
 @app.command(cls=Command)
@@ -346,4 +289,5 @@ from . import cli_lists  # noqa: E402,F401 - registers profiles, new, roles, tas
 
 
 def run() -> None:  # pragma: no cover - the console entry point
-    app()
+    from .cli_start import only_the_command  # typer builds only the command that runs (cli_start)
+    only_the_command(app)()

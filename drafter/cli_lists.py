@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from .cli import _parse_date, app, boundary
+from .cli_app import _parse_date, app, boundary
 from .cli_vi import Command
 from .limits import check_year
 
@@ -172,4 +172,4 @@ def serve(
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"drafter đang chạy ở http://{shown}:{port}/ (Ctrl+C để dừng); hồ sơ của bạn: {profiles}; "
                f"bản soạn: {out}", err=True)
-    server.run(create_app(Settings(out_dir=out.resolve(), profiles_dir=profiles.resolve())), sock)
+    server.run(create_app(Settings(out_dir=out.resolve(), profiles_dir=profiles.resolve(), host=host)), sock)

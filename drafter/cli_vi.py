@@ -6,6 +6,10 @@ catalogue. A drafter who never opens a terminal should not meet them the one tim
 headings are typer's module settings, the --help line and the usage prefix come from our command
 classes, and typer's error messages are translated (by pattern) before they are shown. An
 unknown message stays as typer wrote it rather than being guessed.
+
+typer.rich_utils (rich, markdown_it, pygments: about 65 ms, +0.4x a cold `drafter draft`) is
+imported only when help or an error is about to be printed; the Vietnamese headings are set on it
+at that moment (`_rich`), so a draft that prints neither never loads it.
 """
 
 from __future__ import annotations
@@ -16,7 +20,6 @@ from typing import Any
 
 import typer
 from typer import core as typer_core
-from typer import rich_utils
 from typer._click import exceptions as click_exceptions
 from typer._click import types as click_types
 
@@ -24,16 +27,29 @@ HELP_LINE = "Hiện hướng dẫn này rồi thoát."
 USAGE_PREFIX = "Cách dùng: "
 OPTIONS_METAVAR = "[TÙY_CHỌN]"
 
-rich_utils.ARGUMENTS_PANEL_TITLE = "Đối số"
-rich_utils.OPTIONS_PANEL_TITLE = "Tùy chọn"
-rich_utils.COMMANDS_PANEL_TITLE = "Lệnh"
-rich_utils.ERRORS_PANEL_TITLE = "Lỗi"
-rich_utils.ABORTED_TEXT = "Đã dừng."
-rich_utils.RICH_HELP = "Xem [blue]'{command_path} {help_option}'[/] để biết cách dùng."
-rich_utils.DEFAULT_STRING = "[mặc định: {}]"
-rich_utils.REQUIRED_LONG_STRING = "[bắt buộc]"
-rich_utils.ENVVAR_STRING = "[biến môi trường: {}]"
-rich_utils.DEPRECATED_STRING = "(không dùng nữa) "
+ABORTED_TEXT = "Đã dừng."
+_HEADINGS = {
+    "ARGUMENTS_PANEL_TITLE": "Đối số",
+    "OPTIONS_PANEL_TITLE": "Tùy chọn",
+    "COMMANDS_PANEL_TITLE": "Lệnh",
+    "ERRORS_PANEL_TITLE": "Lỗi",
+    "ABORTED_TEXT": ABORTED_TEXT,
+    "RICH_HELP": "Xem [blue]'{command_path} {help_option}'[/] để biết cách dùng.",
+    "DEFAULT_STRING": "[mặc định: {}]",
+    "REQUIRED_LONG_STRING": "[bắt buộc]",
+    "ENVVAR_STRING": "[biến môi trường: {}]",
+    "DEPRECATED_STRING": "(không dùng nữa) ",
+}
+
+
+def _rich():
+    """typer.rich_utils with its headings in Vietnamese, loaded on first use."""
+    from typer import rich_utils
+
+    for name, text in _HEADINGS.items():
+        setattr(rich_utils, name, text)
+    return rich_utils
+
 
 _TYPES = {"int": "số nguyên", "integer": "số nguyên", "float": "số", "boolean": "true hoặc false"}
 _MESSAGES: list[tuple[re.Pattern[str], Any]] = [
@@ -47,7 +63,8 @@ _MESSAGES: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(r"^Missing parameter:? '?([^']+)'?\.?$"), lambda m: f"thiếu {m[1]}"),
     (re.compile(r"^No such option: (\S+?)(?: \(Possible options: (.+)\))?(?: Did you mean (\S+?)\?)?$"),
      lambda m: f"không có tùy chọn {m[1]}" + (f"; có phải: {m[2] or m[3]}?" if (m[2] or m[3]) else "")),
-    (re.compile(r"^No such command '?([^']+)'?\.?$"), lambda m: f"không có lệnh {m[1]}"),
+    (re.compile(r"^No such command '?([^']+?)'?\.?(?: Did you mean '?([^']+?)'?\?)?$"),
+     lambda m: f"không có lệnh {m[1]}" + (f"; có phải: {m[2]}?" if m[2] else "")),
     (re.compile(r"^Missing command\.?$"), lambda m: "thiếu lệnh (xem drafter --help)"),
     (re.compile(r"^Got unexpected extra arguments? \((.*)\)$"), lambda m: f"thừa đối số: {m[1]}"),
     (re.compile(r"^Option '?([^']+)'? requires an argument\.?$"), lambda m: f"tùy chọn {m[1]} cần một giá trị"),
@@ -86,6 +103,10 @@ class _Vietnamese:
             option.help = HELP_LINE
         return option
 
+    def format_help(self, ctx, formatter) -> None:
+        _rich()
+        super().format_help(ctx, formatter)
+
     def format_usage(self, ctx, formatter) -> None:
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=USAGE_PREFIX)
 
@@ -117,10 +138,10 @@ class Group(_Vietnamese, typer_core.TyperGroup):
                 typer.echo(exc.format_message())
             sys.exit(exc.exit_code)
         except click_exceptions.ClickException as exc:
-            rich_utils.rich_format_error(_translated(exc))
+            _rich().rich_format_error(_translated(exc))
             sys.exit(exc.exit_code)
         except typer.Abort:
-            typer.echo(rich_utils.ABORTED_TEXT, err=True)
+            typer.echo(ABORTED_TEXT, err=True)
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
 

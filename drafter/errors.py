@@ -1,8 +1,9 @@
 """One exception family for everything a person can fix.
 
-The CLI catches UserError once (drafter.cli.user_errors), prints its message and exits with the
-exception's own exit code: 1 for bad or refused input, 2 for a usage error or a file that is not a
-document at all (click's convention, as the README says). Any other exception is a bug and keeps
+The CLI catches UserError once (drafter.cli_app.boundary, around every command), prints its message
+and exits with the exception's own exit code: 1 for bad or refused input, 2 for a usage error or a
+file that is not a document at all (click's convention; docs/cli.md lists them). The web page
+(drafter.web) shows the same message in the page instead. Any other exception is a bug and keeps
 its traceback. Messages are in Vietnamese because the people who read them are provincial drafters.
 """
 

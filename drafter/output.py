@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import OutputError, os_reason
-from .inputs.yamlio import display_path
+from .paths import display_path
 
 MANIFEST_NAME = ".drafter-manifest.json"
 LOCK_NAME = ".drafter.lock"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError, UserError
-from .inputs.yamlio import display_path
+from .paths import display_path
 
 
 @dataclass

@@ -14,7 +14,11 @@ from drafter.inputs.kinds import kind_names
 from drafter.inputs.knowledge import bundled as bundled_knowledge
 from drafter.inputs.profile import load_profile
 from drafter.text import vn
+from drafter.web import labels
+from drafter.web.pages import for_page
+from drafter.web.profile_pages import profile_fields
 from tests.conftest import ALL_PROFILE_IDS, FORM_AND_CITATIONS, unjudged
+from tests.test_web_profiles import RAW
 
 
 def plan_year(profile, kind: str) -> int:
@@ -48,3 +52,5 @@ def test_every_profile_drafts_every_kind_without_errors(catalogue, pid, tmp_path
         other = "Tỉnh ủy" if level == "thành phố" else "Thành ủy"
         assert other not in text, kind  # a city follows its Thành ủy, a province its Tỉnh ủy
         assert draft.notices is not None
+        on_page = [for_page(labels.notice_for_page(n, profile_fields())) for n in draft.notices]
+        assert [n for n in on_page if RAW.search(n)] == [], kind  # the page names fields, not keys (issue 23)

@@ -168,3 +168,64 @@ def test_the_whole_way_in_a_browser(server, browser):
     fill_draft_form(browser, base, year="2028", previews=False)
     assert "Câu mục tiêu do người rà soát viết lại trong trình duyệt." in browser.page_source
     assert (tmp_path / "out" / "cao-bang-2027" / "annual-2028.docx").is_file()
+
+
+def test_a_profile_made_in_boxes_then_a_libreoffice_review(server, browser):
+    """A profile made only through boxes (agency table with an added row, border rows, a deadline
+    refused then accepted: no YAML typed), drafted; then the draft rewritten with tracked changes
+    and saved by LibreOffice, reviewed with its original: report, harvest and struck/inserted words."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    from tests.test_web_review import SENTENCE, libreoffice_round_trip, tracked_rewrite
+
+    base, tmp_path, mine = server
+    browser.get(base + "/profiles")
+    Select(browser.find_element(By.ID, "unit")).select_by_value("cao-bang")
+    browser.find_element(By.ID, "new-year").send_keys("2027")
+    submit(browser)
+    wait_for(browser, "created")
+    browser.find_element(By.CSS_SELECTOR, 'button.add-row[data-for="f-agencies"]').click()
+    rows = browser.find_elements(By.CSS_SELECTOR, "#f-agencies tr.row")
+    assert len(rows) == 3  # two empty rows offered, one added
+    Select(browser.find_element(By.NAME, "agencies.2.key")).select_by_visible_text("Cơ quan ngoại vụ")
+    browser.find_element(By.NAME, "agencies.2.value").send_keys("Sở Ngoại vụ tỉnh Cao Bằng")
+    browser.find_element(By.NAME, "border.countries.0").send_keys("Trung Quốc")
+    browser.find_element(By.NAME, "border.gates.0.name").send_keys("Trà Lĩnh")
+    Select(browser.find_element(By.NAME, "border.gates.0.kind")).select_by_visible_text("quốc tế")
+    deadline = browser.find_element(By.ID, "f-reporting.annual_deadline")
+    deadline.send_keys("31/02")
+    browser.find_element(By.CSS_SELECTOR, "#profile-form button[type=submit]").click()
+    wait_for(browser, "problems", errors_expected=True)
+    beside = browser.find_element(By.CSS_SELECTOR, '.field-error[data-field="reporting.annual_deadline"]').text
+    assert "không có ngày 31 tháng 2" in beside
+    deadline = browser.find_element(By.ID, "f-reporting.annual_deadline")
+    deadline.clear()
+    deadline.send_keys("10/11")
+    browser.find_element(By.CSS_SELECTOR, "#profile-form button[type=submit]").click()
+    wait_for(browser, "saved")
+    text = (mine / "cao-bang-2027.yaml").read_text(encoding="utf-8")
+    assert "foreign_affairs: Sở Ngoại vụ tỉnh Cao Bằng" in text and "name: Trà Lĩnh" in text
+    assert "annual_deadline: 10/11" in text
+
+    fill_draft_form(browser, base, year="2027", previews=False)
+    original = tmp_path / "original.docx"
+    original.write_bytes(httpx.get(browser.find_element(By.ID, "download").get_attribute("href")).content)
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice missing: the tracked-changes round trip needs it")
+    edited = libreoffice_round_trip(tracked_rewrite(original, SENTENCE, tmp_path / "edited.docx",
+                                                    keep_snapshot=True), tmp_path / "lo")
+    browser.get(base + "/review")
+    browser.find_element(By.ID, "file").send_keys(str(edited))
+    browser.find_element(By.NAME, "harvest").click()
+    browser.find_element(By.ID, "compare").send_keys(str(original))
+    submit(browser)
+    wait_for(browser, "summary")
+    assert "1 thay đổi được ghi vào" in browser.find_element(By.ID, "harvested").text
+    assert (mine / "overrides" / "cao-bang-2027.yaml").is_file()
+    inserted = browser.find_element(By.CSS_SELECTOR, "#changes ins")
+    assert inserted.text == "Câu mục tiêu do người rà soát viết lại."
+    assert inserted.value_of_css_property("text-decoration-line") == "underline"
+    struck = browser.find_element(By.CSS_SELECTOR, "#changes del")
+    assert struck.text.startswith("Triển khai có hiệu quả")
+    assert struck.value_of_css_property("color") in ("rgba(187, 0, 0, 1)", "rgb(187, 0, 0)")

@@ -17,8 +17,8 @@ from typer.testing import CliRunner
 
 from drafter import api
 from drafter.cli import app
+from drafter.edits import Change
 from drafter.inputs import overrides
-from drafter.plan.records import Change
 from drafter.review.harvest import harvest
 from tests.conftest import REPO
 

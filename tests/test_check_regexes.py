@@ -7,7 +7,7 @@ import time
 import pytest
 import yaml
 
-from drafter.check import citations
+from drafter.check import cited
 from drafter.check.runner import RULESET_DIR
 
 ADVERSARIAL = [
@@ -29,8 +29,8 @@ def ruleset_patterns():
                     yield f"{rule['id']}.{key}", value
 
 
-PATTERNS = [*ruleset_patterns(), ("citation", citations.CITATION.pattern), ("congress", citations.CONGRESS.pattern),
-            ("date_line", citations.DATE_LINE.pattern), ("year_line", citations.YEAR_LINE.pattern)]
+PATTERNS = [*ruleset_patterns(), ("citation", cited.CITATION.pattern), ("congress", cited.CONGRESS.pattern),
+            ("date_line", cited.DATE_LINE.pattern), ("year_line", cited.YEAR_LINE.pattern)]
 
 
 @pytest.mark.parametrize("name, pattern", PATTERNS, ids=[n for n, _ in PATTERNS])

@@ -14,7 +14,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.text.paragraph import Paragraph
 
-from drafter.check.model import CheckedParagraph, DocModel
+from drafter.check.located import CheckedParagraph
+from drafter.check.model import DocModel
 from drafter.check.resolve import Resolver
 from drafter.check.runner import check_document
 

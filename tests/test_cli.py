@@ -265,6 +265,7 @@ def test_help_is_vietnamese(command):
     (["draft", "--nope"], "không có tùy chọn --nope"),
     (["diff"], "thiếu đối số CŨ"),
     (["khong-co"], "không có lệnh khong-co"),
+    (["drafte"], "không có lệnh drafte; có phải: draft?"),  # click adds "Did you mean" for a near name
     (["draft", "a", "--kind"], "tùy chọn --kind cần một giá trị"),
 ])
 def test_usage_errors_are_vietnamese_with_exit_2(args, words):

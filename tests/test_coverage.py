@@ -10,8 +10,8 @@ import pytest
 
 from drafter.inputs.catalogue import Group
 from drafter.quality.coverage import DraftTexts, coverage, measure
+from drafter.quality.passages import shared_plans, split_passages
 from drafter.quality.provenance import Pruned, held_out, prune_catalogue, prune_kind
-from drafter.quality.units import shared_plans, split_units
 from tests.conftest import PLANS, REFERENCE
 
 pytestmark = pytest.mark.skipif(not PLANS.is_dir(), reason="shared/reference is not beside the repository")
@@ -23,7 +23,7 @@ def results(catalogue):
 
 
 def test_units_of_the_shared_plans():
-    counts = {p.key: len(p.units(PLANS)) for p in shared_plans()}
+    counts = {p.key: len(p.passages(PLANS)) for p in shared_plans()}
     assert counts == {"lam-dong-4784": 66, "nghe-an-978": 60, "gia-lai-516": 72}
 
 
@@ -83,14 +83,14 @@ def test_pruning_a_kind_keeps_a_topic_whose_lines_survive(catalogue):
 
 def test_the_measure_can_fail():
     plan = next(p for p in shared_plans() if p.key == "gia-lai-516")
-    units = plan.units(PLANS)
+    units = plan.passages(PLANS)
     result, misses = measure(units, plan.text(PLANS), DraftTexts(("Báo cáo tình hình thời tiết tháng 6",)))
     assert result.total_matched() == 0 and len(misses) == len(units) and result.trigram_recall < 0.01
 
 
 def test_units_run_to_the_next_start_or_heading():
     lines = ["I. A", "a) một", "tiếp", "b) hai", "2. Đầu mục", "c) ba"]
-    units = split_units("x", lines, ({"kind": "body", "from": 1, "to": 6, "starts": r"^[a-c]\) ", "skip": r"^\d+\. "},))
+    units = split_passages("x", lines, ({"kind": "body", "from": 1, "to": 6, "starts": r"^[a-c]\) ", "skip": r"^\d+\. "},))
     assert [(u.start, u.end, u.text) for u in units] == [(2, 3, "a) một tiếp"), (4, 4, "b) hai"), (6, 6, "c) ba")]
 
 

@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 
 from drafter import api
 from drafter.cli import app
-from drafter.review.diff import diff, inline, items_of
+from drafter.review.diff import diff, items_of
+from drafter.review.differences import inline
 from tests.conftest import REPO
 from tests.test_carry_forward import review
 
@@ -88,7 +89,7 @@ def test_word_diff_is_bounded_on_repetitive_text():
     """2,000 repeated words each side once took minutes; now a whole-paragraph replacement."""
     import time
 
-    from drafter.review.diff import inline, opcodes
+    from drafter.review.differences import inline, opcodes
 
     a, b = ("la " * 2000).split(), ("la lo " * 1000).split()
     start = time.perf_counter()

@@ -267,3 +267,30 @@ def test_same_inputs_give_the_same_bytes(catalogue):
     one, _ = api.build_plan(profile, year=2027, date=dt.date(2027, 1, 5), catalogue=catalogue)
     two, _ = api.build_plan(profile, year=2027, date=dt.date(2027, 1, 5), catalogue=catalogue)
     assert one == two
+
+
+def test_a_plan_is_zipped_once_into_the_same_bytes_as_a_stamped_copy_of_python_docx_save(monkeypatch):
+    """to_bytes writes python-docx's parts straight into one stamped zip: what python-docx's own
+    save gives, with every entry's time fixed, and nothing unzipped again on the way."""
+    import io
+
+    from docx import Document
+
+    from drafter.docxio.package import ZIP_STAMP, to_bytes
+
+    document = Document()
+    document.add_paragraph("Kế hoạch thông tin đối ngoại")
+    saved = io.BytesIO()
+    document.save(saved)
+    expected = io.BytesIO()
+    with zipfile.ZipFile(saved) as src, zipfile.ZipFile(expected, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=ZIP_STAMP)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(info, src.read(item.filename))
+
+    def no_second_pass(*args, **kwargs):
+        raise AssertionError("the DOCX was unzipped again while being written")
+
+    monkeypatch.setattr(zipfile.ZipFile, "read", no_second_pass)
+    assert to_bytes(document) == expected.getvalue()

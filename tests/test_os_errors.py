@@ -102,12 +102,14 @@ def test_a_failed_temporary_write_on_the_review_page_is_a_message(tmp_path, monk
     from starlette.testclient import TestClient
 
     from drafter.web.app import Settings, create_app
-    from tests.test_web import token
+    from drafter.web.jobs import Pool
+    from tests.test_web import LOCAL, token
 
     def full(self, data):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    client = TestClient(create_app(Settings(out_dir=tmp_path / "out")))
+    # the review runs in a worker process: forked, it carries this test's patch
+    client = TestClient(create_app(Settings(out_dir=tmp_path / "out"), pool=Pool(method="fork")), base_url=LOCAL)
     csrf = token(client.get("/review"))
     monkeypatch.setattr(Path, "write_bytes", full)
     page = client.post("/review", data={"csrf": csrf}, files={"file": ("a.docx", b"PK", "application/octet-stream")})

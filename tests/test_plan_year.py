@@ -9,13 +9,13 @@ import re
 from pathlib import Path
 
 import pytest
-from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
 from drafter import api
 from drafter.cli import app
 from drafter.errors import UserError
-from drafter.web.app import Settings, create_app
+from drafter.web.app import Settings
+from tests.test_web import finished, web_client
 
 DECEMBER = "Kế hoạch năm 2027: ngày ký 15/12/2026 ở quý IV nên kế hoạch là cho năm sau; dùng --year để chọn năm khác."
 
@@ -60,7 +60,7 @@ def test_batch_drafting_uses_the_same_rule_and_says_it_once(tmp_path):
 
 
 def test_the_page_leaves_the_year_to_the_same_rule(tmp_path):
-    client = TestClient(create_app(Settings(out_dir=tmp_path / "out")))
+    client = web_client(Settings(out_dir=tmp_path / "out"))
     page = client.get("/")
     assert re.search(r'<input id="year" name="year" inputmode="numeric" value="">', page.text)
     today = dt.date.today()
@@ -69,6 +69,7 @@ def test_the_page_leaves_the_year_to_the_same_rule(tmp_path):
     csrf = re.search(r'name="csrf" value="([^"]+)"', page.text)[1]
     result = client.post("/draft", data={"csrf": csrf, "profile": "phu-tho-2026", "kind": "annual", "year": "",
                                          "date": "2026-12-15"})
+    result = finished(client, result)
     assert result.status_code == 200, result.text
     assert "/files/phu-tho-2026/annual-2027.docx" in result.text
     assert "Kế hoạch năm 2027: ngày ký 15/12/2026 ở quý IV" in result.text

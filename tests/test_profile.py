@@ -64,6 +64,12 @@ def added(**fields):
         (lambda d: d.update(recipients="Bộ X"), "recipients: phải là một danh sách (mỗi mục bắt đầu bằng '- ')"),
         (lambda d: d.update(reporting={"deadline": "15-12"}),
          "reporting.deadline: sai định dạng: cần ngày/tháng, ví dụ 15/12"),
+        (lambda d: d.update(reporting={"annual_deadline": "31/02"}),
+         "reporting.annual_deadline: «31/02»: không có ngày 31 tháng 2"),
+        (lambda d: d.update(reporting={"plans_deadline": "31/4"}),
+         "reporting.plans_deadline: «31/4»: không có ngày 31 tháng 4"),
+        (lambda d: d.update(reporting={"deadline": "29/02"}),
+         "reporting.deadline: «29/02»: không có ngày 29 tháng 2 (chỉ có trong năm nhuận"),
         (lambda d: d.update(archive="Lưu VT"),
          "archive: sai định dạng: cần \"VT, <đơn vị soạn thảo>\", ví dụ \"VT, KGVX\""),
         (lambda d: d["signer"].update(capacity="giam_doc"),
@@ -87,6 +93,11 @@ def added(**fields):
 def test_bad_profile_message(change, expected, profile_file, catalogue):
     found = problems(profile_file(mutate(change)), catalogue)
     assert any(expected in line for line in found), found
+
+
+@pytest.mark.parametrize("deadline", ["28/02", "30/4", "31/12", "1/1"])
+def test_deadlines_that_exist_every_year_are_taken(deadline, profile_file, catalogue):
+    load_profile(profile_file(mutate(lambda d: d.update(reporting={"annual_deadline": deadline}))), catalogue)
 
 
 def test_messages_carry_file_line_and_column(profile_file, catalogue):

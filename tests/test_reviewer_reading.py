@@ -32,6 +32,13 @@ _REAL_REPEATS = {"văn hóa"}
 _OTHER_NAMESAKES = ("Chủ tịch ", "Cộng sản ", "tư tưởng ", "Tiền phong ")  # "ngoại giao văn hóa, văn hóa đối ngoại"
 
 
+#: Since 2025 a province's newspaper and radio-TV station are one body, "Báo và Phát thanh, Truyền
+#: hình <tỉnh>" (bodies.yaml bao-dai-tinh): a draft for such a province names no provincial "Đài";
+#: the national stations keep theirs.
+_MERGED_PRESS = ("Báo và Phát thanh", "Cơ quan Báo và Phát thanh")
+_PROVINCIAL_STATION = re.compile(r"\bĐài (?:[Pp]hát thanh|PT)(?![^;.]{0,30}(?:quốc gia|Việt Nam))")
+
+
 @cache
 def draft(pid: str, kind: str, year: int):
     profile = load_profile(pid, bundled())
@@ -62,6 +69,9 @@ def faults(pid: str, kind: str, year: int) -> list[str]:
     if profile.border is None:  # the Border Guard also guards the coast: only a landlocked unit has none
         out += [f"biên giới ở tỉnh không có biên giới: {line[:120]}" for line in text.splitlines()
                 if "có chung đường biên giới" in line or ("Biên phòng" in line and not profile.coastal)]
+    if any(n.startswith(_MERGED_PRESS) for n in profile.agencies.values()):
+        out += [f"đài của tỉnh đã hợp nhất vào báo: …{text[max(0, m.start() - 30):m.end() + 40]}"
+                for m in _PROVINCIAL_STATION.finditer(text)]
     keys = [vn.body_key(h.split(". ", 1)[-1].removeprefix("Đề nghị ")) for h in agency_items(result.plan)]
     out += [f"một cơ quan hai mục: {k}" for k in {k for k in keys if keys.count(k) > 1}]
     return out

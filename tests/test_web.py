@@ -7,28 +7,47 @@ import re
 import shutil
 
 import pytest
+import yaml
 from docx import Document
 from docx.oxml.ns import qn
 from starlette.testclient import TestClient
 
 from drafter.web.app import Settings, create_app
-from tests.conftest import reviewer_rewrites_first_aim, user_profiles
+from drafter.web.pages import for_page
+from tests.conftest import REPO, reviewer_rewrites_first_aim, user_profiles
+
+LOCAL = "http://127.0.0.1:8000"  # the page answers only to its own host (guard.py)
+
+
+def web_client(settings: Settings, **options) -> TestClient:
+    return TestClient(create_app(settings), base_url=LOCAL, **options)
 
 
 @pytest.fixture
 def client(tmp_path):
-    return TestClient(create_app(Settings(out_dir=tmp_path / "out")))
+    return web_client(Settings(out_dir=tmp_path / "out"))
 
 
 def token(page) -> str:
     return re.search(r'name="csrf" value="([^"]+)"', page.text)[1]
 
 
+def finished(client, page, timeout: float = 180):
+    """The page a draft ends on: its progress page is followed (as the browser does) until done."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while 'id="progress"' in page.text and time.monotonic() < deadline:
+        time.sleep(0.1)
+        page = client.get(page.url)
+    return page
+
+
 def submit(client, **fields):
     page = client.get("/")
     form = {"csrf": token(page), "profile": "dak-lak-2026", "kind": "nq47", "year": "2027", "date": "2027-01-05"}
     form.update(fields)
-    return client.post("/draft", data=form)
+    return finished(client, client.post("/draft", data=form))
 
 
 def test_home_lists_every_profile_in_vietnamese(client):
@@ -41,7 +60,7 @@ def test_home_lists_every_profile_in_vietnamese(client):
 def test_draft_shows_notices_and_outline_and_downloads_the_docx(client, tmp_path):
     result = submit(client, profile="tuyen-quang-2026")
     assert result.status_code == 200, result.text
-    assert "Lưu ý:" in result.text and "UNVERIFIED" in result.text
+    assert "Lưu ý:" in result.text and "chưa xác minh" in result.text and "UNVERIFIED" not in result.text
     assert "KẾ HOẠCH" in result.text and "tỉnh Tuyên Quang" in result.text
     link = re.search(r'id="download" href="([^"]+)"', result.text)[1]
     assert link == "/files/tuyen-quang-2026/nq47-2027.docx"
@@ -53,21 +72,52 @@ def test_draft_shows_notices_and_outline_and_downloads_the_docx(client, tmp_path
 
 
 def test_the_detail_level_chooses_the_length_and_lists_what_was_left_out(client, tmp_path):
-    """Issue 20 on the page: a standard draft lists what it left out, with ids a profile can ask
-    for; "Đầy đủ" prints them and leaves nothing out."""
-    def words(page):
-        path = tmp_path / "d.docx"
-        path.write_bytes(client.get(re.search(r'id="download" href="([^"]+)"', page.text)[1]).content)
-        return sum(len(p.text.split()) for p in Document(str(path)).paragraphs)
-
+    """Issue 20 on the page: a standard draft lists what it left out, each text with a box to tick
+    (its id only in the box's value, never shown); "Đầy đủ" prints them and leaves nothing out."""
     standard = submit(client, detail="standard")
-    assert standard.status_code == 200 and 'id="optional"' in standard.text and "add_optional" in standard.text
-    left_out = re.findall(r"<li><code>([^<]+)</code>", standard.text)
+    assert standard.status_code == 200 and 'id="optional"' in standard.text and "add_optional" not in standard.text
+    left_out = re.findall(r'<input type="checkbox" name="keep" value="([^"]+)">', standard.text)
     assert left_out and all(re.fullmatch(r"(task:)?[a-z0-9][a-z0-9._-]*", i) for i in left_out)
-    short = words(standard)
+    from tests.test_web_profiles import raw_codes
+
+    assert raw_codes(standard) == []  # no key, id or code in what a person reads (issue 23)
+    short = docx_words(client, standard, tmp_path)
     full = submit(client, detail="full", force="on")
     assert full.status_code == 200 and 'id="optional"' not in full.text
-    assert words(full) > short
+    assert docx_words(client, full, tmp_path) > short
+
+
+def docx_words(client, page, tmp_path) -> int:
+    path = tmp_path / "d.docx"
+    path.write_bytes(client.get(re.search(r'id="download" href="([^"]+)"', page.text)[1]).content)
+    return sum(len(p.text.split()) for p in Document(str(path)).paragraphs)
+
+
+def keep_form(page) -> dict:
+    """The result page's "soạn lại, giữ nội dung đã chọn" form: its hidden fields and boxes."""
+    form = page.text.split('id="keep-form"')[1].split("</form>")[0]
+    hidden = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', form))
+    return {**hidden, "keep": re.findall(r'name="keep" value="([^"]+)"', form)}
+
+
+def test_ticked_texts_are_kept_in_the_redraft(client, tmp_path):
+    """A person keeps two left-out texts by ticking them: the redraft has their words, is longer,
+    and no longer lists them; nothing is typed."""
+    first = submit(client, detail="standard")
+    form = keep_form(first)
+    chosen = form.pop("keep")[:2]
+    texts = dict(re.findall(r'name="keep" value="([^"]+)"> ([^<]+)</label>', first.text))
+    before = docx_words(client, first, tmp_path)
+    again = finished(client, client.post("/draft", data={**form, "keep": chosen}))
+    assert again.status_code == 200 and "Đã soạn xong" in again.text
+    assert again.url.path != first.url.path
+    still = keep_form(again)["keep"]
+    assert not set(chosen) & set(still) and len(still) == len(keep_form(first)["keep"]) - 2
+    assert docx_words(client, again, tmp_path) > before
+    path = tmp_path / "kept.docx"
+    path.write_bytes(client.get(re.search(r'id="download" href="([^"]+)"', again.text)[1]).content)
+    body = " ".join(p.text for p in Document(str(path)).paragraphs)
+    assert all(texts[c].strip().rstrip(";.")[:60] in body for c in chosen)
 
 
 def test_a_form_without_the_token_is_refused(client):
@@ -115,7 +165,7 @@ def test_downloads_are_names_inside_the_output_folder(client, tmp_path, path):
 def user_folder(tmp_path):
     """A user's own profiles folder holding tuyen-quang-2027, and a server that offers it."""
     mine = user_profiles(tmp_path)
-    return mine, TestClient(create_app(Settings(out_dir=tmp_path / "out", profiles_dir=mine)))
+    return mine, web_client(Settings(out_dir=tmp_path / "out", profiles_dir=mine))
 
 
 def test_a_user_profiles_folder_is_offered(tmp_path):
@@ -229,7 +279,7 @@ def test_review_compares_with_another_plan_and_offers_the_tracked_copy(client, t
             "file": ("edited.docx", edited.read_bytes(), "application/octet-stream"),
             "compare": ("original.docx", original, "application/octet-stream")})
         assert page.status_code == 200 and "So với original.docx: 1 khác biệt" in page.text
-        assert "{+Một câu người rà soát thêm vào.+}" in page.text
+        assert "<ins>Một câu người rà soát thêm vào.</ins>" in page.text
         links.append(re.search(r'id="tracked" href="([^"]+)"', page.text)[1])
     assert links[0] != links[1]  # each comparison its own file: none replaced
     copy = client.get(links[0])
@@ -282,3 +332,65 @@ def test_edits_of_a_bundled_profile_go_to_the_pages_profiles_folder(tmp_path):
     assert tree_hash(profiles_dir()) == bundled_before
     next_year = submit(client, profile="phu-tho-2026", kind="annual", year="2028", date="")
     assert "Đã áp dụng 1/1" in next_year.text
+
+
+def test_ticked_texts_saved_in_the_users_profile_are_kept_next_time(tmp_path):
+    """"Ghi vào hồ sơ": the ticked ids go into the user's profile (tasks: add_optional, the file's
+    other lines untouched), so a later draft keeps them without ticking; a shipped profile offers no
+    such box."""
+    mine = user_profiles(tmp_path)
+    site = web_client(Settings(out_dir=tmp_path / "out", profiles_dir=mine))
+    before = (mine / "tuyen-quang-2027.yaml").read_text(encoding="utf-8")
+    first = submit(site, profile="tuyen-quang-2027")
+    assert 'id="save-keep"' in first.text
+    form = keep_form(first)
+    chosen = form.pop("keep")[:3]
+    again = finished(site, site.post("/draft", data={**form, "keep": chosen, "save_keep": "on"}))
+    assert "Đã ghi 3 nội dung được giữ vào hồ sơ tuyen-quang-2027" in again.text
+    after = (mine / "tuyen-quang-2027.yaml").read_text(encoding="utf-8")
+    assert after.startswith(before.split("\ntasks:")[0].split("\n#")[0])
+    assert yaml.safe_load(after)["tasks"]["add_optional"] == sorted(chosen)
+    later = submit(site, profile="tuyen-quang-2027", force="on")
+    assert not set(chosen) & set(keep_form(later)["keep"])
+    shipped = submit(site, profile="dak-lak-2026")
+    assert 'id="save-keep"' not in shipped.text
+
+
+@pytest.mark.parametrize("profile", ["cao-bang-2026", "tuyen-quang-2026", "ho-chi-minh-2026"])
+def test_drafting_notices_name_the_form_not_the_profiles_keys(profile):
+    """Issue 23: a notice says where on the profile form to fix something (the field's label, its
+    row and section), never a key ("reporting.annual_deadline", "agencies.foreign_affairs") or a
+    confidence code."""
+    from drafter.web import labels
+    from drafter.web.profile_pages import profile_fields
+    from tests.test_web_profiles import RAW
+
+    draft = build_draft_for(profile)
+    said = [for_page(labels.notice_for_page(n, profile_fields())) for n in draft.notices]
+    raw = {n: RAW.findall(n) for n in said if RAW.search(n)}
+    assert raw == {}
+    assert any("«" in n and "trong hồ sơ" in n for n in said)
+
+
+def build_draft_for(profile: str, kind: str = "annual"):
+    from drafter.api import build_plan
+    from drafter.inputs.catalogue import bundled
+    from drafter.inputs.profile import load_profile
+
+    return build_plan(load_profile(REPO / "profiles" / f"{profile}.yaml", bundled()), kind=kind, year=2027)[1]
+
+
+def test_a_profile_error_met_while_drafting_names_the_form_field(tmp_path):
+    """Issue 23: a user's profile with a deadline no calendar has (31/02) stops the draft with the
+    field's place on the profile form, not the file's path and key."""
+    from tests.test_web_profiles import raw_codes
+
+    mine = user_profiles(tmp_path)
+    path = mine / "tuyen-quang-2027.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "reporting: {annual_deadline: 31/02}\n", encoding="utf-8")
+    site = web_client(Settings(out_dir=tmp_path / "out", profiles_dir=mine))
+    page = submit(site, profile="tuyen-quang-2027", kind="annual")
+    assert page.status_code == 400
+    error = re.search(r'class="error" role="alert">(.*?)</p>', page.text, re.S)[1]
+    assert "«Hạn báo cáo kết quả năm» (mục «Thời hạn báo cáo»): «31/02»: không có ngày 31 tháng 2" in error
+    assert "Hồ sơ tỉnh" in error and str(mine) not in page.text and raw_codes(page) == []

@@ -18,6 +18,7 @@ from drafter.inputs.profile_edit import REMOVE, open_profile
 from drafter.web import profile_form
 from drafter.web.app import Settings, create_app
 from drafter.web.profile_pages import profile_fields
+from tests.test_web import LOCAL
 
 SCHEMA_KEYS = {"id", "province", "as_of", "sources", "agencies", "border", "signer", "recipients", "archive", "tasks",
                "documents", "style", "reporting", "party_congress", "notes"}
@@ -79,7 +80,7 @@ def token(page) -> str:
 def site(tmp_path):
     mine = tmp_path / "mine"
     mine.mkdir()
-    return mine, TestClient(create_app(Settings(out_dir=tmp_path / "out", profiles_dir=mine)))
+    return mine, TestClient(create_app(Settings(out_dir=tmp_path / "out", profiles_dir=mine)), base_url=LOCAL)
 
 
 def create(client, unit="cao-bang", year="2027"):
@@ -107,9 +108,11 @@ def test_every_schema_field_has_a_label_and_a_widget():
     unlabelled = [f.name for f in profile_form.walk(fields) if f.label == f.path[-1]]
     assert not unlabelled, f"add meta: {{label: …}} to the schema for {unlabelled}"
     widgets = {f.name: f.widget for f in profile_form.walk(fields)}
-    assert widgets["as_of"] == "date" and widgets["sources"] == "lines" and widgets["agencies"] == "pairs"
-    assert widgets["signer.capacity"] == "select" and widgets["coastal"] == "bool" and widgets["tasks"] == "yaml"
-    assert widgets["border"] == "group" and widgets["border.gates"] == "yaml" and widgets["guidance"] == "pairs"
+    assert widgets["as_of"] == "date" and widgets["sources"] == "lines" and widgets["agencies"] == "table"
+    assert widgets["signer.capacity"] == "select" and widgets["coastal"] == "bool" and widgets["tasks"] == "group"
+    assert widgets["border"] == "group" and widgets["border.gates"] == "rows" and widgets["guidance"] == "table"
+    assert widgets["reporting.annual_deadline"] == "daymonth" and widgets["tasks.add"] == "rows"
+    assert "yaml" not in widgets.values(), "nothing is typed as YAML"
 
 
 @pytest.mark.parametrize("path", bundled_profiles(), ids=lambda p: p.stem)
@@ -125,29 +128,37 @@ def test_changed_text_becomes_typed_values():
     fields = profile_fields()
     data = {"coastal": False, "agencies": {"ttdn_lead": "Sở A"}}
     values = profile_form.form_values(fields, data)
-    values.update({"coastal": "true", "agencies": "ttdn_lead: Sở A\nethnic: Sở Dân tộc và Tôn giáo",
-                   "guidance": "2027: bvhttdl-hd-2027", "as_of": "2026-12-01", "border.countries": "Lào\n\nCampuchia "})
+    values.update({"coastal": "true", "agencies.1.key": "ethnic", "agencies.1.value": "Sở Dân tộc và Tôn giáo",
+                   "guidance.0.key": "2027", "guidance.0.value": "bvhttdl-hd-2027", "as_of": "2026-12-01",
+                   "border.countries.0": "Lào", "border.countries.1": "", "border.countries.7": "Campuchia ",
+                   "border.gates.0.name": "Bờ Y", "border.gates.0.kind": "quốc tế", "reporting.annual_deadline": "29/11"})
     updates, errors = profile_form.read_form(fields, values, data)
     assert not errors
     assert updates[("coastal",)] is True and updates[("agencies",)]["ethnic"] == "Sở Dân tộc và Tôn giáo"
     assert updates[("guidance",)] == {2027: "bvhttdl-hd-2027"} and str(updates[("as_of",)]) == "2026-12-01"
     assert updates[("border", "countries")] == ["Lào", "Campuchia"]
+    assert updates[("border", "gates")] == [{"name": "Bờ Y", "kind": "quốc tế"}]
+    assert updates[("reporting", "annual_deadline")] == "29/11"
 
 
 def test_text_that_cannot_be_read_back_is_an_error_at_its_field():
     fields = profile_fields()
     values = profile_form.form_values(fields, {})
-    values.update({"agencies": "ttdn_lead Sở A", "guidance": "năm nay: x", "tasks": "drop: [a\n"})
+    values.update({"agencies.0.value": "Sở A", "guidance.0.key": "năm nay", "guidance.0.value": "x",
+                   "reporting.annual_deadline": "31/02", "reporting.deadline": "15-12",
+                   "agencies.1.key": "ethnic", "agencies.1.value": "Sở B", "agencies.2.key": "ethnic"})
     _, errors = profile_form.read_form(fields, values, {})
-    assert "cần dạng «khóa: giá trị»" in errors["agencies"]
+    assert "dòng 1: chọn hoặc điền ô đầu dòng" in errors["agencies"]
+    assert "«Cơ quan công tác dân tộc» đã có ở dòng trên" in errors["agencies"]
     assert "phải là năm" in errors["guidance"]
-    assert "lỗi cú pháp YAML" in errors["tasks"]
+    assert errors["reporting.annual_deadline"] == "«31/02»: không có ngày 31 tháng 2"
+    assert "cần ngày/tháng" in errors["reporting.deadline"]
 
 
 def test_an_emptied_optional_group_is_removed_whole():
     data = {"border": {"countries": ["Lào"], "areas": ["xã A"]}}
     values = profile_form.form_values(profile_fields(), data)
-    values.update({"border.countries": "", "border.areas": ""})
+    values.update({"border.countries.0": "", "border.areas.0": ""})
     updates, _ = profile_form.read_form(profile_fields(), values, data)
     assert updates == {("border",): REMOVE}
 
@@ -215,9 +226,10 @@ def test_leaving_the_registry_writes_the_province_out(site):
     create(client)
     values = form_of(client.get("/profiles/cao-bang-2027"))
     values.update({"province": "", "province.name": "Cao Bằng", "province.level": "tỉnh", "province.place": "Cao Bằng",
-                   "agencies": "ttdn_lead: Sở Văn hóa, Thể thao và Du lịch\ndepartments: Các sở, ban, ngành tỉnh\n"
-                               "local_authorities: UBND các xã, phường",
-                   "recipients": "Như trên;", "csrf": token(client.get("/profiles"))})
+                   "agencies.0.key": "ttdn_lead", "agencies.0.value": "Sở Văn hóa, Thể thao và Du lịch",
+                   "agencies.1.key": "departments", "agencies.1.value": "Các sở, ban, ngành tỉnh",
+                   "agencies.2.key": "local_authorities", "agencies.2.value": "UBND các xã, phường",
+                   "recipients.0": "Như trên;", "csrf": token(client.get("/profiles"))})
     saved = client.post("/profiles/cao-bang-2027", data=values, follow_redirects=False)
     assert saved.status_code == 303, field_errors(saved)
     profile = load_profile(mine / "cao-bang-2027.yaml", bundled())
@@ -280,7 +292,7 @@ def test_profile_forms_need_the_token(site):
 
 
 def test_without_a_profiles_folder_the_page_says_how_to_get_one(tmp_path):
-    client = TestClient(create_app(Settings(out_dir=tmp_path / "out")))
+    client = TestClient(create_app(Settings(out_dir=tmp_path / "out")), base_url=LOCAL)
     page = client.get("/profiles")
     assert "drafter serve --profiles" in page.text
     refused = client.post("/profiles/new", data={"csrf": token(client.get("/")), "unit": "son-la", "year": "2027"})
@@ -291,5 +303,145 @@ def test_what_the_registry_fills_in_is_shown_in_the_empty_boxes(site):
     _, client = site
     create(client)
     page = client.get("/profiles/cao-bang-2027").text
-    assert re.search(r'id="f-border.countries"[^>]*placeholder="theo danh mục:\s*Trung Quốc"', page)
-    assert re.search(r'id="f-agencies"[^>]*placeholder="theo danh mục:\s*departments: các sở, ban, ngành', page)
+    assert re.search(r'id="hint-border.countries">Theo danh mục: Trung Quốc<', page)
+    assert re.search(r'id="hint-agencies">Theo danh mục: Các sở, ban, ngành cấp tỉnh \(tập thể\): các sở, ban, ngành',
+                     page)
+
+
+# --- Vietnamese, not codes ------------------------------------------------------------------------------------------
+
+class VisibleText(HTMLParser):
+    """The text a person reads: text nodes, option labels, placeholders and buttons (not values a
+    browser sends, nor scripts and styles)."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self._hidden += 1
+        for key, value in attrs:
+            if key in ("placeholder", "aria-label", "title", "alt") and value:
+                self.parts.append(value)
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._hidden -= 1
+
+    def handle_data(self, data):
+        if not self._hidden and data.strip():
+            self.parts.append(data.strip())
+
+
+#: What a person should never read: a snake_case key or role, a dotted key path ("guidance.2027",
+#: "reporting.annual_deadline"), a confidence code, diff markup, a request to type YAML.
+RAW = re.compile(r"\b[a-z]+_[a-z_]+\b|\b[a-z_]+\.(?:[a-z_]+|\d{4})\b(?<!\.yaml)|\b(?:VERIFIED|MEDIUM|UNVERIFIED)\b"
+                 r"|\[-|\{\+|\bYAML\b|\b(?:chu_tich|ca_nhan|tm)\b")
+
+
+def raw_codes(page) -> list[str]:
+    reader = VisibleText()
+    reader.feed(page.text)
+    return sorted({m.group(0) for part in reader.parts for m in RAW.finditer(part)
+                   if not m.group(0).endswith((".yaml", ".docx"))})
+
+
+def test_no_page_shows_a_raw_code_or_key(site, tmp_path):
+    mine, client = site
+    create(client)
+    path = mine / "cao-bang-2027.yaml"
+    # A profile whose notes and errors name keys: a copied agency name, a guidance year, a party congress.
+    text = path.read_text(encoding="utf-8")
+    (mine / "noted-2027.yaml").write_text(text.replace("cao-bang-2027", "noted-2027").replace(
+        "agencies: {}", "agencies: {foreign_affairs: Sở Ngoại vụ tỉnh Phú Thọ}"), encoding="utf-8")
+    text += ("party_congress: {ordinal: XX, term: 2025 - 2030, label: MEDIUM, source: Báo Cao Bằng}\n"
+             "guidance: {2027: khong-co-van-ban}\nreporting: {annual_deadline: 10/11}\n"
+             "border: {countries: [Trung Quốc], gates: [{name: Trà Lĩnh, kind: quốc tế}]}\n")
+    path.write_text(text, encoding="utf-8")
+    (mine / "plain-2027.yaml").write_text(
+        (Path(bundled_profiles()[0]).read_text(encoding="utf-8")).replace(f"id: {bundled_profiles()[0].stem}",
+                                                                         "id: plain-2027"), encoding="utf-8")
+    pages = {"list": client.get("/profiles"), "mine": client.get("/profiles/cao-bang-2027"),
+             "new": client.get("/profiles/cao-bang-2027?tao=1"),
+             "copied": client.get("/profiles/plain-2027"), "noted": client.get("/profiles/noted-2027")}
+    for ident in ("dak-lak-2026", "ho-chi-minh-2026", "lam-dong-2024", "gia-lai-2023"):
+        pages[ident] = client.get(f"/profiles/{ident}")
+    values = form_of(pages["mine"])
+    values.update({"reporting.annual_deadline": "31/02", "csrf": token(pages["list"])})
+    pages["saved with errors"] = client.post("/profiles/cao-bang-2027", data=values)
+    assert pages["saved with errors"].status_code == 400
+    assert "Lưu ý:" in pages["noted"].text  # the copied agency name is a note
+    assert "Văn bản hướng dẫn" in pages["mine"].text  # the guidance that does not exist is an error
+    found = {name: raw_codes(page) for name, page in pages.items()}
+    assert not any(found.values()), found
+
+
+def test_a_key_in_a_message_is_said_as_the_place_on_the_form(site):
+    mine, client = site
+    create(client)
+    path = mine / "cao-bang-2027.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "guidance: {2027: khong-co-van-ban}\n", encoding="utf-8")
+    page = client.get("/profiles/cao-bang-2027").text
+    assert "«Văn bản hướng dẫn của Bộ theo năm» dòng «2027» (mục «Nâng cao»)" in page
+    assert "ở mục «Văn bản của tỉnh»" in page
+    path.write_text(text.replace("agencies: {}", "agencies: {foreign_affairs: Sở Ngoại vụ tỉnh Phú Thọ}"), encoding="utf-8")
+    page = client.get("/profiles/cao-bang-2027").text
+    assert "«Cơ quan theo vai trò» dòng «Cơ quan ngoại vụ»: «Sở Ngoại vụ tỉnh Phú Thọ» nêu tên Phú Thọ" in page
+
+
+def test_every_error_shows_at_once(site):
+    """A box the form cannot read (31/02) does not hide what validation says of another (Lưu)."""
+    mine, client = site
+    create(client)
+    before = (mine / "cao-bang-2027.yaml").read_bytes()
+    values = form_of(client.get("/profiles/cao-bang-2027"))
+    values.update({"reporting.annual_deadline": "31/02", "archive": "KGVX", "border.gates.0.name": "Trà Lĩnh",
+                   "border.countries.0": "Trung Quốc", "csrf": token(client.get("/profiles"))})
+    page = client.post("/profiles/cao-bang-2027", data=values)
+    errors = field_errors(page)
+    assert page.status_code == 400 and "Hồ sơ còn 3 lỗi" in page.text
+    assert errors["reporting.annual_deadline"] == ["«31/02»: không có ngày 31 tháng 2"]
+    assert errors["archive"] and "«Cửa khẩu» dòng 1, ô «Loại»" in errors["border.gates"][0]
+    assert (mine / "cao-bang-2027.yaml").read_bytes() == before
+
+
+def test_a_profile_made_entirely_of_boxes_saves_and_validates(site):
+    mine, client = site
+    create(client)
+    values = form_of(client.get("/profiles/cao-bang-2027"))
+    values.update({"agencies.0.key": "foreign_affairs", "agencies.0.value": "Sở Ngoại vụ tỉnh Cao Bằng",
+                   "border.countries.0": "Trung Quốc", "border.partners.0": "Khu tự trị dân tộc Choang Quảng Tây",
+                   "border.gates.0.name": "Trà Lĩnh", "border.gates.0.kind": "quốc tế",
+                   "reporting.annual_deadline": "10/11", "csrf": token(client.get("/profiles"))})
+    saved = client.post("/profiles/cao-bang-2027", data=values, follow_redirects=False)
+    assert saved.status_code == 303, field_errors(saved)
+    profile = load_profile(mine / "cao-bang-2027.yaml", bundled())
+    assert profile.id == "cao-bang-2027"
+    text = (mine / "cao-bang-2027.yaml").read_text(encoding="utf-8")
+    assert "foreign_affairs: Sở Ngoại vụ tỉnh Cao Bằng" in text and "kind: quốc tế" in text
+    assert "annual_deadline: 10/11" in text and "# phải trùng tên tệp" in text
+
+
+def test_the_shipped_profiles_folder_named_as_the_users_is_still_view_only(tmp_path):
+    """Run from a checkout, `drafter serve` defaults --profiles to profiles/: the shipped folder."""
+    from drafter.resources import profiles_dir
+
+    client = TestClient(create_app(Settings(out_dir=tmp_path / "out", profiles_dir=profiles_dir())), base_url=LOCAL)
+    listing = client.get("/profiles").text
+    assert re.search(r"Hồ sơ của bạn \(0\)", listing) and "Chưa có thư mục hồ sơ của bạn" in listing
+    page = client.get("/profiles/dak-lak-2026")
+    assert 'id="view-only"' in page.text and re.search(r'<fieldset class="plain" disabled>', page.text)
+    assert ">Lưu</button>" not in page.text and "Tạo hồ sơ từ mẫu này" not in page.text
+    values = form_of(page)
+    values.update(archive="VT", csrf=token(page))
+    assert client.post("/profiles/dak-lak-2026", data=values).status_code == 403
+
+
+def test_a_shipped_profile_offers_a_copy_from_it(site):
+    _, client = site
+    page = client.get("/profiles/dak-lak-2026")
+    assert re.search(r'<fieldset class="plain" disabled>', page.text)
+    assert re.search(r'<button type="submit" id="copy">Tạo hồ sơ từ mẫu này</button>', page.text)

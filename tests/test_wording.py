@@ -37,6 +37,27 @@ def test_a_wording_several_writers_use_counts_once_per_writer():
     assert medoid([Wording(A), lonely, shared]) == shared
 
 
+def test_centrality_measures_each_pair_once_and_scores_as_if_measured_both_ways(monkeypatch):
+    import difflib
+
+    from drafter.text import wording
+
+    wordings = [Wording(A, voices=2), Wording(B), Wording(C, voices=3), Wording(FAR), Wording("")]
+    total = sum(w.voices for w in wordings)
+    both_ways = [(w.voices - 1 + sum(o.voices * similarity(w.text, o.text) for o in wordings if o is not w))
+                 / (total - 1) for w in wordings]
+    built = []
+
+    class Counted(difflib.SequenceMatcher):
+        def __init__(self, *args, **kwargs):
+            built.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(wording.difflib, "SequenceMatcher", Counted)
+    assert centrality(wordings) == both_ways
+    assert len(built) == len(wordings)  # one matcher per wording, not two per ordered pair
+
+
 def test_a_national_wording_wins_within_the_margin_and_only_within_it():
     national = Wording(C, national=True)
     wordings = [Wording(A), Wording(B), national]

@@ -24,7 +24,7 @@ sys.path.insert(0, str(REPO))
 from drafter.inputs.catalogue import bundled  # noqa: E402
 from drafter.inputs.kinds import load_kind  # noqa: E402
 from drafter.quality.coverage import PlanCoverage, _sources_of, coverage, draft_texts  # noqa: E402
-from drafter.quality.units import shared_plans  # noqa: E402
+from drafter.quality.passages import shared_plans  # noqa: E402
 from drafter.text import similarity  # noqa: E402
 
 
@@ -61,7 +61,7 @@ def calibrate(reference: Path) -> str:
         kind = load_kind(plan.kind, catalogue)
         candidates = similarity.Candidates(draft_texts(plan, catalogue, kind).texts)
         sources = _sources_of(catalogue, kind)
-        for unit in plan.units(reference / "plans"):
+        for unit in plan.passages(reference / "plans"):
             pairs.append((any(unit.cited_by(s) for s in sources), candidates.best(unit.text)[0]))
     out = ["threshold | matched | matched but not attributed"]
     for threshold in (0.3, 0.35, 0.4, 0.45, 0.5, 0.6):

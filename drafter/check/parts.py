@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from ..text import vn
 from .doctype import DocType, guess, squeeze, type_of_title
-from .model import Block, DocModel, TableInfo
-from .signing import Signature, find_signature
+from .located import Located, Para, TableInfo
+from .signing import SigningBlock, find_signature
 
 QUOC_HIEU = re.compile(r"^CỘNG H[OÒ][AÀ] XÃ HỘI")
 TIEU_NGU = re.compile(r"^Độc lập\b")
@@ -41,8 +41,8 @@ class Appendix:
     `own_section` is False for an appendix typed on after the signature in the main section, which
     therefore cannot number its pages from 1."""
 
-    label: Block
-    blocks: list[Block]
+    label: Para
+    blocks: list[Para]
     own_section: bool
 
 
@@ -50,16 +50,16 @@ class Appendix:
 class Parts:
     doc_type: DocType
     header_table: TableInfo | None = None
-    header_blocks: list[Block] = field(default_factory=list)
-    title: Block | None = None
-    summary: list[Block] = field(default_factory=list)
-    marks: list[Block] = field(default_factory=list)
-    body: list[Block] = field(default_factory=list)
-    signature: Signature | None = None
+    header_blocks: list[Para] = field(default_factory=list)
+    title: Para | None = None
+    summary: list[Para] = field(default_factory=list)
+    marks: list[Para] = field(default_factory=list)
+    body: list[Para] = field(default_factory=list)
+    signature: SigningBlock | None = None
     appendix_sections: list[int] = field(default_factory=list)
-    divisions: list[tuple[Block, Block | None]] = field(default_factory=list)  # ("Chương I", its title)
-    opening: list[Block] = field(default_factory=list)  # an appendix document's label, title, "(Kèm theo …)"
-    headings: list[Block] = field(default_factory=list)  # centred lines in the body that are not body text
+    divisions: list[tuple[Para, Para | None]] = field(default_factory=list)  # ("Chương I", its title)
+    opening: list[Para] = field(default_factory=list)  # an appendix document's label, title, "(Kèm theo …)"
+    headings: list[Para] = field(default_factory=list)  # centred lines in the body that are not body text
     appendices: list[Appendix] = field(default_factory=list)
 
     @property
@@ -67,7 +67,7 @@ class Parts:
         return bool(self.header_blocks)
 
 
-def find_parts(m: DocModel, forced: DocType | None = None) -> Parts:
+def find_parts(m: Located, forced: DocType | None = None) -> Parts:
     top = [b for b in m.section_blocks(1) if b.text.strip()]
     header_table = _header_table(m)
     header = _header(m, header_table, top)
@@ -96,7 +96,7 @@ def find_parts(m: DocModel, forced: DocType | None = None) -> Parts:
 APPENDIX_LINE = re.compile(r"^(Phụ lục|PHỤ LỤC)(\s+([IVXLC]+|\d+))?\.?$")
 
 
-def _inline_appendices(m: DocModel, parts: Parts) -> list[Block]:
+def _inline_appendices(m: Located, parts: Parts) -> list[Para]:
     """"Phụ lục" lines, centred, in the main section after the text (after the signing block when
     there is one): appendices that do not start a section of their own."""
     anchors = [*parts.header_blocks, *([parts.title] if parts.title else []), *parts.summary]
@@ -105,7 +105,7 @@ def _inline_appendices(m: DocModel, parts: Parts) -> list[Block]:
             and m.resolver.para_format(b.paragraph).jc == "center"]
 
 
-def _appendices(m: DocModel, inline: list[Block], own: list[Block]) -> list[Appendix]:
+def _appendices(m: Located, inline: list[Para], own: list[Para]) -> list[Appendix]:
     labels = sorted([*inline, *own], key=lambda b: b.number)
     out = []
     for i, label in enumerate(labels):
@@ -115,10 +115,10 @@ def _appendices(m: DocModel, inline: list[Block], own: list[Block]) -> list[Appe
     return out
 
 
-def _header_table(m: DocModel) -> TableInfo | None:
+def _header_table(m: Located) -> TableInfo | None:
     """The table that opens the document, if it holds header lines (not a table of body content)."""
     for item in m.body_order:
-        if isinstance(item, Block):
+        if isinstance(item, Para):
             if item.text.strip():
                 return None
             continue
@@ -131,13 +131,13 @@ def _header_table(m: DocModel) -> TableInfo | None:
     return None
 
 
-def _is_header_line(m: DocModel, block: Block) -> bool:
+def _is_header_line(m: Located, block: Para) -> bool:
     text = block.text.strip()
     return bool(QUOC_HIEU.match(squeeze(text)) or TIEU_NGU.match(text) or NUMBER.match(text)
                 or PLACE_DATE.search(text) or SUBJECT.match(text) or m.is_rule(block))
 
 
-def _header(m: DocModel, table: TableInfo | None, top: list[Block]) -> list[Block]:
+def _header(m: Located, table: TableInfo | None, top: list[Para]) -> list[Para]:
     if table is not None:
         blocks = [b for b in table.blocks if b.text.strip()]
         after = [b for b in m.section_blocks(1) if b.number > table.blocks[-1].number and b.text.strip()][:4]
@@ -163,7 +163,7 @@ def _caps_line(text: str, longest: int = 80) -> bool:
     return bool(letters) and text == squeeze(text) and len(text) <= longest and not MARK.match(text)
 
 
-def _title(m: DocModel, header: list[Block], top: list[Block]) -> Block | None:
+def _title(m: Located, header: list[Para], top: list[Para]) -> Para | None:
     """The type title ("KẾ HOẠCH", "QUYẾT ĐỊNH"…): a line that is exactly a type's name, just after
     the header (never an agency line, a signer's office or an urgency mark)."""
     start = max((b.number for b in header), default=0)
@@ -171,12 +171,12 @@ def _title(m: DocModel, header: list[Block], top: list[Block]) -> Block | None:
     return next((b for b in after if type_of_title(b.text)), None)
 
 
-def _summary(m: DocModel, title: Block) -> list[Block]:
+def _summary(m: Located, title: Para) -> list[Para]:
     """Trích yếu: the non-empty centred paragraphs right after the title, up to a rule or a blank.
     Blank lines just under the title come before it, and some offices put it in a one-cell table
     (to draw the rule under it as the cell's border)."""
     blocks = [b for b in m.section_blocks(1, tables=True) if b.table is None or _one_cell(m, b)]
-    out: list[Block] = []
+    out: list[Para] = []
     for b in blocks[blocks.index(title) + 1:]:
         text = b.text.strip()
         if not text and not out and not m.is_rule(b) and b.number <= title.number + 3:
@@ -189,12 +189,12 @@ def _summary(m: DocModel, title: Block) -> list[Block]:
     return out
 
 
-def _one_cell(m: DocModel, block: Block) -> bool:
+def _one_cell(m: Located, block: Para) -> bool:
     info = m.tables[block.table]
     return len(info.table.rows) == 1 and len(info.table.columns) == 1
 
 
-def _body(m: DocModel, parts: Parts, stop: int = 10**9) -> list[Block]:
+def _body(m: Located, parts: Parts, stop: int = 10**9) -> list[Para]:
     """Content paragraphs: after the header, title, trích yếu (and its rule) up to the signing block,
     without marks, "Kính gửi" lines, the titles of Phần/Chương/Mục, and the centred lines that are
     not body text (parts.headings: a decision's form lines, table captions, all-caps headings)."""
@@ -203,7 +203,7 @@ def _body(m: DocModel, parts: Parts, stop: int = 10**9) -> list[Block]:
     start = max((b.number for b in anchors), default=0)
     end = min(parts.signature.start if parts.signature else 10**9, stop)
     captions = _captions(m)
-    out: list[Block] = []
+    out: list[Para] = []
     addressees = False
     previous_division = False
     for b in m.section_blocks(1):
@@ -232,7 +232,7 @@ def _body(m: DocModel, parts: Parts, stop: int = 10**9) -> list[Block]:
     return out
 
 
-def _heading(m: DocModel, block: Block, text: str) -> bool:
+def _heading(m: Located, block: Para, text: str) -> bool:
     """A decision's form line ("QUYẾT ĐỊNH:", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …") or another centred
     all-caps line without a label: a heading the body rules (justified, indented) do not apply to."""
     if text == squeeze(text) and FORM_LINE.match(text):
@@ -242,16 +242,16 @@ def _heading(m: DocModel, block: Block, text: str) -> bool:
 
 
 
-def _captions(m: DocModel) -> set[int]:
+def _captions(m: Located) -> set[int]:
     """Centred one-line paragraphs just above a table: the table's caption, not body text. Read
     from the end, keeping what comes next, so this is one pass (a slice per paragraph made 100,000
     paragraphs cost 12 s)."""
     out: set[int] = set()
     following = None  # the next item that is not an empty paragraph
     for item in reversed(m.body_order):
-        empty = isinstance(item, Block) and not item.text.strip()
-        if not empty and isinstance(item, Block) and len(item.text.strip()) <= 120:
-            if following is not None and not isinstance(following, Block):
+        empty = isinstance(item, Para) and not item.text.strip()
+        if not empty and isinstance(item, Para) and len(item.text.strip()) <= 120:
+            if following is not None and not isinstance(following, Para):
                 if m.resolver.para_format(item.paragraph).jc == "center":
                     out.add(item.number)
         if not empty:

@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from .model import Block, DocModel
+from .located import Located, Para
 from .resolve import Resolver, RunFormat
 
 DASHES = ("-", "+", "•", "–")
@@ -26,7 +26,7 @@ def is_dash(text: str) -> bool:
 
 
 @dataclass
-class Piece(Block):
+class Piece(Para):
     """One printed line: a paragraph, or the part of one between line breaks or beside a tab gap.
     helpers.formats reads its own runs, so every rule judges the line, not the whole paragraph."""
 
@@ -48,7 +48,7 @@ class Piece(Block):
         return [resolver.run_format(self.paragraph)]
 
 
-def _hidden(m: DocModel, paragraph: Paragraph, r) -> bool:
+def _hidden(m: Located, paragraph: Paragraph, r) -> bool:
     """White or hidden text: a spacer that does not print."""
     rpr = r.find(qn("w:rPr"))
     if rpr is not None and rpr.find(qn("w:vanish")) is not None:
@@ -68,7 +68,7 @@ def _own_runs(paragraph: Paragraph):
             yield r
 
 
-def _lines(m: DocModel, block: Block) -> list[list[tuple[Paragraph, object, str]]]:
+def _lines(m: Located, block: Para) -> list[list[tuple[Paragraph, object, str]]]:
     """The paragraph's visible runs as (paragraph, run, text), cut into lines at line breaks."""
     lines: list[list[tuple[Paragraph, object, str]]] = [[]]
     for r in _own_runs(block.paragraph):
@@ -101,7 +101,7 @@ def _cut(segments, at: int):
     return before, after
 
 
-def pieces(m: DocModel, block: Block, split_gaps: bool) -> list[Piece]:
+def pieces(m: Located, block: Para, split_gaps: bool) -> list[Piece]:
     """The printed lines of a paragraph, each cut at a tab gap into left and right when asked."""
     out = []
     for segments in _lines(m, block):
@@ -121,7 +121,7 @@ def pieces(m: DocModel, block: Block, split_gaps: bool) -> list[Piece]:
     return out
 
 
-def _piece(block: Block, segments, side: str) -> Piece:
+def _piece(block: Para, segments, side: str) -> Piece:
     shown = unicodedata.normalize("NFC", "".join(t for _, _, t in segments))
     return Piece(block.paragraph, block.number, block.section, block.table, block.cell,
                  segments=segments, shown=shown, side=side)

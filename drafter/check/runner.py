@@ -17,10 +17,9 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from ..docxio.package import open_for_check
 from ..errors import UnreadableDocument, UsageError, os_reason
+from ..inputs.yamlio import load_bundled
 from .checks import CHECKS, Unknown
 from .model import DocModel
 
@@ -110,7 +109,7 @@ def load_ruleset(name: str) -> RuleSet:
     """A shipped rule set, by name (never a path: an option cannot make drafter read elsewhere)."""
     if name not in ruleset_names():
         raise UsageError(f"--rules {name!r}: không có bộ quy tắc này; có: {', '.join(ruleset_names())}")
-    data = yaml.safe_load((RULESET_DIR / f"{name}.yaml").read_text(encoding="utf-8"))
+    data = load_bundled(RULESET_DIR / f"{name}.yaml")
     rules = tuple(Rule(r["id"], r["check"], r["severity"], r["source"], r["title"], r.get("params") or {},
                        r.get("severities") or {}) for r in data["rules"])
     unknown = [r.check for r in rules if r.check not in CHECKS]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from docx.oxml.ns import qn
 
 from .doctype import squeeze
-from .model import Block, DocModel, TableInfo
+from .located import Located, Para, TableInfo
 from .pieces import Piece, is_dash, pieces
 
 AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s*\S|^(T/M|K/T)\b")
@@ -32,17 +32,17 @@ NOT_A_NAME = re.compile(r"^(Phụ lục|PHỤ LỤC|Biểu|Mẫu|Danh sách|Ghi 
 
 
 @dataclass
-class Signature:
+class SigningBlock:
     """The signing block: authority lines and the signer's name, "Nơi nhận:" and the recipients."""
 
-    authority: list[Block]
-    name: Block | None
-    label: Block | None
-    recipients: list[Block]
+    authority: list[Para]
+    name: Para | None
+    label: Para | None
+    recipients: list[Para]
     table: TableInfo | None = None
 
     @property
-    def lines(self) -> list[Block]:
+    def lines(self) -> list[Para]:
         return [*self.authority, *([self.name] if self.name else [])]
 
     @property
@@ -114,23 +114,23 @@ def _classify(found: list[Piece]) -> tuple[Piece | None, list[Piece], list[Piece
     return label, recipients, lines
 
 
-def _split_lines(lines: list[Block]) -> tuple[list[Block], Block | None]:
+def _split_lines(lines: list[Para]) -> tuple[list[Para], Para | None]:
     """Authority lines and the name: the last line, unless it is a title (the name is then missing)."""
     if lines and not _office(lines[-1].text):
         return lines[:-1], lines[-1]
     return lines, None
 
 
-def _container(block: Block):
+def _container(block: Para):
     """The innermost table cell holding the paragraph (nested tables have cells of their own)."""
     return next(block.paragraph._p.iterancestors(qn("w:tc")), None)
 
 
-def _in_table(m: DocModel, info: TableInfo) -> Signature | None:
+def _in_table(m: Located, info: TableInfo) -> SigningBlock | None:
     if not any(RECIPIENTS_LABEL.match(line) or AUTHORITY.match(line)
                for b in info.blocks for line in map(_nfc, b.text.split("\n"))):
         return None  # a table of content: no line starts like the block
-    groups: dict[object, list[Block]] = {}
+    groups: dict[object, list[Para]] = {}
     for b in info.blocks:
         groups.setdefault(_container(b), []).append(b)
     per = {key: [p for b in blocks for p in pieces(m, b, False)] for key, blocks in groups.items()}
@@ -150,10 +150,10 @@ def _in_table(m: DocModel, info: TableInfo) -> Signature | None:
     authority, name = _split_lines(lines)
     if name is None and authority:
         name = _name_below(m, info)
-    return Signature(authority, name, label, recipients, info)
+    return SigningBlock(authority, name, label, recipients, info)
 
 
-def _name_below(m: DocModel, info: TableInfo) -> Piece | None:
+def _name_below(m: Located, info: TableInfo) -> Piece | None:
     """The signer's name typed in the first paragraph below the signing table: a short name in
     bold, or pushed under the signature with tabs or spaces."""
     last = info.blocks[-1].number
@@ -168,7 +168,7 @@ def _name_below(m: DocModel, info: TableInfo) -> Piece | None:
     return line if looks and placed else None
 
 
-def _in_paragraphs(m: DocModel, section: int) -> Signature | None:
+def _in_paragraphs(m: Located, section: int) -> SigningBlock | None:
     """After the body's closing "./." (or from the first authority line or "Nơi nhận" near the end)."""
     tail = [b for b in m.section_blocks(section) if b.text.strip()][-30:]
     if not tail:
@@ -187,10 +187,10 @@ def _in_paragraphs(m: DocModel, section: int) -> Signature | None:
     if not lines and label is None:
         return None
     authority, name = _split_lines(lines)
-    return Signature(authority, name, label, recipients)
+    return SigningBlock(authority, name, label, recipients)
 
 
-def _main_sections(m: DocModel) -> list[int]:
+def _main_sections(m: Located) -> list[int]:
     """The sections of the document itself: up to the first that opens with a "Phụ lục" label."""
     out = [1]
     for s in range(2, len(m.sections) + 1):
@@ -201,7 +201,7 @@ def _main_sections(m: DocModel) -> list[int]:
     return out
 
 
-def find_signature(m: DocModel) -> Signature | None:
+def find_signature(m: Located) -> SigningBlock | None:
     """The last signing table of the document's own sections, else its closing paragraphs; and
     "Nơi nhận" wherever it is typed near the end when it is not beside the signature."""
     sections = _main_sections(m)
@@ -213,12 +213,12 @@ def find_signature(m: DocModel) -> Signature | None:
     if found is None or found.label is None:
         loose = _loose_label(m, sections)
         if loose is not None:
-            found = found or Signature([], None, None, [])
+            found = found or SigningBlock([], None, None, [])
             found.label, found.recipients = loose
     return found
 
 
-def _in_section(m: DocModel, section: int) -> Signature | None:
+def _in_section(m: Located, section: int) -> SigningBlock | None:
     for info in reversed(m.section_tables(section)):
         found = _in_table(m, info)
         if found:
@@ -226,7 +226,7 @@ def _in_section(m: DocModel, section: int) -> Signature | None:
     return _in_paragraphs(m, section)
 
 
-def _loose_label(m: DocModel, sections: list[int]) -> tuple[Piece, list[Piece]] | None:
+def _loose_label(m: Located, sections: list[int]) -> tuple[Piece, list[Piece]] | None:
     """The last "Nơi nhận:" line among the closing paragraphs and cells, and the "- …" lines after it."""
     blocks = [b for b in m.blocks if b.section in sections and b.text.strip()][-80:]
     start = next((i for i in reversed(range(len(blocks)))

@@ -1,5 +1,7 @@
-"""The appendix table's columns, in one place: the template builder draws them, marks bookmarks the
-task cell, harvest and diff read the cells back, the checker recognises the table by its headings."""
+"""The appendix table's columns, in one place: the template builder (tools/build_templates.py) draws
+them, marks bookmarks each task row in its task cell, harvest and diff read the cells back by name.
+The checker does not use them: it must read any person's table, so it finds an appendix by its
+"Phụ lục" line (check.parts)."""
 
 from __future__ import annotations
 

@@ -16,8 +16,8 @@ import subprocess
 from pathlib import Path
 
 from ..errors import OutputError, ToolMissing, UserError, os_reason
-from ..inputs.yamlio import display_path
 from ..output import Manifest, atomic_write, folder_lock, guard_target, scratch_folder, sha256_bytes
+from ..paths import display_path
 from .package import open_docx
 
 INSTALL_HINT = (

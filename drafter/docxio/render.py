@@ -20,7 +20,7 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from ..errors import TemplateError, UnreadableDocument
-from ..inputs.yamlio import display_path
+from ..paths import display_path
 from ..text import vn
 from . import sandbox, template_rules
 from .package import check_package, read_bytes

@@ -12,9 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
-
 from ..resources import DATA_DIR
+from .yamlio import load_bundled
 
 EVIDENCE_DIR = DATA_DIR / "evidence"
 
@@ -34,7 +33,7 @@ class SourceDocuments:
     @classmethod
     @cache
     def bundled(cls) -> SourceDocuments:
-        data = yaml.safe_load((EVIDENCE_DIR / "source-documents.yaml").read_text(encoding="utf-8"))["sources"]
+        data = load_bundled(EVIDENCE_DIR / "source-documents.yaml")["sources"]
         return cls({key: (entry or {}).get("province") for key, entry in data.items()},
                    {key: (entry or {}).get("kind") or "" for key, entry in data.items()})
 

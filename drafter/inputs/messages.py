@@ -12,8 +12,9 @@ import re
 import cerberus
 
 from ..errors import InputError
+from ..paths import display_path
 from ..text import vn
-from .yamlio import Loaded, PathKey, display_path
+from .yamlio import Loaded, PathKey
 
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 _TYPE_VN = {

@@ -10,7 +10,7 @@
       base: "…"               # what drafter had generated: a later catalogue change is a conflict
       from: {year: 2027, kind: annual, file: outputs/dak-lak-2026/annual-2027.docx, harvested: 2027-02-10}
 
-This module is the YAML edge: records are plan.records.Change everywhere else.
+This module is the YAML edge: records are drafter.edits.Change everywhere else.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from typing import Any
 
 import yaml
 
+from ..edits import Change
 from ..errors import ProfileError
 from ..output import atomic_write
-from ..plan.records import Change
 from ..resources import profiles_dir
 from ..text import placeholders
 from .catalogue import Catalogue

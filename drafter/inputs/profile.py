@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import ProfileError
+from ..paths import display_path
 from ..resources import profiles_dir
 from ..text import vn
 from . import registry
@@ -22,7 +23,7 @@ from .messages import validate
 from .profile_checks import copy_trap, cross_check, cross_check_raw
 from .registry import WeakFact
 from .schema import validator
-from .yamlio import display_path, load
+from .yamlio import load
 
 #: The day the 34 provincial-level units began (NQ 202/2025/QH15).
 REFORM_DATE = dt.date(2025, 7, 1)

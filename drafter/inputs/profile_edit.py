@@ -19,9 +19,10 @@ from typing import Any
 
 from ..errors import Problem, ProfileError, UserError, os_reason
 from ..output import atomic_write, scratch_folder, write_scratch
+from ..paths import display_path
 from .catalogue import sha256_of
 from .registry import ID_PATTERN
-from .yamlio import display_path, load
+from .yamlio import load
 
 #: An update that removes a key (the schema's default applies again).
 REMOVE = object()

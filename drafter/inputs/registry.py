@@ -14,8 +14,8 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 from typing import Any
 
 from ..errors import ProfileError
@@ -91,8 +91,14 @@ class Registry:
     units: tuple[Unit, ...]
     defaults: dict[str, dict[str, Any]]
     recipients: tuple[str, ...]
-    labels: dict[str, int]  # how many facts carry each label: what `drafter profiles` reports
     merger: Merger
+    data: Any = field(repr=False, compare=False)  # the file's data, for the label counts
+
+    @cached_property
+    def labels(self) -> dict[str, int]:
+        """How many facts carry each label: what `drafter profiles` reports, counted only then (walking
+        the whole registry was a few ms of every draft)."""
+        return _label_counts(self.data)
 
     def find(self, key: str) -> Unit | None:
         """A unit by id ("tuyen-quang"), name ("Tuyên Quang", "tuyen quang", "TP Hồ Chí Minh", "Hanoi")
@@ -180,7 +186,7 @@ def bundled() -> Registry:
                        tuple(u.get("aliases") or ())) for u in data["units"])
     merger = Merger(data["merger"]["resolution"], data["merger"]["from"])
     return Registry(str(data["version"]), units, data["national_default"], tuple(data["recipients"]["lines"]),
-                    _label_counts(data), merger)
+                    merger, data)
 
 
 LABELS = ("VERIFIED", "MEDIUM", "UNVERIFIED")

@@ -16,8 +16,9 @@ import yaml
 
 from ..errors import InputError, Problem, os_reason
 from ..limits import MAX_YAML_BYTES, MAX_YAML_DEPTH, MAX_YAML_NODES, FileRefused, read_regular
+from ..paths import display_path
 from ..text import legacy, vn
-from . import yaml_messages
+from . import shipped
 
 
 def _lenient_dates(base: type) -> type:
@@ -72,14 +73,6 @@ class Loaded:
         """A problem located at a field: file:line:column: field.path: message."""
         return Problem(display_path(self.path), self.line_of(key_path), field_path(key_path), message,
                        self.column_of(key_path))
-
-
-def display_path(path: Path) -> str:
-    """Relative to the working directory when possible: messages should be short and clickable."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def field_path(key_path: PathKey) -> str:
@@ -227,7 +220,7 @@ def load_trusted(path: Path, error_cls: type[InputError] = InputError) -> Loaded
     validation), and a test keeps what this returns equal to what load() returns; a cold `drafter
     draft` then does not pay for marks and cleaning it will never use. Never for a user's file."""
     try:
-        return Loaded(path=Path(path), data=yaml.load(Path(path).read_bytes(), Loader=_Loader))  # noqa: S506
+        return Loaded(path=Path(path), data=_shipped_data(Path(path)))
     except (OSError, yaml.YAMLError) as exc:  # only if the installation itself is damaged
         why = os_reason(exc, "đọc") if isinstance(exc, OSError) else exc
         raise error_cls.single(display_path(Path(path)), f"không đọc được dữ liệu kèm theo drafter: {why}") from exc
@@ -259,8 +252,12 @@ def _parse(text: str, shown: str, error_cls: type[InputError]) -> tuple[yaml.Nod
     except yaml.MarkedYAMLError as exc:
         raise error_cls([_syntax_problem(exc, shown)]) from exc
     except yaml.YAMLError as exc:
+        from . import yaml_messages  # only for a broken file: its 60 patterns cost every run 5 ms
+
         raise error_cls.single(shown, f"lỗi cú pháp YAML: {yaml_messages.problem(str(exc))}") from exc
     except RecursionError:  # PyYAML without libyaml recurses once per level; libyaml stops at its own limit
+        from . import yaml_messages
+
         raise error_cls.single(shown, f"lỗi cú pháp YAML: {yaml_messages.problem('exceeded maximum nesting depth')}",
                                line=1) from None
     finally:
@@ -272,6 +269,8 @@ def _parse(text: str, shown: str, error_cls: type[InputError]) -> tuple[yaml.Nod
 def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str) -> Problem:
     """A syntax error at its file:line:column, in Vietnamese (yaml_messages), with where the part
     PyYAML was reading began when that is another line (an unclosed bracket or quote)."""
+    from . import yaml_messages
+
     mark = exc.problem_mark or exc.context_mark
     message = f"lỗi cú pháp YAML: {yaml_messages.problem(exc.problem or exc.context)}"
     reading = yaml_messages.context(exc.context) if exc.problem else None
@@ -310,5 +309,24 @@ def load(path: Path, error_cls: type[InputError] = InputError) -> Loaded:
 
 def load_schema(path: Path) -> dict:
     """Schemas ship with the package as YAML; a broken schema is a bug, not a user error."""
-    with open(path, encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=_Loader)  # noqa: S506 - a safe loader (libyaml or pure Python)
+    return load_bundled(path)
+
+
+def load_bundled(path: Path) -> Any:
+    """A YAML file shipped with drafter (schema, rule set, evidence), through libyaml when PyYAML
+    has it: the pure-Python loader took ten times as long (29 ms for the check's rule sets)."""
+    return _shipped_data(Path(path))
+
+
+def _shipped_data(path: Path) -> Any:
+    """Its pre-parsed copy when that was made from these bytes by this version (inputs.shipped),
+    else the YAML itself."""
+    raw = path.read_bytes()
+    data = shipped.parsed(path, raw)
+    if data is shipped.MISSING:
+        data = parse_shipped(raw)
+    return data
+
+
+def parse_shipped(raw: bytes) -> Any:
+    return yaml.load(raw, Loader=_Loader)  # noqa: S506 - a safe loader (libyaml or pure Python)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..edits import Change
 from ..inputs.catalogue import Task
 from ..inputs.profile import Profile
 from ..text import placeholders
 from .notices import Notices
-from .records import Block, Change
+from .records import Block
 from .request import PlanRequest
 from .selection import PlanTask, TasksByGroup, is_due, plan_task
 from .values import Values, fill

@@ -15,7 +15,7 @@ from ..text import vn
 from .selection import PlanTask
 
 if TYPE_CHECKING:
-    from .body import BodyBuilder
+    from .builder import BodyBuilder
 
 
 def _item(items: dict[str, dict[str, Any]], name: str, item_id: str, heading: str) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..text import vn
 
 if TYPE_CHECKING:
-    from .body import BodyBuilder
+    from .builder import BodyBuilder
 
 
 def bases(builder: BodyBuilder) -> list[tuple[str, str]]:

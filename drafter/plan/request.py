@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..edits import Change
 from ..errors import UserError
 from ..inputs.catalogue import Catalogue
 from ..inputs.kinds import Kind
@@ -13,7 +14,7 @@ from ..inputs.knowledge import Document, Knowledge
 from ..inputs.knowledge import bundled as bundled_knowledge
 from ..inputs.profile import Profile
 from ..text import vn
-from .records import Change, PlanMeta
+from .records import PlanMeta
 
 #: What a plan looks like when neither its kind nor the profile says otherwise.
 DEFAULT_STYLE = {"appendix": True, "section_one": "muc_tieu", "purpose_split": False, "opening": "can_cu",

@@ -26,8 +26,8 @@ from ..inputs.profile import load_profile
 from ..plan import PlanRequest, build_draft
 from ..plan.records import PlanText
 from ..text import similarity
+from .passages import Passage, SharedPlan, shared_plans, split_passages
 from .provenance import Pruned, held_out, prune_catalogue, prune_kind
-from .units import SharedPlan, Unit, shared_plans, split_units
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ class PlanCoverage:
     attributed_loo: dict[str, int]
     neighbours: dict[str, Measure]
     pruned: Pruned
-    misses: list[Unit]  # units the leave-one-out draft does not match
+    misses: list[Passage]  # units the leave-one-out draft does not match
 
     def total_units(self) -> int:
         return sum(self.units.values())
@@ -86,7 +86,7 @@ def draft_texts(plan: SharedPlan, catalogue: Catalogue, kind: Kind) -> DraftText
     return DraftTexts.of(build_draft(request).plan)
 
 
-def measure(units: list[Unit], reference: str, draft: DraftTexts) -> tuple[Measure, list[Unit]]:
+def measure(units: list[Passage], reference: str, draft: DraftTexts) -> tuple[Measure, list[Passage]]:
     candidates = similarity.Candidates(draft.texts)
     result, misses = Measure(), []
     for unit in units:
@@ -129,7 +129,7 @@ def neighbour_text(other: SharedPlan, plan: SharedPlan, plans_dir: Path) -> str:
 def plan_coverage(plan: SharedPlan, catalogue: Catalogue, reference_dir: Path) -> PlanCoverage:
     plans_dir = reference_dir / "plans"
     reference = plan.text(plans_dir)
-    units = plan.units(plans_dir)
+    units = plan.passages(plans_dir)
     kind = load_kind(plan.kind, catalogue)
     full, _ = measure(units, reference, draft_texts(plan, catalogue, kind))
 
@@ -147,7 +147,7 @@ def plan_coverage(plan: SharedPlan, catalogue: Catalogue, reference_dir: Path) -
     for other in shared_plans():
         if other.key != plan.key:
             copied = neighbour_text(other, plan, plans_dir)
-            sentences = tuple(u.text for u in split_units(other.key, copied.splitlines(), other.rules))
+            sentences = tuple(u.text for u in split_passages(other.key, copied.splitlines(), other.rules))
             neighbours[other.key], _ = measure(units, reference, DraftTexts(sentences))
             neighbours[other.key].trigram_recall = similarity.trigram_recall(reference, copied)
     counts: dict[str, int] = {}

@@ -21,8 +21,8 @@ from ..inputs.catalogue import Catalogue
 from ..inputs.profile import load_profile
 from ..plan import PlanRequest, build_draft
 from .coverage import neighbour_text
+from .passages import SharedPlan, shared_plans
 from .provenance import Pruned, held_out, prune_catalogue, prune_kind
-from .units import SharedPlan, shared_plans
 
 
 @cache

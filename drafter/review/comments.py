@@ -1,7 +1,7 @@
 """`drafter check --comments`: a copy of the document with each finding as a Word comment on the
 paragraph it is about, where a legal reviewer works, instead of a report in a terminal.
 
-The finding names its paragraph by reading-order number (check/model.py, Block.number). The copy is
+The finding names its paragraph by reading-order number (check/model.py, Para.number). The copy is
 the same bytes opened again and walked by the same DocModel, so number N is the same paragraph
 here as in the checker. A finding about the whole document (margins, paper, page numbers) is put
 on the first paragraph. Comments go through python-docx's comments part, which appends to one the
@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from ..check.model import DocModel
 from ..check.runner import SEVERITY_VN, Finding, Report, check_document
 from ..docxio.package import open_for_check
-from ..inputs.yamlio import display_path
+from ..paths import display_path
 from .copies import guard_copy, write_copy
 
 AUTHOR, INITIALS = "drafter", "D"

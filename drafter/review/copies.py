@@ -9,8 +9,8 @@ from pathlib import Path
 
 from ..docxio.package import to_bytes
 from ..errors import OutputError
-from ..inputs.yamlio import display_path
 from ..output import atomic_write
+from ..paths import display_path
 
 
 def guard_copy(sources: Path | tuple[Path, ...], out: Path, *, force: bool, option: str,

@@ -10,83 +10,19 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..docxio.columns import TASK_COLUMN
 from ..docxio.marks import read_snapshot
 from ..docxio.package import open_docx
 from ..docxio.structure import appendix_table, body_paragraphs, mark_of
-from ..inputs.yamlio import display_path
+from ..paths import display_path
 from ..text.labels import strip_label
+from .accepted import accept_changes
 from .copies import guard_copy
-
-
-@dataclass
-class Item:
-    kind: str  # "đoạn" | "nhiệm vụ"
-    mark: str | None
-    text: str  # what is compared (label stripped; a row's cells joined)
-    shown: str  # what is printed
-    elements: list = field(default_factory=list)  # w:p elements, or the w:tr
-    number: str = ""  # a row's STT, a paragraph's label ("2.3", "a)")
-    id: str | None = None  # the catalogue id, from the document's snapshot
-
-    def title(self) -> str:
-        """ "nhiệm vụ 2.3 (g3.asean)", "đoạn a) (g3.image)": which item, said the way a reviewer finds it."""
-        parts = [self.kind] + ([self.number] if self.number else []) + ([f"({self.id})"] if self.id else [])
-        return " ".join(parts)
-
-
-@dataclass
-class Change:
-    action: str  # added | removed | reworded
-    old: Item | None
-    new: Item | None
-    anchor: tuple[str, object] | None = None  # where a removed item goes back in the tracked copy
-
-    def line(self) -> str:
-        item = self.new or self.old
-        if self.action == "added":
-            return f"+ {item.title()}: «{self.new.shown}»"
-        if self.action == "removed":
-            return f"- {item.title()}: «{self.old.shown}»"
-        return f"~ {self.new.title()}: «{inline(self.old.shown, self.new.shown)}»"
-
-
-def inline(old: str, new: str, context: int = 5) -> str:
-    """Old → new as one line: [-removed words-]{+added words+}, with a few words of context."""
-    a, b = old.split(), new.split()
-    out: list[str] = []
-    for op, a1, a2, b1, b2 in opcodes(a, b):
-        if op == "equal":
-            words = b[b1:b2]
-            if len(words) > 2 * context:
-                words = (words[:context] if out else []) + ["…"] + words[-context:]
-            out += words
-        else:
-            if a2 > a1:
-                out.append("[-" + " ".join(a[a1:a2]) + "-]")
-            if b2 > b1:
-                out.append("{+" + " ".join(b[b1:b2]) + "+}")
-    if out and out[-1] == "…":
-        out.pop()
-    return " ".join(out)
-
+from .differences import Difference, Item, opcodes
 
 YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
-
-#: Word-level alignment is quadratic or worse on repetitive text: past this many words on the two
-#: sides together a paragraph is shown as replaced whole, which is still exact, only coarser.
-MAX_DIFF_WORDS = 3_000
-
-
-def opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
-    """difflib opcodes for two word lists, bounded: whole replacement when too long to align."""
-    if len(a) + len(b) > MAX_DIFF_WORDS:
-        return [("replace", 0, len(a), 0, len(b))] if a != b else [("equal", 0, len(a), 0, len(b))]
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-
 
 def similar(a: str, b: str) -> float:
     """How alike two texts are (0-1), in bounded time: difflib's ratio for paragraphs, the share
@@ -97,7 +33,7 @@ def similar(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 
-def year_shift(changes: list[Change]) -> int | None:
+def year_shift(changes: list[Difference]) -> int | None:
     """The plan-year step between the two plans, seen in the rewordings (most common difference)."""
     steps: dict[int, int] = {}
     for c in changes:
@@ -110,7 +46,7 @@ def year_shift(changes: list[Change]) -> int | None:
     return max(steps, key=steps.get) if steps else None
 
 
-def only_year_moved(change: Change, step: int | None) -> bool:
+def only_year_moved(change: Difference, step: int | None) -> bool:
     """True when every difference is a year that moved by `step` (the plan year), nothing else."""
     if change.action != "reworded" or not step:
         return False
@@ -162,28 +98,28 @@ def _ids(document) -> dict[str | None, str]:
     return {x.mark: x.id for x in (*snapshot.blocks, *snapshot.rows) if x.mark}
 
 
-def compare(old_items: list[Item], new_items: list[Item]) -> list[Change]:
+def compare(old_items: list[Item], new_items: list[Item]) -> list[Difference]:
     key = lambda i: i.mark or f"{i.kind}:{i.text}"  # noqa: E731
     matcher = difflib.SequenceMatcher(None, [key(i) for i in old_items], [key(i) for i in new_items], autojunk=False)
-    changes: list[Change] = []
+    changes: list[Difference] = []
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         olds, news = old_items[a1:a2], new_items[b1:b2]
         if op == "equal":
-            changes += [Change("reworded", o, n) for o, n in zip(olds, news, strict=True) if o.text != n.text]
+            changes += [Difference("reworded", o, n) for o, n in zip(olds, news, strict=True) if o.text != n.text]
             continue
         paired = 0
         for o, n in zip(olds, news, strict=False):
             if o.kind == n.kind and similar(o.text, n.text) >= 0.5:
-                changes.append(Change("reworded", o, n))
+                changes.append(Difference("reworded", o, n))
                 paired += 1
             else:
                 break
-        changes += [Change("removed", o, None) for o in olds[paired:]]
-        changes += [Change("added", None, n) for n in news[paired:]]
+        changes += [Difference("removed", o, None) for o in olds[paired:]]
+        changes += [Difference("added", None, n) for n in news[paired:]]
     return changes
 
 
-def place_removed(changes: list[Change], old_items: list[Item], new_items: list[Item]) -> None:
+def place_removed(changes: list[Difference], old_items: list[Item], new_items: list[Item]) -> None:
     """Anchor each removed item after the new counterpart of the item before it in the old plan
     (or before the first new item of its kind when nothing precedes it)."""
     counterpart = {id(c.old): c.new for c in changes if c.old is not None and c.new is not None}
@@ -205,12 +141,14 @@ def place_removed(changes: list[Change], old_items: list[Item], new_items: list[
             last[old.kind] = match.elements[0]
 
 
-def diff(old: Path, new: Path, docx_out: Path | None = None, *, force: bool = False) -> list[Change]:
+def diff(old: Path, new: Path, docx_out: Path | None = None, *, force: bool = False) -> list[Difference]:
     old, new = Path(old), Path(new)
     if docx_out is not None:
         guard_copy((old, new), Path(docx_out), force=force, option="--docx",
                    what="đây là một trong hai kế hoạch đang so sánh")
     old_doc, new_doc = open_docx(old, shown=display_path(old)), open_docx(new, shown=display_path(new))
+    for document in (old_doc, new_doc):  # each plan as its reviewer proposes it
+        accept_changes(document.element.body)
     old_items, new_items = items_of(old_doc), items_of(new_doc)
     changes = compare(old_items, new_items)
     if docx_out is not None:

@@ -15,16 +15,18 @@ from pathlib import Path
 from ..docxio import marks
 from ..docxio.columns import cells_by_name
 from ..docxio.package import open_docx
+from ..edits import Change, Stamp
 from ..errors import UserError
 from ..inputs import overrides
 from ..inputs.catalogue import bundled
 from ..inputs.profile import load_profile
-from ..inputs.yamlio import display_path
 from ..output import Manifest, folder_lock
-from ..plan.records import Change, Snapshot, Stamp
+from ..paths import display_path
+from ..plan.records import Snapshot
 from ..text import vn
 from ..text.labels import strip_label, style_of
 from ..text.placeholders import templatize_year
+from .accepted import accept_changes
 
 #: Appendix cells a reviewer may change, besides the task's text.
 ROW_FIELDS = ("text", "lead", "partners", "time")
@@ -145,6 +147,7 @@ def harvest(edited: Path | str, *, profile: str | Path | None = None, generated:
     edited = Path(edited)
     shown = display_path(edited)
     document = open_docx(edited, shown=shown)
+    accept_changes(document.element.body)  # a reviewer's tracked changes are what the reviewer means
     snapshot = find_snapshot(edited, generated, document)
     meta = snapshot.meta
     if profile is None and meta.profile_path and Path(meta.profile_path).is_file():

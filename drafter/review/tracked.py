@@ -17,7 +17,7 @@ from docx.text.paragraph import Paragraph
 
 from ..docxio.package import to_bytes
 from ..output import atomic_write
-from .diff import Change, opcodes
+from .differences import Difference, opcodes
 
 AUTHOR = "drafter"
 
@@ -119,7 +119,7 @@ class _Revisions:
                     p.append(piece)
 
 
-def tracked_copy(changes: list[Change], new_doc, out: Path) -> Path:
+def tracked_copy(changes: list[Difference], new_doc, out: Path) -> Path:
     rev = _Revisions()
     for change in changes:
         if change.action == "reworded":
@@ -140,7 +140,7 @@ def tracked_copy(changes: list[Change], new_doc, out: Path) -> Path:
     return out
 
 
-def _insert_deleted(changes: list[Change], rev: _Revisions) -> None:
+def _insert_deleted(changes: list[Difference], rev: _Revisions) -> None:
     """Put a copy of each removed item back where it stood, marked as deleted."""
     for change in changes:
         if change.action != "removed" or change.anchor is None:

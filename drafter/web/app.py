@@ -1,110 +1,186 @@
-"""The routes of `drafter serve`. Each one reads a form, calls the library (drafter.api) and renders
-a page; errors the library raises for bad input become a message on the page, never a traceback.
+"""The routes of `drafter serve`. Each one reads a form, hands the work to a worker process
+(jobs.py) and renders a page; errors the library raises for bad input become a message on the
+page, never a traceback, and every refusal or failure is a page in Vietnamese (error_page).
 
 Profiles are chosen by id from a list the server builds (bundled ones and the user's folder);
 downloads are names the server handed out (security.OUTPUT_NAME), looked up inside the output
-folder only. The profile pages live in profile_pages.py.
+folder only. The profile pages live in profile_pages.py, the review page in review_pages.py.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from pathlib import Path
+import functools
+import logging
+import re
 
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import FileResponse, PlainTextResponse, Response
+from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from .. import api
 from ..errors import UserError
 from ..inputs.kinds import kind_names
 from ..text import vn
-from . import profile_pages, review_pages, security
-from .pages import Settings, expired, for_page, posted_form, profile_choices, render, settings_of
+from . import drafting, jobs, labels, profile_pages, review_pages, security
+from .guard import Guard
+from .pages import Settings, error_page, expired, for_page, posted_form, profile_choices, render, settings_of
 
 __all__ = ["Settings", "create_app", "profile_choices"]
 
-OUTLINE_LIMIT = 400  # paragraphs shown as the text outline
-PREVIEW_DPI = 50  # a page a browser shows at a glance; the PDF is there for reading
+LOG = logging.getLogger("drafter.web")
+DRAFT_LIMITS = jobs.Limits(seconds=120.0)  # a draft with previews; said on the page when passed
+GONE = ("Không có bản soạn này: việc đã xong quá lâu nên không còn được giữ, hoặc do một trình duyệt khác "
+        "bắt đầu. Soạn lại từ trang chủ.")
+KEEP_LIMIT = 200  # boxes of texts left out for length (a standard draft leaves about 50)
+KEEP_ID = re.compile(r"(?:task:)?[a-z0-9][a-z0-9._-]{0,80}")
+#: The draft form's fields sent again by the result page's "soạn lại, giữ nội dung đã chọn".
+RESEND = ("profile", "kind", "year", "date", "detail", "preview", "bases", "no_overrides")
+ERROR_WORDS = {400: "Biểu mẫu gửi lên không đọc được (hỏng, quá nhiều ô hoặc tệp không được nhận): tải lại "
+                    "trang rồi gửi lại.",
+               404: "Không có trang này. Kiểm tra lại địa chỉ, hoặc về trang chủ.",
+               405: "Địa chỉ này chỉ nhận biểu mẫu gửi từ trang drafter: về trang chủ và dùng biểu mẫu."}
 
 
 async def home(request: Request) -> Response:
     # The year is left empty: the library's rule (api.resolve_year) picks it from the kind and the
     # date the person enters, exactly as on the command line, and the result page says which year.
-    return render(request, "draft.html", form={"kind": "nq47", "year": "", "preview": "on", "detail": "standard"},
-                  year_rule=_year_rule(), can_preview=_can_preview())
+    return _form_page(request, {"kind": "nq47", "year": "", "preview": "on", "detail": "standard"})
+
+
+def _form_page(request: Request, form: dict, *, error: str | None = None, status: int = 200) -> Response:
+    return render(request, "draft.html", form=form, error=error, year_rule=_year_rule(),
+                  can_preview=drafting.can_preview(), status=status)
 
 
 async def draft(request: Request) -> Response:
+    """Starts the draft in a worker and sends the browser to its progress page."""
     settings = settings_of(request)
-    form = await posted_form(request, max_fields=16)
+    form = await posted_form(request, max_fields=16 + KEEP_LIMIT, multi=("keep",))
     if form is None:
         return expired()
     try:
-        path = profile_choices(settings).get(str(form.get("profile", "")))
-        if path is None:
-            raise UserError("Chọn một hồ sơ tỉnh trong danh sách.")
-        kind = str(form.get("kind", ""))
-        if kind not in kind_names():
-            raise UserError(f"Loại kế hoạch {kind!r} không có; chọn một loại trong danh sách.")
-        detail = str(form.get("detail") or "standard")
-        api.check_detail(detail)
-        result = api.draft_plan(path, kind=kind, year=_year(form.get("year")), detail=detail,
-                                date=_date(form.get("date")), out_dir=settings.out_dir,
-                                force=form.get("force") == "on", extra_bases=_lines(form.get("bases")),
-                                use_overrides=form.get("no_overrides") != "on", user_dir=settings.profiles_dir)
+        order = _order(form, settings)
+        if order.keep and form.get("save_keep") == "on":
+            form["saved_keep"] = profile_pages.keep_in_profile(settings, order.profile, list(order.keep))
+        job = jobs.start(request, drafting.draft, order, memo=form, limits=DRAFT_LIMITS)
+    except jobs.Busy as exc:
+        return _form_page(request, form, error=str(exc), status=503)
     except UserError as exc:
-        return render(request, "draft.html", form=form, error=for_page(str(exc)), can_preview=_can_preview(),
-                      year_rule=_year_rule(), status=400)
-    notices = [for_page(n) for n in result.notices]
-    pages, pdf = [], None
-    if form.get("preview") == "on" and _can_preview():
-        pages, pdf, problem = _previews(result.path)
-        if problem:
-            notices.append(f"Không xem trước được từng trang: {problem}")
-    root = settings.out_dir
-    optional = _optional(path, kind, result) if result.omitted else []
-    return render(request, "result.html", form=form, notices=notices, download=_name(result.path, root),
-                  optional=optional,
-                  pdf=_name(pdf, root) if pdf else None, pages=[_name(p, root) for p in pages],
-                  outline=[] if pages else _outline(result.path))
+        return _form_page(request, form, error=for_page(str(exc)), status=400)
+    return RedirectResponse(f"/draft/{job.id}", status_code=303)
 
 
-def _optional(profile: Path, kind: str, result) -> list[tuple[str, str]]:
-    """What the draft left out for length, with its words: a person on the page adds one back by
-    its id in the profile (tasks: {add_optional: […]}) instead of deleting ten from the draft."""
-    texts = dict(api.optional_texts(profile, kind=kind, year=result.year, date=result.date))
-    return [(ident, texts.get(ident, "")) for ident in result.omitted]
+def _order(form: dict, settings: Settings) -> drafting.DraftOrder:
+    """The form read and checked as far as it can be without drafting."""
+    path = profile_choices(settings).get(str(form.get("profile", "")))
+    if path is None:
+        raise UserError("Chọn một hồ sơ tỉnh trong danh sách.")
+    kind = str(form.get("kind", ""))
+    if kind not in kind_names():
+        raise UserError(f"Loại kế hoạch {kind!r} không có; chọn một loại trong danh sách.")
+    detail = str(form.get("detail") or "standard")
+    api.check_detail(detail)
+    return drafting.DraftOrder(path, kind, settings.out_dir, year=_year(form.get("year")), date=_date(form.get("date")),
+                               detail=detail, force=form.get("force") == "on", bases=tuple(_lines(form.get("bases"))),
+                               use_overrides=form.get("no_overrides") != "on", user_dir=settings.profiles_dir,
+                               preview=form.get("preview") == "on", keep=_kept(form.get("keep")))
+
+
+def _kept(value) -> tuple[str, ...]:
+    """The ticked texts left out for length: ids the result page offered (a forged one matches
+    nothing the draft leaves out, and changes nothing)."""
+    ids = tuple(dict.fromkeys(line.strip() for line in str(value or "").splitlines() if line.strip()))
+    if len(ids) > KEEP_LIMIT or any(not KEEP_ID.fullmatch(i) for i in ids):
+        raise UserError("Danh sách nội dung giữ lại không đọc được: soạn lại từ trang chủ.")
+    return ids
+
+
+async def draft_job(request: Request) -> Response:
+    """While the job runs: what it is doing (the page polls draft_status). Then: the result page,
+    or the form again with the library's message."""
+    job = jobs.find(request, request.path_params["job"])
+    if job is None:
+        return error_page(404, GONE)
+    if not job.done:
+        return render(request, "progress.html", stage=job.stage, status_url=f"/draft/{job.id}/status")
+    if job.error is not None:
+        said = labels.error_for_page(job.error, profile_pages.profile_fields())
+        return _form_page(request, job.memo, error=for_page(said), status=400)
+    page: drafting.DraftPage = job.value
+    fields = profile_pages.profile_fields()
+    notices = [for_page(labels.notice_for_page(n, fields)) for n in page.notices]
+    if job.memo.get("saved_keep"):
+        notices.insert(0, job.memo["saved_keep"])
+    path = profile_choices(settings_of(request)).get(job.memo.get("profile", ""))
+    return render(request, "result.html", form=job.memo, notices=notices, resend=RESEND,
+                  can_save=path is not None and profile_pages.editable(settings_of(request), path),
+                  download=page.download, optional=page.optional, pdf=page.pdf, pages=page.pages,
+                  outline=page.outline)
+
+
+async def draft_status(request: Request) -> Response:
+    job = jobs.find(request, request.path_params["job"])
+    if job is None:
+        return JSONResponse({"done": True, "stage": GONE}, status_code=404)
+    return JSONResponse({"done": job.done, "stage": job.stage}, headers={"cache-control": "no-store"})
 
 
 async def download(request: Request) -> Response:
     named = security.output_name(f"{request.path_params['slug']}/{request.path_params['file']}")
+    missing = "Không có tệp này trong thư mục bản soạn."
     if named is None:
-        return PlainTextResponse("Không có tệp này.", status_code=404)
+        return error_page(404, missing)
     root = settings_of(request).out_dir.resolve()
     target = (root / named[0] / named[1]).resolve()
     if root not in target.parents or not target.is_file() or target.is_symlink():
-        return PlainTextResponse("Không có tệp này.", status_code=404)
+        return error_page(404, missing)
     if target.suffix == ".png":  # shown in the page, not saved
         return FileResponse(target, media_type="image/png")
     return FileResponse(target, filename=f"{named[0]}-{named[1]}")
 
 
-def create_app(settings: Settings) -> Starlette:
+async def http_error(request: Request, exc: Exception) -> Response:
+    """Starlette's own refusals (no such page, wrong method, a form it cannot parse) in Vietnamese;
+    its English detail is never shown."""
+    status = getattr(exc, "status_code", 400)
+    response = error_page(status, ERROR_WORDS.get(status, "Không thực hiện được yêu cầu này."))
+    if status == 405 and getattr(exc, "headers", None):
+        response.headers["allow"] = exc.headers.get("allow", "GET")
+    return response
+
+
+async def server_error(request: Request, exc: Exception) -> Response:
+    LOG.error("%s %s", request.method, request.url.path, exc_info=exc)
+    return error_page(500, "Có lỗi bất ngờ trong drafter; lỗi đã được ghi vào nhật ký của máy chủ. "
+                           "Về trang chủ và thử lại.")
+
+
+def create_app(settings: Settings, *, pool: jobs.Pool | None = None) -> Starlette:
+    pool = pool or jobs.Pool()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        yield
+        pool.close()
+
     app = Starlette(routes=[
         Route("/", home),
         Route("/draft", draft, methods=["POST"]),
+        Route("/draft/{job}", draft_job),
+        Route("/draft/{job}/status", draft_status),
         *review_pages.ROUTES,
         *profile_pages.ROUTES,
         Route("/files/{slug}/{file}", download),
-    ])
+    ], middleware=[Middleware(Guard, served_host=settings.host)], lifespan=lifespan,
+        exception_handlers={HTTPException: http_error, 500: server_error})
     app.state.settings = settings
+    app.state.jobs = pool
     return app
-
-
-def _name(path: Path, root: Path) -> str:
-    return path.resolve().relative_to(root.resolve()).as_posix()
 
 
 def _year(value) -> int | None:
@@ -112,6 +188,8 @@ def _year(value) -> int | None:
     text = str(value or "").strip()
     if not text:
         return None
+    if len(text) > 16:  # Python refuses to read numbers of thousands of digits; no year is that long
+        raise UserError(f"Năm kế hoạch: {text[:20]!r}… không phải một năm")
     try:
         return int(text)
     except ValueError:
@@ -119,8 +197,13 @@ def _year(value) -> int | None:
 
 
 def _year_rule() -> str:
-    """What an empty year field means today, said with the rule's own results."""
-    today = dt.date.today()
+    return _year_rule_on(dt.date.today())
+
+
+@functools.lru_cache(maxsize=4)
+def _year_rule_on(today: dt.date) -> str:
+    """What an empty year field means today, said with the rule's own results. Once a day: the
+    rule loads the plan kinds (40 ms), which every visit of the home page would otherwise pay."""
     nq47 = api.resolve_year(None, None, "nq47", today).year
     annual = api.resolve_year(None, None, "annual", today).year
     return (f"bỏ trống: năm của ngày ban hành (không có ngày: năm nay, {nq47}); kế hoạch hằng năm ký trong quý IV "
@@ -139,33 +222,3 @@ def _date(value) -> dt.date | None:
 
 def _lines(value) -> list[str]:
     return [line.strip() for line in str(value or "").splitlines() if line.strip()]
-
-
-def _can_preview() -> bool:
-    from ..docxio import preview
-
-    try:
-        preview.soffice(), preview.pdftoppm()
-    except UserError:
-        return False
-    return True
-
-
-def _previews(docx: Path) -> tuple[list[Path], Path | None, str | None]:
-    """The draft as a PDF beside it and one PNG per page (LibreOffice, then poppler). A failed
-    conversion is a notice: the DOCX is already written and is what matters."""
-    from ..docxio import preview
-
-    try:
-        pdf = preview.to_pdf(docx)
-        return preview.to_png(pdf, PREVIEW_DPI), pdf, None
-    except UserError as exc:
-        return [], None, str(exc)
-
-
-def _outline(path: Path) -> list[str]:
-    """The draft's text, paragraph by paragraph: the preview when LibreOffice is not installed."""
-    from docx import Document
-
-    lines = [p.text for p in Document(str(path)).paragraphs if p.text.strip()]
-    return lines[:OUTLINE_LIMIT]

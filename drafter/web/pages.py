@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import HTMLResponse, Response
 from starlette.templating import Jinja2Templates
 
 from ..inputs.profile import bundled_profiles
@@ -38,6 +38,7 @@ _LEFT_FLAG = re.compile(r"(?<![\w-])--[a-z][a-z-]*")
 class Settings:
     out_dir: Path
     profiles_dir: Path | None = None  # the user's own profiles, beside the bundled ones
+    host: str | None = None  # `drafter serve --host`: a name the page answers to besides loopback ones
 
 
 def settings_of(request: Request) -> Settings:
@@ -64,18 +65,36 @@ def csrf_ok(request: Request, form) -> bool:
     return security.token_ok(request.cookies.get(security.CSRF_COOKIE), form.get("csrf"))
 
 
-async def posted_form(request: Request, max_fields: int) -> dict[str, str] | None:
-    """A posted form without files, as text fields; None when its CSRF token is not ours."""
-    form = {key: str(value) for key, value in (await request.form(max_files=0, max_fields=max_fields)).items()}
+async def posted_form(request: Request, max_fields: int, *, multi: tuple[str, ...] = ()) -> dict[str, str] | None:
+    """A posted form without files, as text fields; None when its CSRF token is not ours. A field
+    named in `multi` (ticked boxes of one name) keeps every value, one per line."""
+    posted = await request.form(max_files=0, max_fields=max_fields)
+    form = {key: str(value) for key, value in posted.items()}
+    form.update({key: "\n".join(str(v) for v in posted.getlist(key)) for key in multi if key in posted})
     return form if csrf_ok(request, form) else None
 
 
 def expired() -> Response:
-    return PlainTextResponse(EXPIRED, status_code=403)
+    return error_page(403, EXPIRED)
+
+
+#: What each refusal is called on the page, in place of the English HTTP phrase.
+STATUS_TITLES = {400: "Yêu cầu không hợp lệ", 403: "Bị từ chối", 404: "Không có trang này",
+                 405: "Trang này không nhận cách gửi đó", 411: "Thiếu kích thước dữ liệu", 413: "Dữ liệu quá lớn",
+                 500: "Lỗi bất ngờ", 503: "Máy đang bận"}
+
+
+def error_page(status: int, message: str) -> Response:
+    """An error in the site's layout, with a way home. Needs no request: the guard answers with it
+    before any route runs."""
+    title = STATUS_TITLES.get(status, "Không thực hiện được")
+    html = TEMPLATES.get_template("error.html").render(status=status, title=title, message=message)
+    return HTMLResponse(html, status_code=status)
 
 
 def render(request: Request, name: str, *, status: int = 200, **context) -> Response:
-    token = request.cookies.get(security.CSRF_COOKIE) or security.new_token()
+    token = request.cookies.get(security.CSRF_COOKIE)
+    token = token if security.signed(token) else security.new_token()
     context.update(csrf=token, profiles=sorted(profile_choices(settings_of(request))), kinds=KIND_LABELS)
     response = TEMPLATES.TemplateResponse(request, name, context, status_code=status)
     response.set_cookie(security.CSRF_COOKIE, token, httponly=True, samesite="strict")

@@ -19,10 +19,14 @@ from starlette.routing import Route
 
 from ..errors import ProfileError, UserError
 from ..inputs import profile_edit, registry
-from . import profile_form
+from . import labels, profile_form, profile_rows
 from .pages import Settings, expired, for_page, posted_form, profile_choices, render, settings_of
 
+NO_FOLDER = ("Chưa có thư mục hồ sơ của bạn (thư mục hồ sơ có sẵn của drafter chỉ để xem): khởi động với "
+             "`drafter serve --profiles THƯ_MỤC`.")
 FORM_LIMIT = 2**20  # a profile is a few kilobytes; its form no more
+EMPTY_ROWS = 2  # empty rows under each list, for a browser without JavaScript
+FORM_FIELDS = 3000  # every box of a long profile (documents, tasks) and its empty rows
 
 
 @cache
@@ -33,15 +37,47 @@ def profile_fields() -> tuple[profile_form.Field, ...]:
     return profile_form.fields_of(schema("profile"), schema_registry().all())
 
 
-def _editable(settings: Settings, path: Path) -> bool:
+def user_folder(settings: Settings) -> Path | None:
+    """The user's own profiles folder, or None. Never the folder of the profiles shipped with
+    drafter: run from a checkout, `drafter serve` defaults `--profiles` to profiles/, which is that
+    folder, and its 38 profiles were listed as the user's own and editable."""
+    from ..inputs.overrides import is_bundled
+
     folder = settings.profiles_dir
-    return folder is not None and folder.is_dir() and path.resolve().parent == folder.resolve()
+    if folder is None or not folder.is_dir() or is_bundled(folder / "x.yaml"):
+        return None
+    return folder
+
+
+def editable(settings: Settings, path: Path) -> bool:
+    from ..inputs.overrides import is_bundled
+
+    folder = user_folder(settings)
+    return folder is not None and not is_bundled(path) and path.resolve().parent == folder.resolve()
+
+
+def keep_in_profile(settings: Settings, path: Path, keep: list[str]) -> str:
+    """Ticked texts written into the user's profile (tasks: add_optional), so that next year's
+    draft keeps them too: validated as the form's own save is, comments and order kept."""
+    if not editable(settings, path):
+        raise UserError(f"{path.stem} là hồ sơ có sẵn: không ghi được; sao chép hồ sơ vào thư mục của bạn "
+                        "(«Tạo hồ sơ từ mẫu này») để lần sau cũng giữ.")
+    current = profile_edit.open_profile(path)
+    tasks = current.data.get("tasks") if isinstance(current.data.get("tasks"), dict) else {}
+    kept = sorted(set(tasks.get("add_optional") or ()) | set(keep))
+    text = profile_edit.edited_text(current, {("tasks", "add_optional"): kept})
+    checked = profile_edit.check_text(text, path.stem)
+    if not checked.ok:
+        raise UserError(f"Không ghi được vào hồ sơ {path.stem}: hồ sơ đang có lỗi; mở «Hồ sơ tỉnh» để sửa.")
+    profile_edit.save_text(current, text, expected_sha256=current.sha256)
+    return f"Đã ghi {len(keep)} nội dung được giữ vào hồ sơ {path.stem}: lần soạn sau cũng giữ."
 
 
 def _user_folder(settings: Settings) -> Path:
-    if settings.profiles_dir is None:
-        raise UserError("Chưa có thư mục hồ sơ của bạn: khởi động với `drafter serve --profiles THƯ_MỤC`.")
-    return settings.profiles_dir
+    folder = user_folder(settings)
+    if folder is None:
+        raise UserError(NO_FOLDER)
+    return folder
 
 
 def _units() -> list[tuple[str, str]]:
@@ -56,9 +92,9 @@ async def profiles(request: Request) -> Response:
 def _list_page(request: Request, *, error: str | None = None, status: int = 200, form: dict | None = None) -> Response:
     settings = settings_of(request)
     choices = profile_choices(settings)
-    mine = sorted(pid for pid, path in choices.items() if _editable(settings, path))
+    mine = sorted(pid for pid, path in choices.items() if editable(settings, path))
     return render(request, "profiles.html", mine=mine, bundled=sorted(set(choices) - set(mine)), units=_units(),
-                  folder=settings.profiles_dir, error=error, form=form or {}, status=status)
+                  folder=user_folder(settings), error=error, form=form or {}, status=status)
 
 
 async def create(request: Request) -> Response:
@@ -107,7 +143,7 @@ async def save(request: Request) -> Response:
     declared = request.headers.get("content-length")
     if declared is None or not declared.isdigit() or int(declared) > FORM_LIMIT:
         return _list_page(request, error="Biểu mẫu quá lớn.", status=413)
-    form = await posted_form(request, max_fields=200)
+    form = await posted_form(request, max_fields=FORM_FIELDS)
     if form is None:
         return expired()
     if not editable:
@@ -118,11 +154,13 @@ async def save(request: Request) -> Response:
     except ProfileError as exc:
         return _list_page(request, error=str(exc), status=400)
     updates, errors = profile_form.read_form(profile_fields(), form, current.data)
-    if errors:
-        return _edit_page(request, ident, current, form, profile_edit.ProfileCheck(), editable=True,
-                          form_errors={k: [v] for k, v in errors.items()}, status=400)
     text = profile_edit.edited_text(current, updates)
     checked = profile_edit.check_text(text, ident)
+    if errors:  # the boxes that could not be read, and what validation says of the rest: all at once
+        kept = [p for p in checked.problems if not any(p.field == n or p.field.startswith(n + ".")
+                                                      or p.field.startswith(n + "[") for n in errors)]
+        return _edit_page(request, ident, current, form, profile_edit.ProfileCheck(kept, checked.notes),
+                          editable=True, form_errors={k: [v] for k, v in errors.items()}, status=400)
     if not checked.ok:
         return _edit_page(request, ident, current, form, checked, editable=True, status=400)
     try:
@@ -159,35 +197,59 @@ def _find(request: Request) -> tuple[str, Path, bool] | Response:
     path = profile_choices(settings).get(ident) if registry.ID_PATTERN.fullmatch(ident) else None
     if path is None:
         return _list_page(request, error=f"Không có hồ sơ {ident[:80]!r}.", status=404)
-    return ident, path, _editable(settings, path)
+    return ident, path, editable(settings, path)
 
 
 def _edit_page(request: Request, ident: str, current: profile_edit.ProfileFile, values: dict,
                checked: profile_edit.ProfileCheck, *, editable: bool, form_errors: dict | None = None,
                status: int = 200, **flags) -> Response:
-    placed, loose = profile_form.errors_by_field(profile_fields(), checked.problems)
+    fields = profile_fields()
+    placed, loose = profile_form.errors_by_field(fields, checked.problems)
     for name, messages in (form_errors or {}).items():
         placed.setdefault(name, []).extend(messages)
-    advanced = {f.name for f in profile_fields() if f.advanced}
+    advanced = {f.name for f in fields if f.advanced}
     hints = _registry_hints(ident, current.data)
     open_advanced = any(name.split(".")[0] in advanced for name in placed)
-    return render(request, "profile.html", ident=ident, fields=profile_fields(), values=values, placed=placed,
-                  open_advanced=open_advanced, hints=hints,
-                  loose=loose, notes=checked.notes, editable=editable, sha256=current.sha256, units=_units(),
-                  problems=len(checked.problems) + len(form_errors or {}), status=status, **flags)
+
+    def rows_for(f: profile_form.Field) -> list[int]:
+        """The rows a field has, then EMPTY_ROWS more to fill without JavaScript."""
+        have = profile_rows.row_numbers(f, values)
+        start = max(have, default=-1) + 1
+        return have + (list(range(start, start + EMPTY_ROWS)) if editable else [])
+
+    return render(request, "profile.html", ident=ident, fields=fields, values=values, placed=placed,
+                  open_advanced=open_advanced, hints=hints, folder=user_folder(settings_of(request)),
+                  loose=loose, notes=[labels.note_for_page(n, fields) for n in checked.notes], editable=editable,
+                  sha256=current.sha256, units=_units(), columns=profile_rows.columns,
+                  key_choices=profile_rows.key_choices, rows_for=rows_for,
+                  rows_filled=lambda f: bool(profile_rows.rows_text(f, values, str.strip)),
+                  problems=sum(len(m) for m in placed.values()) + len(loose), status=status, **flags)
 
 
 def _registry_hints(ident: str, data: dict) -> dict[str, str]:
     """For a profile that names its unit, what the registry fills in where the file says nothing,
-    shown greyed in the empty boxes: a border the page would otherwise show as empty is there."""
+    shown under (or greyed in) the empty boxes: a border the page would otherwise show as empty is there."""
     if not isinstance(data.get("province"), str):
         return {}
     try:
         expanded, _, _ = registry.expand(deepcopy(data), ident)
     except ProfileError:
         return {}
-    return {name: f"theo danh mục: {text}" if "\n" not in text else f"theo danh mục:\n{text}"
-            for name, text in profile_form.form_values(profile_fields(), expanded).items() if text}
+    fields = profile_fields()
+    values = profile_form.form_values(fields, expanded)
+    hints = {}
+    for leaf in (leaf for f in fields for leaf in f.leaves()):
+        if leaf.widget in profile_rows.ROW_WIDGETS:
+            rows = profile_rows.rows_text(leaf, values, str.strip)
+            if leaf.widget == "table":
+                rows = [(labels.key_label(leaf.name, row[0]), *row[1:]) for row in rows]
+            rows = [tuple(labels.value_label(c) if c else c for c in row) for row in rows]
+            text = "; ".join(": ".join(c for c in row if c) for row in rows)
+        else:
+            text = values.get(leaf.name, "")
+        if text:
+            hints[leaf.name] = text
+    return hints
 
 
 ROUTES = [

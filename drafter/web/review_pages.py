@@ -11,6 +11,7 @@ message, and the server keeps serving).
 from __future__ import annotations
 
 import secrets
+from functools import partial
 from pathlib import Path
 
 from starlette.requests import Request
@@ -19,7 +20,9 @@ from starlette.routing import Route
 
 from ..errors import UserError
 from ..output import scratch_folder, write_scratch
+from . import jobs
 from .pages import Settings, csrf_ok, expired, for_page, profile_choices, render, settings_of
+from .profile_pages import user_folder
 
 UPLOAD_LIMIT = 20 * 2**20  # per file: a plan with pictures is a few MB; the DOCX seam bounds what it inflates to
 REQUEST_LIMIT = 2 * UPLOAD_LIMIT + 2**20  # the plan, the plan it is compared with, and the form fields
@@ -46,7 +49,8 @@ async def review(request: Request) -> Response:
     other = await _upload(form.get("compare"))
     settings = settings_of(request)
     try:
-        outcome = _review(reviewed, other, settings, harvest=form.get("harvest") == "on")
+        outcome = await jobs.run(request, partial(_review, harvest=form.get("harvest") == "on"), reviewed, other,
+                                 settings)
     except UserError as exc:
         return render(request, "review.html", error=for_page(str(exc)), status=400)
     report = outcome["report"]
@@ -66,6 +70,8 @@ async def _upload(upload) -> tuple[str, bytes] | None:
 
 def _review(reviewed: tuple[str, bytes], other: tuple[str, bytes] | None, settings: Settings, *,
             harvest: bool) -> dict:
+    """The check report first, always; the harvest and the comparison after it, each of whose
+    problems becomes a notice on the report instead of losing it."""
     from ..check.runner import check_document  # the checker, harvester and diff load for reviews only
 
     for shown, data in (reviewed, *([other] if other else [])):
@@ -75,14 +81,24 @@ def _review(reviewed: tuple[str, bytes], other: tuple[str, bytes] | None, settin
         path = folder / "upload.docx"
         write_scratch(path, reviewed[1])
         outcome = {"report": check_document(path, shown=reviewed[0]), "harvested": None, "changes": None,
-                   "tracked": None, "compared": other[0] if other else None}
+                   "tracked": None, "compared": other[0] if other else None, "notices": []}
         outcome["commented"], outcome["fixed"] = _annotated(path, outcome["report"], settings)
-        if harvest:
-            outcome["harvested"] = _harvest(path, settings)
+        older = None
         if other:
             older = folder / "compare.docx"
             write_scratch(older, other[1])
-            outcome["changes"], outcome["tracked"] = _compare(older, path, settings)
+        if harvest:
+            try:
+                outcome["harvested"] = _harvest(path, older, settings)
+            except PageNotice as exc:
+                outcome["notices"].append(f"Chưa ghi lại được sửa đổi: {exc}")
+            except UserError as exc:
+                outcome["notices"].append(f"Chưa ghi lại được sửa đổi: {for_page(str(exc))}")
+        if older is not None:
+            try:
+                outcome["changes"], outcome["tracked"] = _compare(older, path, settings)
+            except UserError as exc:
+                outcome["notices"].append(f"Chưa so sánh được với {other[0]}: {for_page(str(exc))}")
         return outcome
 
 
@@ -97,35 +113,56 @@ def _annotated(path: Path, report, settings: Settings) -> tuple[str, tuple[str, 
     return commented, (fixed, api.fix_copy(path, settings.out_dir / fixed))
 
 
-def _harvest(path: Path, settings: Settings) -> list[str]:
-    """The profile is the one the draft recorded, looked up by id among the server's own profiles:
-    a path written inside an uploaded file never reaches the file system."""
+class PageNotice(UserError):
+    """A message already in the page's words (no command-line flag to translate)."""
+
+
+def _harvest(path: Path, generated: Path | None, settings: Settings) -> list[str]:
+    """What `drafter harvest --generated` does: the original from the compare field stands in
+    for the data a program such as LibreOffice dropped. The profile is the one the draft recorded,
+    looked up by id among the server's own profiles (a path inside an upload never reaches the file
+    system), and the edits go only to the user's profiles folder."""
     from ..docxio import marks
     from ..docxio.package import open_docx
     from ..review.harvest import harvest
 
+    folder = user_folder(settings)
+    if folder is None:
+        raise PageNotice("trang chưa có thư mục hồ sơ của bạn để ghi, nên không ghi gì (khởi động lại trang "
+                         "bằng lệnh `drafter serve --profiles THƯ_MỤC`).")
     snapshot = marks.read_snapshot(open_docx(path))
+    if snapshot is None and generated is not None:
+        snapshot = marks.read_snapshot(open_docx(generated, shown="bản so sánh"))
+        if snapshot is None:
+            raise PageNotice("cả tệp đã sửa và bản ở ô «So sánh với kế hoạch khác» đều không còn dữ liệu gốc do "
+                            "drafter ghi kèm; tải vào ô đó đúng bản DOCX drafter đã soạn.")
     if snapshot is None:
-        raise UserError("Tệp không còn dữ liệu gốc do drafter ghi kèm (đã lưu lại bằng chương trình khác?): "
-                        "không ghi lại được sửa đổi; dùng `drafter harvest --generated` trên máy soạn.")
-    profile = profile_choices(settings).get(snapshot.meta.profile or "")
+        raise PageNotice("tệp đã được lưu lại bằng chương trình khác nên mất dữ liệu gốc do drafter ghi kèm; "
+                        "tải bản DOCX drafter đã soạn vào ô «So sánh với kế hoạch khác» rồi kiểm tra lại.")
+    ident = snapshot.meta.profile or ""
+    profile = profile_choices(settings).get(ident)
     if profile is None:
-        raise UserError(f"Hồ sơ {snapshot.meta.profile!r} ghi trong tệp không có ở máy này; chọn đúng thư mục hồ sơ.")
-    result = harvest(path, profile=str(profile), user_dir=settings.profiles_dir)
+        raise PageNotice(f"hồ sơ {ident!r} ghi trong tệp không có ở máy này; chọn đúng thư mục hồ sơ.")
+    result = harvest(path, profile=str(profile), generated=generated,
+                     overrides_path=folder / "overrides" / f"{ident}.yaml")
     if not result.written:
         return ["Không có sửa đổi nào so với bản drafter đã tạo; không ghi tệp sửa đổi."]
-    return [*result.summary(), f"{len(result.changes)} thay đổi được ghi vào {result.overrides_path.name}; "
-                                "lần soạn sau tự áp dụng."]
+    from .review_view import harvest_lines
+
+    return [*harvest_lines(result.changes, snapshot),
+            f"{len(result.changes)} thay đổi được ghi vào {result.overrides_path.name} trong thư mục hồ sơ của bạn; "
+            "lần soạn sau tự áp dụng."]
 
 
-def _compare(older: Path, newer: Path, settings: Settings) -> tuple[list[str], str]:
-    """The differences as lines, and the tracked-changes copy under a fresh name in the output
-    folder (never an existing file: each comparison gets its own)."""
+def _compare(older: Path, newer: Path, settings: Settings) -> tuple[list, str]:
+    """The differences as the page shows them, and the tracked-changes copy under a fresh name in
+    the output folder (never an existing file: each comparison gets its own)."""
     from ..review.diff import diff
+    from .review_view import change_views
 
     name = f"{COMPARE_FOLDER}/{secrets.token_hex(16)}.docx"
     changes = diff(older, newer, settings.out_dir / name)
-    return [change.line() for change in changes], name
+    return change_views(changes), name
 
 
 ROUTES = [Route("/review", review_form), Route("/review", review, methods=["POST"])]

@@ -2,7 +2,7 @@
 rulesets/nd30_2020.yaml, D of trich_dan.yaml, ND of noi_dung.yaml). Importing this package registers
 them all in CHECKS."""
 
-from . import appendix, citations, content, general, header, integrity, noi_dung, numbering, signature, tables, title  # noqa: F401
+from . import appendix, content, general, header, integrity, noi_dung, numbering, signature, tables, title, trich_dan  # noqa: F401
 from .base import CHECKS, Result, Unknown, Violation
 
 __all__ = ["CHECKS", "Result", "Unknown", "Violation"]

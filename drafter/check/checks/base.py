@@ -16,20 +16,20 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Block, DocModel
+from ..model import DocModel, Para
 
 
 @dataclass
 class Violation:
     message: str
-    block: Block | None = None
+    block: Para | None = None
     case: str | None = None  # which way the rule is broken: the rule set's `severities` maps it
 
 
 @dataclass
 class Unknown:
     message: str
-    block: Block | None = None
+    block: Para | None = None
 
 
 Result = Iterator[Violation | Unknown]

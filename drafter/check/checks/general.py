@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from ..model import Block, DocModel
+from ..model import DocModel, Para
 from ..resolve import FONT_SLOTS
 from .base import Result, Unknown, Violation, body_check, check, has_own_frame
 from .helpers import PAGE_FIELD, body_size, has_page_field, in_range, pt
@@ -164,14 +164,14 @@ def captions(m: DocModel, max_chars: int) -> set[int]:
     table (smaller) by common practice."""
     out = set()
     for item, following in pairwise(m.body_order):
-        if isinstance(item, Block) and not isinstance(following, Block) and len(item.text.strip()) <= max_chars:
+        if isinstance(item, Para) and not isinstance(following, Para) and len(item.text.strip()) <= max_chars:
             out.add(item.number)
     return out
 
 
 @body_check("body_size_consistent")
 def body_size_consistent(m: DocModel, p: dict) -> Result:
-    sizes: dict[float | None, list[Block]] = {}
+    sizes: dict[float | None, list[Para]] = {}
     for block in m.body:
         sizes.setdefault(body_size(m, block), []).append(block)
     if len(sizes) > 1:
@@ -249,7 +249,7 @@ def page_number_format(m: DocModel, p: dict) -> Result:
     if para is None:
         yield Unknown("không có số trang để kiểm tra cỡ chữ")
         return
-    block = Block(para, 0, 1)
+    block = Para(para, 0, 1)
     # The number's run may sit inside a w:fldSimple, which python-docx's paragraph.runs skips.
     runs = [Run(r, para) for r in para._p.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
     f = m.resolver.run_format(para, runs[0] if runs else None)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from ...docxio.textwidth import width_twips
 from ...text import vn
 from ..doctype import squeeze
-from ..model import Block, DocModel
+from ..model import DocModel, Para
 from ..parts import MARK, NUMBER, PLACE_DATE, QUOC_HIEU, SUBJECT, TIEU_NGU
 from .base import Result, Unknown, Violation, check, has_own_frame, header_check
 from .headerlines import Line, find_line, header_lines, line_formats, line_style
@@ -168,9 +168,9 @@ def agency_lines(m: DocModel) -> list[Line]:
     return out
 
 
-def agency_blocks(m: DocModel) -> list[Block]:
+def agency_blocks(m: DocModel) -> list[Para]:
     """The paragraphs holding the agency lines."""
-    out: list[Block] = []
+    out: list[Para] = []
     for line in agency_lines(m):
         if line.block not in out:
             out.append(line.block)

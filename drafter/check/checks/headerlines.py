@@ -12,7 +12,7 @@ from docx.text.run import Run
 
 from ...docxio.textwidth import width_twips
 from ...text import vn
-from ..model import Block, DocModel
+from ..model import DocModel, Para
 from ..resolve import RunFormat
 from .base import Violation
 from .helpers import ALIGN_NAMES, CM, available_width, type_problems
@@ -22,12 +22,12 @@ from .helpers import ALIGN_NAMES, CM, available_width, type_problems
 class Line:
     """One printed line of the header: a paragraph, or the part of one between line breaks."""
 
-    block: Block
+    block: Para
     text: str
     runs: list[Run] = field(default_factory=list)
 
 
-def split_lines(block: Block) -> list[Line]:
+def split_lines(block: Para) -> list[Line]:
     """The paragraph's lines at its line breaks, each with the runs that print on it."""
     lines = [Line(block, "")]
     for run in block.runs:
@@ -41,7 +41,7 @@ def split_lines(block: Block) -> list[Line]:
     return [line for line in lines if line.text.strip()]
 
 
-def header_lines(m: DocModel, blocks: list[Block] | None = None) -> list[Line]:
+def header_lines(m: DocModel, blocks: list[Para] | None = None) -> list[Line]:
     return [line for b in (m.header_blocks if blocks is None else blocks) for line in split_lines(b)]
 
 

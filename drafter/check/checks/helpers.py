@@ -11,7 +11,7 @@ from docx.text.paragraph import Paragraph
 
 from ...docxio.textwidth import width_twips
 from ...text import vn
-from ..model import Block, DocModel
+from ..model import DocModel, Para
 from ..resolve import RunFormat
 from .base import Result, Unknown, Violation
 
@@ -21,7 +21,7 @@ CM = 567  # twips
 
 ALIGN_NAMES = {"center": "căn giữa", "both": "căn đều hai bên", "left": "căn trái", "right": "căn phải"}
 
-def formats(m: DocModel, block: Block) -> list[RunFormat]:
+def formats(m: DocModel, block: Para) -> list[RunFormat]:
     """Effective format of each run that shows text (or of the paragraph mark if none). A part of a
     paragraph (a line of the signing block, check/signing.py) has its own runs."""
     if hasattr(block, "run_formats"):
@@ -32,7 +32,7 @@ def formats(m: DocModel, block: Block) -> list[RunFormat]:
     return [m.resolver.run_format(block.paragraph, r) for r in runs]
 
 
-def first(m: DocModel, block: Block) -> RunFormat:
+def first(m: DocModel, block: Para) -> RunFormat:
     return formats(m, block)[0]
 
 
@@ -47,7 +47,7 @@ def pt(bounds) -> str:
     return f"{bounds} pt" if isinstance(bounds, int | float) else f"{bounds[0]}-{bounds[1]} pt"
 
 
-def style_problems(m: DocModel, block: Block, p: dict[str, Any], what: str) -> Iterator[Violation]:
+def style_problems(m: DocModel, block: Para, p: dict[str, Any], what: str) -> Iterator[Violation]:
     """size / bold / italic / align / caps expectations shared by many rules."""
     fmts = formats(m, block)
     off_size = "size_pt" in p and not all(in_range(f.size_pt, p["size_pt"]) for f in fmts)
@@ -59,7 +59,7 @@ def style_problems(m: DocModel, block: Block, p: dict[str, Any], what: str) -> I
             yield Violation(f"{what}: {ALIGN_NAMES.get(jc, jc)}, cần {ALIGN_NAMES[p['align']]}", block)
 
 
-def type_problems(fmts: list, block: Block, p: dict[str, Any], what: str, *,
+def type_problems(fmts: list, block: Para, p: dict[str, Any], what: str, *,
                   size_case: str | None = None) -> Iterator[Violation]:
     """Size, weight and slant of the runs of one line or paragraph against the rule's params: the
     part every line rule shares (alignment is judged by each, on the paragraph or the printed line)."""
@@ -74,7 +74,7 @@ def type_problems(fmts: list, block: Block, p: dict[str, Any], what: str, *,
         yield Violation(f"{what}: phải viết in hoa", block)
 
 
-def mostly_in_range(m: DocModel, block: Block, bounds, share: float = 0.8) -> bool:
+def mostly_in_range(m: DocModel, block: Para, bounds, share: float = 0.8) -> bool:
     """At least `share` of the characters are in the size range: a word or two off (hard to see)."""
     runs = [r for r in block.paragraph.runs if r.text.strip()]
     total = sum(len(r.text.strip()) for r in runs)
@@ -82,7 +82,7 @@ def mostly_in_range(m: DocModel, block: Block, bounds, share: float = 0.8) -> bo
     return bool(total) and good >= share * total
 
 
-def available_width(m: DocModel, block: Block) -> int | None:
+def available_width(m: DocModel, block: Para) -> int | None:
     """Twips between the margins of the cell or page holding the block."""
     if block.cell is not None:
         tc = block.paragraph._p.getparent()
@@ -101,12 +101,12 @@ def available_width(m: DocModel, block: Block) -> int | None:
     return int((section.page_width - section.left_margin - section.right_margin) / EMU_PER_TWIP)
 
 
-def text_width(m: DocModel, block: Block) -> int:
+def text_width(m: DocModel, block: Para) -> int:
     f = first(m, block)
     return width_twips(block.text.strip(), f.size_pt or 14, bold=f.bold, italic=f.italic)
 
 
-def rule_below(m: DocModel, ref: Block, siblings: list[Block]) -> tuple[str, int | None, Block] | None:
+def rule_below(m: DocModel, ref: Para, siblings: list[Para]) -> tuple[str, int | None, Para] | None:
     """The line drawn under `ref`: ("border" | "drawing" | "underscore", length in twips, block)."""
     own = m.resolver.para_format(ref.paragraph)
     if own.borders.get("bottom") not in (None, "nil", "none"):
@@ -130,7 +130,7 @@ def rule_below(m: DocModel, ref: Block, siblings: list[Block]) -> tuple[str, int
     return None
 
 
-def line_rule(m: DocModel, refs: list[Block], siblings: list[Block], p: dict[str, Any], what: str) -> Result:
+def line_rule(m: DocModel, refs: list[Para], siblings: list[Para], p: dict[str, Any], what: str) -> Result:
     """A rule under the last of refs, ratio × the widest ref's text (NĐ 30: 1 for the Tiêu ngữ,
     1/3-1/2 for the agency name and the trích yếu); a wrapped line counts as the full width."""
     if not refs:
@@ -181,15 +181,15 @@ def headers_and_footers(m: DocModel) -> Iterator[tuple[int, Any]]:
             yield index, part
 
 
-def all_paragraph_blocks(m: DocModel) -> list[Block]:
+def all_paragraph_blocks(m: DocModel) -> list[Para]:
     blocks = list(m.blocks)
     for index, part in headers_and_footers(m):
         for paragraph in part._element.iter(qn("w:p")):
-            blocks.append(Block(Paragraph(paragraph, part), 0, index))
+            blocks.append(Para(Paragraph(paragraph, part), 0, index))
     return blocks
 
 
-def body_size(m: DocModel, block: Block) -> float | None:
+def body_size(m: DocModel, block: Para) -> float | None:
     return first(m, block).size_pt
 
 
@@ -220,7 +220,7 @@ def layout_table(info, missing: str, bordered: str) -> Result:
         yield Violation(bordered, info.blocks[0])
 
 
-def cell_blocks(m: DocModel, block: Block) -> list[Block]:
+def cell_blocks(m: DocModel, block: Para) -> list[Para]:
     """All paragraphs (empty ones too) of the cell or body holding the block."""
     if block.table is None:
         return m.section_blocks(block.section)
@@ -261,7 +261,7 @@ def _numbering_indent(m: DocModel, paragraph) -> tuple[int | None, int | None] |
     return None
 
 
-def indents(m: DocModel, block: Block) -> tuple[int, int]:
+def indents(m: DocModel, block: Para) -> tuple[int, int]:
     """(left, first-line) indent in twips as Word applies them: the paragraph's own, then its list
     level's, then its style's."""
     pf = m.resolver.para_format(block.paragraph)
@@ -280,7 +280,7 @@ def default_tab(m: DocModel) -> int:
     return int(value) if value and value.isdigit() and int(value) > 0 else 720
 
 
-def tab_stops(m: DocModel, block: Block) -> list[int]:
+def tab_stops(m: DocModel, block: Para) -> list[int]:
     """Explicit tab stops of the paragraph (its own and its style's, without cleared ones)."""
     stops: dict[int, str] = {}
     styles = m.resolver.chain(m.resolver.paragraph_style_id(block.paragraph))
@@ -294,7 +294,7 @@ def tab_stops(m: DocModel, block: Block) -> list[int]:
     return sorted(pos for pos, val in stops.items() if val != "clear")
 
 
-def printed_indent(m: DocModel, block: Block) -> int:
+def printed_indent(m: DocModel, block: Para) -> int:
     """Where the first character of the paragraph prints, in twips from the margin: the left and
     first-line indents, then each leading tab to the next stop (an explicit stop, the hanging
     indent, or a default stop after the last explicit one). A tab typed at the start of a line with
@@ -319,7 +319,7 @@ def printed_indent(m: DocModel, block: Block) -> int:
     return pos
 
 
-def leading_spaces(m: DocModel, block: Block, text: str) -> int:
+def leading_spaces(m: DocModel, block: Para, text: str) -> int:
     """Twips taken by the spaces typed before the first word: a paragraph pushed in with the space
     bar prints indented too (Word does not stretch leading spaces, even in justified text)."""
     spaces = len(text) - len(text.lstrip(" \u00a0"))
@@ -329,7 +329,7 @@ def leading_spaces(m: DocModel, block: Block, text: str) -> int:
     return round(width_twips(" " * spaces, f.size_pt or 14, bold=f.bold, italic=f.italic))
 
 
-def wraps(m: DocModel, block: Block) -> bool:
+def wraps(m: DocModel, block: Para) -> bool:
     """Whether the paragraph takes more than one line (estimated from the text's printed width):
     on one line, left and justified print the same, and a left indent shows only as the first
     line's indent."""

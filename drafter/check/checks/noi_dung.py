@@ -15,7 +15,7 @@ from functools import cache
 from ...inputs.registry import Unit
 from ...inputs.registry import bundled as bundled_registry
 from ...text import vn
-from ..model import Block, DocModel
+from ..model import DocModel, Para
 from ..parts import NUMBER, PLACE_DATE, QUOC_HIEU, TIEU_NGU
 from .base import Result, Unknown, Violation, check
 
@@ -25,7 +25,7 @@ def _excerpt(text: str, start: int, end: int, margin: int = 30) -> str:
     return ("…" if left else "") + text[left:right].strip() + ("…" if right < len(text) else "")
 
 
-def _text_blocks(m: DocModel) -> list[Block]:
+def _text_blocks(m: DocModel) -> list[Para]:
     return [b for b in m.blocks if b.text.strip()]
 
 
@@ -220,10 +220,10 @@ _NAME_END = re.compile(r"\s*(:|;|\(|\.\s|\.$| - | – |\bchủ trì\b|\bcó trá
                        r"|\btham mưu\b|\bhướng dẫn\b|\btriển khai\b|\btổ chức\b)")
 
 
-def _items(m: DocModel, heading: str) -> list[tuple[Block, str]]:
+def _items(m: DocModel, heading: str) -> list[tuple[Para, str]]:
     """The numbered items ("1. Sở …") of the part whose heading holds `heading`, up to the next
     Roman-numbered part, with the body each names."""
-    out: list[tuple[Block, str]] = []
+    out: list[tuple[Para, str]] = []
     inside = False
     for block in _text_blocks(m):
         if block.table is not None:
@@ -242,7 +242,7 @@ def _items(m: DocModel, heading: str) -> list[tuple[Block, str]]:
 def body_named_twice(m: DocModel, p: dict) -> Result:
     abbreviations = p.get("abbreviations", {})
     leads = tuple(f"{w} " for w in p.get("lead_words", []))
-    seen: dict[str, tuple[Block, str]] = {}
+    seen: dict[str, tuple[Para, str]] = {}
     for block, rest in _items(m, p["section"]):
         name = _NAME_END.split(rest, maxsplit=1)[0].strip(" ,.")
         key = vn.name_key(name, abbreviations)

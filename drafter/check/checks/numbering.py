@@ -6,7 +6,7 @@ import re
 
 from ...text import vn
 from ...text.labels import DIEM, KHOAN, MUC
-from ..model import Block, DocModel
+from ..model import DocModel, Para
 from .base import Result, Violation, check
 from .helpers import style_problems
 
@@ -24,13 +24,13 @@ def roman_value(text: str) -> int:
 DIEU = re.compile(r"^Điều\s+\d+")
 
 
-def in_order(m: DocModel) -> list[tuple[Block, str]]:
+def in_order(m: DocModel) -> list[tuple[Para, str]]:
     """Body paragraphs and the Phần/Chương lines between them, in reading order, with NFC text."""
     blocks = sorted([*m.body, *(label for label, _ in m.parts.divisions)], key=lambda b: b.number)
     return [(b, vn.nfc(b.text.strip())) for b in blocks]
 
 
-def opens_division(m: DocModel, block: Block, text: str) -> bool:
+def opens_division(m: DocModel, block: Para, text: str) -> bool:
     return bool(MUC.match(text) or DIEU.match(text)) or any(block is label for label, _ in m.parts.divisions)
 
 

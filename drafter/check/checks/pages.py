@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from ...docxio.textwidth import width_twips
-from ..model import Block, DocModel
+from ..model import DocModel, Para
 from .helpers import EMU_PER_TWIP, available_width
 
 #: Word's single line of Times New Roman is about 1.15 em high.
@@ -32,7 +32,7 @@ ONE_PAGE_MAX = 1.15
 WORD_DEFAULT_PT = 10
 
 
-def _paragraph_height(m: DocModel, block: Block) -> float:
+def _paragraph_height(m: DocModel, block: Para) -> float:
     """Points the paragraph takes: its lines at its size and line spacing, and the space around it."""
     runs = [r for r in block.runs if r.text.strip()]
     f = m.resolver.run_format(block.paragraph, runs[0] if runs else None)
@@ -68,7 +68,7 @@ def _has_second_page(m: DocModel) -> bool:
 def estimated_pages(m: DocModel) -> float:
     total = 0.0
     for item in m.body_order:
-        if isinstance(item, Block):
+        if isinstance(item, Para):
             total += _paragraph_height(m, item)
             continue
         rows: dict[int, dict[int, float]] = {}
@@ -118,7 +118,7 @@ def printed_parts(m: DocModel, *, footers: bool = True, headers: bool = True) ->
             yield index, part
 
 
-def printed_part_blocks(m: DocModel) -> list[Block]:
+def printed_part_blocks(m: DocModel) -> list[Para]:
     """Paragraphs of the headers and footers that print (text boxes in them included)."""
-    return [Block(Paragraph(p, part), 0, index) for index, part in printed_parts(m)
+    return [Para(Paragraph(p, part), 0, index) for index, part in printed_parts(m)
             for p in part._element.iter(qn("w:p"))]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from docx.oxml.ns import qn
 
-from ..model import Block, DocModel
+from ..model import DocModel, Para
 from .headerlines import Line, split_lines
 from .helpers import available_width, cell_blocks
 
@@ -25,7 +25,7 @@ def _vml_length(value: str) -> float | None:
     return float(found.group(1)) * _UNIT[found.group(2)] if found else None
 
 
-def drawn_lines(block: Block) -> list[int | None]:
+def drawn_lines(block: Para) -> list[int | None]:
     """Lengths (twips; None if unknown) of the straight lines drawn in a paragraph: DrawingML
     shapes (the VML fallback of the same shape is not counted twice) and VML lines or connectors."""
     p = block.paragraph._p
@@ -54,7 +54,7 @@ def drawn_lines(block: Block) -> list[int | None]:
     return [None if x is None else round(x) for x in out]
 
 
-def bottom_border(m: DocModel, block: Block) -> int | None | bool:
+def bottom_border(m: DocModel, block: Para) -> int | None | bool:
     """Length of a bottom border drawn under the paragraph (the width between its indents), None if
     it cannot be measured, False if there is none."""
     pf = m.resolver.para_format(block.paragraph)
@@ -64,7 +64,7 @@ def bottom_border(m: DocModel, block: Block) -> int | None | bool:
     return None if width is None else width - pf.left - pf.right
 
 
-def _cell_border(block: Block, side: str) -> bool:
+def _cell_border(block: Para, side: str) -> bool:
     tc = next((a for a in block.paragraph._p.iterancestors() if a.tag == qn("w:tc")), None)
     el = tc.find(f"{qn('w:tcPr')}/{qn('w:tcBorders')}/{qn(side)}") if tc is not None else None
     return el is not None and el.get(qn("w:val")) not in ("nil", "none")
@@ -74,7 +74,7 @@ def _cell_border(block: Block, side: str) -> bool:
 class Rule:
     kind: str  # drawing | border | typed
     length: int | None
-    block: Block
+    block: Para
     text: str = ""
 
 
@@ -95,7 +95,7 @@ def rules_near(m: DocModel, line: Line) -> tuple[list[Rule], list[Rule]]:
         siblings = cell_blocks(m, block)
         start = siblings.index(block)
         column = siblings[start:start + 3]
-        table_blocks: list[Block] = []
+        table_blocks: list[Para] = []
     else:
         info = m.tables[block.table]
         col = block.cell[1]

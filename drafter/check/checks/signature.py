@@ -13,7 +13,7 @@ from collections import Counter
 from docx.oxml.ns import qn
 from docx.text.run import Run
 
-from ..model import Block, DocModel
+from ..model import DocModel, Para
 from ..pieces import Piece
 from .base import Result, Unknown, Violation, check, has_own_frame, signature_check
 from .helpers import ALIGN_NAMES, formats, layout_table, pt, style_problems
@@ -28,7 +28,7 @@ def signature_table(m: DocModel, p: dict) -> Result:
                                                "2 cột (nên dùng bảng không viền)", "bảng chữ ký có đường viền")
 
 
-def _sized(m: DocModel, block: Block, p: dict, what: str) -> Result:
+def _sized(m: DocModel, block: Para, p: dict, what: str) -> Result:
     """style_problems, with a size off by no more than `size_tolerance_pt` (14.5 for 14: not seen in
     print) a warning."""
     near = p.get("size_tolerance_pt", 0)
@@ -43,7 +43,7 @@ def _sized(m: DocModel, block: Block, p: dict, what: str) -> Result:
     yield from style_problems(m, block, {k: v for k, v in p.items() if k != "size_tolerance_pt"}, what)
 
 
-def _styled(m: DocModel, block: Block, p: dict, what: str) -> Result:
+def _styled(m: DocModel, block: Para, p: dict, what: str) -> Result:
     """Size, weight, slant and case are errors. Alignment is a warning: a line centred with spaces,
     tabs or an indent prints centred whatever its paragraph alignment says."""
     yield from _sized(m, block, {k: v for k, v in p.items() if k != "align"}, what)
@@ -118,7 +118,7 @@ def _vertical(r) -> bool:
     return el is not None and el.get(qn("w:val")) in ("superscript", "subscript")
 
 
-def _printed(m: DocModel, block: Block, p: dict) -> Block:
+def _printed(m: DocModel, block: Para, p: dict) -> Para:
     """The Lưu line without the drafter's mark: words in sub/superscript or smaller than the line."""
     if not isinstance(block, Piece):
         return block
@@ -132,9 +132,9 @@ def _printed(m: DocModel, block: Block, p: dict) -> Block:
     return dataclasses.replace(block, segments=kept, shown="".join(t for _, _, t in kept))
 
 
-def _entries(items: list[Block]) -> list[list[Block]]:
+def _entries(items: list[Para]) -> list[list[Para]]:
     """Recipients, a line that goes on from the one above (no "-", the one above not closed) joined to it."""
-    out: list[list[Block]] = []
+    out: list[list[Para]] = []
     for block in items:
         text = block.text.strip()
         if out and not text.startswith(("-", "+", "•", "–")) and not out[-1][-1].text.rstrip().endswith((";", ".")):

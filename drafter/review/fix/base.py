@@ -16,7 +16,7 @@ from docx.shared import Pt
 from docx.text.font import Font
 from docx.text.parfmt import ParagraphFormat
 
-from ...check.model import Block, DocModel
+from ...check.model import DocModel, Para
 from ..revise import Reviser
 
 FONT = "Times New Roman"
@@ -46,7 +46,7 @@ class Fixing:
     edits: list[str] = field(default_factory=list)  # each change of words, for the listing
     done: dict[str, object] = field(default_factory=dict)  # results of fixers that run once per document
 
-    def block(self, number: int | None) -> Block | None:
+    def block(self, number: int | None) -> Para | None:
         if not number or number > len(self.model.blocks):
             return None
         block = self.model.blocks[number - 1]
@@ -89,7 +89,7 @@ class Fixing:
     def align(self, p, jc: str) -> None:
         self.para(p).alignment = ALIGN[jc]
 
-    def replace(self, block: Block, start: int, end: int, new: str) -> bool:
+    def replace(self, block: Para, start: int, end: int, new: str) -> bool:
         old = block.text[start:end]
         done = self.reviser.replace(block.paragraph._p, start, end, new)
         if done:

@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Mm
 
-from ...check.model import Block
+from ...check.model import Para
 from ...check.runner import Finding
 from .base import NO_PLACE, SECT_ORDER, Fixing, child, clamp
 
@@ -41,7 +41,7 @@ def _section(fx: Fixing, section: Section) -> Section:
     return section
 
 
-def paper(fx: Fixing, f: Finding, block: Block | None) -> str | None:
+def paper(fx: Fixing, f: Finding, block: Para | None) -> str | None:
     """G1: A4, in the orientation the section has."""
     found = _section_of(fx, f)
     if found is None:
@@ -57,7 +57,7 @@ def paper(fx: Fixing, f: Finding, block: Block | None) -> str | None:
 SIDES = {"trên": "top", "dưới": "bottom", "trái": "left", "phải": "right"}
 
 
-def margins(fx: Fixing, f: Finding, block: Block | None) -> str | None:
+def margins(fx: Fixing, f: Finding, block: Para | None) -> str | None:
     """G3: the margin named moved to the nearest value NĐ 30 allows (the gutter counts in the left)."""
     found = _section_of(fx, f)
     side = re.search(r"lề (trên|dưới|trái|phải)", f.message)
@@ -91,7 +91,7 @@ def _number_size(fx: Fixing) -> float:
     return clamp(size, sizes)
 
 
-def add_page_number(fx: Fixing, f: Finding, block: Block | None) -> str | None:
+def add_page_number(fx: Fixing, f: Finding, block: Para | None) -> str | None:
     """G7A: a PAGE field, centred in the header, inserted as a tracked change; when it is there but
     not centred, centred. Page 1 is then kept without a number (G7B's "different first page")."""
     header = _page_header(fx)
@@ -146,7 +146,7 @@ def _has_page(p) -> bool:
     return bool(PAGE_INSTR.match(instr) or any(PAGE_INSTR.match(s) for s in simple))
 
 
-def first_page(fx: Fixing, f: Finding, block: Block | None) -> str | None:
+def first_page(fx: Fixing, f: Finding, block: Para | None) -> str | None:
     """G7B: "different first page" on, so the number starts on page 2."""
     s = fx.model.sections[0]
     if s.different_first_page_header_footer:
@@ -158,7 +158,7 @@ def first_page(fx: Fixing, f: Finding, block: Block | None) -> str | None:
     return None
 
 
-def number_format(fx: Fixing, f: Finding, block: Block | None) -> str | None:
+def number_format(fx: Fixing, f: Finding, block: Para | None) -> str | None:
     """G7C: the page number 13-14 pt, neither bold nor italic."""
     header = _page_header(fx)
     para = next((q for q in header.paragraphs if _has_page(q._p)), None) if header else None
@@ -173,7 +173,7 @@ def number_format(fx: Fixing, f: Finding, block: Block | None) -> str | None:
     return None
 
 
-def footer_number(fx: Fixing, f: Finding, block: Block | None) -> str | None:
+def footer_number(fx: Fixing, f: Finding, block: Para | None) -> str | None:
     """G7D: the PAGE field taken out of the footer (a tracked deletion); the header gets one (G7A)
     if it has none."""
     found = _section_of(fx, f)
@@ -224,7 +224,7 @@ def _wrap_deleted(fx: Fixing, runs: list) -> None:
         wrapper.append(r)
 
 
-def appendix_numbering(fx: Fixing, f: Finding, block: Block | None) -> str | None:
+def appendix_numbering(fx: Fixing, f: Finding, block: Para | None) -> str | None:
     """A5: an appendix section numbers its pages from 1 (w:pgNumType/@w:start)."""
     found = _section_of(fx, f)
     if found is None or "không có số trang" in f.message:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ...check.model import Block
+from ...check.model import Para
 from ...check.runner import Finding
 from ...text import vn
 from .base import ALIGN_WORDS, MISSING, NO_PLACE, PPR_ORDER, WORDING, WORDS, Fixing, child, clamp, text_runs
@@ -18,7 +18,7 @@ from .base import ALIGN_WORDS, MISSING, NO_PLACE, PPR_ORDER, WORDING, WORDS, Fix
 CM = 567  # twips
 
 
-def styled(fx: Fixing, f: Finding, block: Block | None) -> str | None:
+def styled(fx: Fixing, f: Finding, block: Para | None) -> str | None:
     """Size, bold, italic, alignment or capitals, as the finding's message names them."""
     if block is None:
         return MISSING if f.message.startswith(("không tìm thấy", "thiếu")) else NO_PLACE
@@ -61,7 +61,7 @@ def styled(fx: Fixing, f: Finding, block: Block | None) -> str | None:
     return _left(message)
 
 
-def _run(block: Block, r):
+def _run(block: Para, r):
     from docx.text.run import Run
 
     return Run(r, block.paragraph)
@@ -73,7 +73,7 @@ def _left(message: str) -> str:
     return WORDING
 
 
-def capitals(fx: Fixing, block: Block) -> str | None:
+def capitals(fx: Fixing, block: Para) -> str | None:
     """A line NĐ 30 prints in capitals, typed in lower case: its letters replaced (--text only:
     w:caps would show capitals but leave the words as typed)."""
     if not fx.text:
@@ -87,7 +87,7 @@ def capitals(fx: Fixing, block: Block) -> str | None:
     return None if fx.replace(block, start, end, upper[start:end]) else NO_PLACE
 
 
-def justify(fx: Fixing, f: Finding, block: Block | None) -> str | None:
+def justify(fx: Fixing, f: Finding, block: Para | None) -> str | None:
     """C1: body text justified. A short centred line in bold or capitals is taken for a heading the
     checker read as body text: left as it is."""
     if block is None:
@@ -103,7 +103,7 @@ def justify(fx: Fixing, f: Finding, block: Block | None) -> str | None:
     return None
 
 
-def indent(fx: Fixing, f: Finding, block: Block | None) -> str | None:
+def indent(fx: Fixing, f: Finding, block: Para | None) -> str | None:
     """C2: first line indented 1 cm. A tab typed at the start is deleted (--text) and replaced by
     the indent."""
     if block is None:
@@ -118,7 +118,7 @@ def indent(fx: Fixing, f: Finding, block: Block | None) -> str | None:
     return None
 
 
-def body_size(fx: Fixing, f: Finding, block: Block | None) -> str | None:
+def body_size(fx: Fixing, f: Finding, block: Para | None) -> str | None:
     """C1S and G6: every body paragraph at one size within 13-14 pt (the check names only the
     first that differs)."""
 
@@ -140,7 +140,7 @@ def body_size(fx: Fixing, f: Finding, block: Block | None) -> str | None:
     return fx.once("body_size", run)
 
 
-def spacing(fx: Fixing, f: Finding, block: Block | None) -> str | None:
+def spacing(fx: Fixing, f: Finding, block: Para | None) -> str | None:
     """C3: at least 6 pt between body paragraphs, for every pair (the check names the first)."""
 
     def run():
@@ -162,14 +162,14 @@ def spacing(fx: Fixing, f: Finding, block: Block | None) -> str | None:
     return fx.once("C3", run)
 
 
-def _contextual_off(fx: Fixing, block: Block) -> None:
+def _contextual_off(fx: Fixing, block: Para) -> None:
     from docx.oxml.ns import qn
 
     ppr = fx.reviser.props(block.paragraph._p, "w:pPr")
     child(ppr, "contextualSpacing", PPR_ORDER).set(qn("w:val"), "0")
 
 
-def line_spacing(fx: Fixing, f: Finding, block: Block | None) -> str | None:
+def line_spacing(fx: Fixing, f: Finding, block: Para | None) -> str | None:
     """C4: line spacing from single to 1.5 lines, for every body paragraph outside it."""
 
     def run():
@@ -195,7 +195,7 @@ def line_spacing(fx: Fixing, f: Finding, block: Block | None) -> str | None:
     return fx.once("C4", run)
 
 
-def fonts(fx: Fixing, f: Finding, block: Block | None) -> str | None:
+def fonts(fx: Fixing, f: Finding, block: Para | None) -> str | None:
     """G4: Times New Roman in all four slots of every run drawn in another font (the check names
     ten). A TCVN3/VNI font is left: its text is coded for that font and would turn to gibberish."""
     from ...check.checks.general import slots_used
@@ -224,7 +224,7 @@ def fonts(fx: Fixing, f: Finding, block: Block | None) -> str | None:
     return None
 
 
-def colour(fx: Fixing, f: Finding, block: Block | None) -> str | None:
+def colour(fx: Fixing, f: Finding, block: Para | None) -> str | None:
     """G5: black text, no highlighting. White text is left: it may be hidden on purpose."""
     from docx.oxml.ns import qn
 
@@ -245,7 +245,7 @@ def colour(fx: Fixing, f: Finding, block: Block | None) -> str | None:
     return None
 
 
-def closing(fx: Fixing, f: Finding, block: Block | None) -> str | None:
+def closing(fx: Fixing, f: Finding, block: Para | None) -> str | None:
     """G8: the body ends with "./." (--text: appended as an insertion)."""
     if block is None:
         return NO_PLACE
@@ -256,7 +256,7 @@ def closing(fx: Fixing, f: Finding, block: Block | None) -> str | None:
     return None if fx.replace(block, len(text), len(text), add) else NO_PLACE
 
 
-def can_cu(fx: Fixing, f: Finding, block: Block | None) -> str | None:
+def can_cu(fx: Fixing, f: Finding, block: Para | None) -> str | None:
     """C5: căn cứ in italics; each ends with ";", the last with "." (--text)."""
     if "in nghiêng" in f.message:
         return styled(fx, f, block)
@@ -270,7 +270,7 @@ def can_cu(fx: Fixing, f: Finding, block: Block | None) -> str | None:
     return None if fx.replace(block, cut, len(text), want) else NO_PLACE
 
 
-def date_line(fx: Fixing, f: Finding, block: Block | None) -> str | None:
+def date_line(fx: Fixing, f: Finding, block: Para | None) -> str | None:
     """H9: the place-date line's zeros (--text): "ngày 5" → "ngày 05", "tháng 02" → "tháng 2"
     from March on, "tháng 1" → "tháng 01"; a day left blank for the văn thư is left."""
     if "viết sai" not in f.message:

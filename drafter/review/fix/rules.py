@@ -14,7 +14,7 @@ from __future__ import annotations
 from docx.oxml.ns import qn
 from docx.shared import Twips
 
-from ...check.model import Block
+from ...check.model import Para
 from ...check.runner import Finding
 from .base import NO_PLACE, PPR_ORDER, Fixing, child
 
@@ -23,7 +23,7 @@ OWN_SLACK = 1.08  # a border on the Tiêu ngữ's own paragraph: 8 % longer than
 DRAWN = ("<w:drawing", "<w:pict", "<v:line", "<v:shape", 'prst="line"')
 
 
-def rule_line(fx: Fixing, f: Finding, block: Block | None) -> str | None:
+def rule_line(fx: Fixing, f: Finding, block: Para | None) -> str | None:
     from ...check.checks.header import agency_blocks
     from ...check.checks.helpers import available_width, cell_blocks, text_width
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from ...check.model import DocModel
 from ...check.runner import Finding, check_document, load_ruleset
 from ...docxio.package import open_for_check
-from ...inputs.yamlio import display_path
+from ...paths import display_path
 from ..copies import guard_copy, write_copy
 from ..revise import Reviser
 from . import pages

@@ -1,6 +1,6 @@
 """The task sentences of a real plan, found by the line rules of evidence/shared-plans.yaml.
 
-A plan extracted from PDF wraps its lines, so a unit is not a line: it starts at a line matching
+A plan extracted from PDF wraps its lines, so a passage is not a line: it starts at a line matching
 its range's `starts` rule and runs to the next start, the next heading (`skip`) or the end of the
 range.
 """
@@ -19,7 +19,7 @@ from ..inputs.evidence import EVIDENCE_DIR
 
 
 @dataclass(frozen=True)
-class Unit:
+class Passage:
     plan: str
     kind: str  # body | tcth | row | duty
     start: int
@@ -52,8 +52,8 @@ class SharedPlan:
     def text(self, plans_dir: Path) -> str:
         return (plans_dir / self.file).read_text(encoding="utf-8")
 
-    def units(self, plans_dir: Path) -> list[Unit]:
-        return split_units(self.key, self.text(plans_dir).splitlines(), self.rules)
+    def passages(self, plans_dir: Path) -> list[Passage]:
+        return split_passages(self.key, self.text(plans_dir).splitlines(), self.rules)
 
 
 @cache
@@ -63,8 +63,8 @@ def shared_plans() -> tuple[SharedPlan, ...]:
                             p.get("date"), tuple(p["units"])) for key, p in data["plans"].items())
 
 
-def split_units(plan: str, lines: list[str], rules: tuple[dict, ...]) -> list[Unit]:
-    units: list[Unit] = []
+def split_passages(plan: str, lines: list[str], rules: tuple[dict, ...]) -> list[Passage]:
+    units: list[Passage] = []
     for rule in rules:
         starts, skip = re.compile(rule["starts"]), re.compile(rule["skip"]) if rule.get("skip") else None
         last = min(rule["to"], len(lines))
@@ -73,13 +73,13 @@ def split_units(plan: str, lines: list[str], rules: tuple[dict, ...]) -> list[Un
             line = lines[number - 1].strip() if number <= last else ""
             boundary = number > last or bool(line and ((skip and skip.search(line)) or starts.search(line)))
             if boundary and begun is not None:
-                units.append(_unit(plan, rule["kind"], lines, begun, number - 1))
+                units.append(_passage(plan, rule["kind"], lines, begun, number - 1))
                 begun = None
             if number <= last and line and starts.search(line) and not (skip and skip.search(line)):
                 begun = number
     return units
 
 
-def _unit(plan: str, kind: str, lines: list[str], first: int, last: int) -> Unit:
+def _passage(plan: str, kind: str, lines: list[str], first: int, last: int) -> Passage:
     text = " ".join(s for s in (lines[i - 1].strip() for i in range(first, last + 1)) if s and s != "|")
-    return Unit(plan, kind, first, last, text)
+    return Passage(plan, kind, first, last, text)

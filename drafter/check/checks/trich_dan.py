@@ -12,8 +12,8 @@ import re
 from ...inputs.knowledge import Body, Document, Knowledge
 from ...inputs.knowledge import bundled as bundled_knowledge
 from ...text import vn
-from ..citations import Citation, find_citations, find_congresses, issuer_matches
-from ..model import Block, DocModel
+from ..cited import Citation, find_citations, find_congresses, issuer_matches
+from ..model import DocModel, Para
 from .base import Result, Unknown, Violation, check, guarded
 
 
@@ -27,7 +27,7 @@ def dated_check(name: str):
                    "không xác định được ngày của văn bản (dòng “…, ngày … tháng … năm …”); dùng --date")
 
 
-def cited(m: DocModel) -> list[tuple[Block, Citation, Document | None]]:
+def cited(m: DocModel) -> list[tuple[Para, Citation, Document | None]]:
     """Every citation in the document, with the record it names (None when the data has none)."""
     if m.citation_cache is None:
         kb = knowledge(m)
@@ -90,7 +90,7 @@ def replaced(m: DocModel, p: dict) -> Result:
                             block, case="amended")
 
 
-def _amended_without_amendment(kb: Knowledge, block: Block, on) -> list[Document]:
+def _amended_without_amendment(kb: Knowledge, block: Para, on) -> list[Document]:
     found = {c.number for c in find_citations(block.text) if c.number is not None}
     out = []
     for number in found:
