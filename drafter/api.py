@@ -16,11 +16,12 @@ from . import __version__
 from .docxio import layout, marks, render, structure
 from .docxio.package import drop_foreign_core_properties, to_bytes
 from .edits import Change
-from .errors import UserError
+from .errors import OutputError, UserError
 from .inputs import overrides
 from .inputs.catalogue import Catalogue, bundled
 from .inputs.kinds import DEFAULT_KIND, load_kind
 from .inputs.profile import Profile, load_profile
+from .limits import check_year
 from .output import (
     Manifest,
     ManifestEntry,
@@ -113,10 +114,13 @@ def build_plan(profile: Profile, *, kind: str = DEFAULT_KIND, year: int, date: d
 
 
 def output_path(out_dir: Path, profile: Profile, kind: str, year: int) -> Path:
-    """One folder per profile id: ids are unique (drafter validate refuses two alike), so two
-    profiles of one province (the 2023 and the current one, or a person's own next to the
-    bundled one) never write one file, in one run or in two."""
-    return Path(out_dir) / profile.id / f"{kind}-{year}.docx"
+    """One folder per profile id (ids are unique, so two profiles never write one file, in one run
+    or in two), and never a symlink: the DOCX, manifest and lock stay inside --out."""
+    folder = Path(out_dir) / profile.out_folder
+    if folder.is_symlink():
+        raise OutputError(f"{folder}: là liên kết tượng trưng (symlink); drafter chỉ ghi trong --out, "
+                          "không ghi qua liên kết. Hãy xóa liên kết hoặc dùng --out khác")
+    return folder / f"{kind}-{year}.docx"
 
 
 def draft_plan(profile: str | Path | Profile | None = None, *, kind: str = DEFAULT_KIND, year: int | None = None,
@@ -142,7 +146,8 @@ def draft_plan(profile: str | Path | Profile | None = None, *, kind: str = DEFAU
     chosen = resolve_year(year, date, kind)
     plan_year = chosen.year
     path = overrides_path or overrides.readable_path(loaded.path, loaded.id, user_dir)
-    changes = overrides.load_overrides(path, profile_id=loaded.id, catalogue=catalogue) if use_overrides else []
+    changes = overrides.load_overrides(path, profile_id=loaded.id, catalogue=catalogue,
+                                       required=overrides_path is not None) if use_overrides else []
     data, draft = build_plan(loaded, kind=kind, year=plan_year, date=date, catalogue=catalogue, template=template,
                              extra_bases=extra_bases, changes=changes, detail=detail)
     if changes:
@@ -276,19 +281,19 @@ def new_profile(name: str, *, year: int | None = None, out_dir: Path = Path("pro
     as written; refuse to replace a file that exists."""
     from .inputs import registry, scaffold
     from .inputs.profile import load_profile
+    from .inputs.profile_edit import create_new
 
     today = today or dt.date.today()
     units = registry.bundled()
     unit = units.find(name)
     if unit is None:  # a former unit: where it went; a typo: the close name; nothing close: no guess
         raise UserError(units.not_a_unit(name))
-    ident = ident or scaffold.profile_id(unit, year or today.year)
+    ident = ident or scaffold.profile_id(unit, today.year if year is None else check_year(year))
     if not registry.ID_PATTERN.fullmatch(ident):
         raise UserError(f"--id {ident!r}: chỉ dùng chữ thường không dấu, số và dấu gạch ngang (ví dụ tuyen-quang-2027)")
     target = Path(out_dir) / f"{ident}.yaml"
-    if target.exists() or target.is_symlink():
-        raise UserError(f"{target}: đã có tệp này; drafter không ghi đè. Chọn --id khác hoặc sửa tệp đang có")
-    atomic_write(target, scaffold.profile_text(unit, registry.bundled(), ident=ident, today=today).encode("utf-8"))
+    text = scaffold.profile_text(unit, registry.bundled(), ident=ident, today=today).encode("utf-8")
+    create_new(target, text, f"{target}: đã có tệp này; drafter không ghi đè. Chọn --id khác hoặc sửa tệp đang có")
     load_profile(target, bundled())  # what was written must validate as written
     return target
 

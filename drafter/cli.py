@@ -71,7 +71,7 @@ def draft(
     if pdf:
         from .docxio import preview
 
-        typer.echo(f"PDF: {preview.to_pdf(result.path)}", err=True)
+        typer.echo(f"PDF: {preview.to_pdf(result.path, force=force)}", err=True)
     typer.echo(str(result.path))
 
 
@@ -93,7 +93,7 @@ def _draft_many(names: list[str], options: dict, pdf: bool) -> None:
             for notice in item.result.notices:
                 typer.echo(f"  Lưu ý: {notice}", err=True)
             if pdf:
-                typer.echo(f"  PDF: {preview.to_pdf(item.result.path)}", err=True)
+                typer.echo(f"  PDF: {preview.to_pdf(item.result.path, force=options['force'])}", err=True)
         else:
             _err(f"{item.name}: {item.error}")
     failed = len(items) - len(done)
@@ -166,16 +166,17 @@ def preview_file(
     out: Annotated[Path | None, typer.Option(help="Thư mục đầu ra (mặc định: cạnh tệp DOCX).",
                                              metavar="THƯ_MỤC")] = None,
     resolution: Annotated[int, typer.Option(help="Độ phân giải PNG (dpi).", metavar="DPI")] = 60,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè PDF/PNG drafter không ghi (giữ bản sao lưu).")] = False,
 ) -> None:
     """Xuất bản xem trước PDF (và PNG) qua LibreOffice; in đường dẫn các tệp đã tạo."""
     from .docxio import preview
 
     if png:
         preview.pdftoppm()
-    pdf_path = preview.to_pdf(file, out)
+    pdf_path = preview.to_pdf(file, out, force=force)
     typer.echo(str(pdf_path))
     if png:
-        for page in preview.to_png(pdf_path, resolution):
+        for page in preview.to_png(pdf_path, resolution, force=force):
             typer.echo(str(page))
 
 

@@ -13,6 +13,7 @@ import typer
 
 from .cli_app import _parse_date, app, boundary
 from .cli_vi import Command
+from .limits import check_year
 
 
 @app.command("profiles", cls=Command)
@@ -92,7 +93,8 @@ def tasks(
 
     if optional:
         day = _parse_date(on, "--on")
-        left = api.optional_texts(profile, kind=kind, year=year or (day or dt.date.today()).year, date=day)
+        chosen = check_year(year) if year is not None else (day or dt.date.today()).year
+        left = api.optional_texts(profile, kind=kind, year=chosen, date=day)
         typer.echo(f"{len(left)} nội dung bản soạn để lại cho vừa độ dài (mã: nội dung); khai mã ở "
                    "tasks: {add_optional: […]} để giữ:")
         for ident, text in left:

@@ -22,6 +22,20 @@ MAX_YAML_DEPTH = 64
 MAX_DOCX_BYTES = 50 * 2**20
 
 
+#: The plan years drafter works with: one rule for every command that takes a year (draft, new,
+#: tasks, the page), so "-1", "0" or "99999999999" is refused everywhere in the same words.
+YEAR_MIN, YEAR_MAX = 2000, 2100
+
+
+def check_year(year: int, option: str = "--year") -> int:
+    """The year, or a UserError saying the range."""
+    from .errors import UserError
+
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise UserError(f"{option} {year}: năm phải trong khoảng {YEAR_MIN}-{YEAR_MAX}")
+    return year
+
+
 class FileRefused(Exception):
     """The file cannot be read within the limits; the message says why, in Vietnamese."""
 

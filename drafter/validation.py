@@ -86,7 +86,7 @@ def _overrides_result(profile, catalogue) -> ValidationResult:
     from .inputs import overrides
 
     path = overrides.readable_path(profile.path, profile.id)
-    if not path.is_file():
+    if not path.exists():
         return ValidationResult(str(path), True, [])
     try:
         changes = overrides.load_overrides(path, profile_id=profile.id, catalogue=catalogue)

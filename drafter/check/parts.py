@@ -243,14 +243,17 @@ def _heading(m: Located, block: Para, text: str) -> bool:
 
 
 def _captions(m: Located) -> set[int]:
-    """Centred one-line paragraphs just above a table: the table's caption, not body text."""
+    """Centred one-line paragraphs just above a table: the table's caption, not body text. Read
+    from the end, keeping what comes next, so this is one pass (a slice per paragraph made 100,000
+    paragraphs cost 12 s)."""
     out: set[int] = set()
-    order = m.body_order
-    for i, item in enumerate(order):
-        if not isinstance(item, Para) or not item.text.strip() or len(item.text.strip()) > 120:
-            continue
-        following = next((x for x in order[i + 1:] if not (isinstance(x, Para) and not x.text.strip())), None)
-        if following is not None and not isinstance(following, Para):
-            if m.resolver.para_format(item.paragraph).jc == "center":
-                out.add(item.number)
+    following = None  # the next item that is not an empty paragraph
+    for item in reversed(m.body_order):
+        empty = isinstance(item, Para) and not item.text.strip()
+        if not empty and isinstance(item, Para) and len(item.text.strip()) <= 120:
+            if following is not None and not isinstance(following, Para):
+                if m.resolver.para_format(item.paragraph).jc == "center":
+                    out.add(item.number)
+        if not empty:
+            following = item
     return out

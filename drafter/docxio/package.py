@@ -4,7 +4,8 @@ check, harvest, diff, render (templates) and the tests all open documents here, 
 gives the same clear message for a file that is not a DOCX (missing, empty, a legacy .doc, an
 encrypted file, a truncated or damaged zip, a macro-enabled .docm, broken XML) and none of them
 inflates more than a bounded amount: a zip's declared sizes are checked before anything is
-decompressed, and Python's zipfile never returns more than the declared size of an entry.
+decompressed, and then every member is inflated once through zipread, counting, so a member that
+inflates past its declared size is refused before python-docx (which trusts the sizes) reads it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from docx.opc.pkgwriter import PackageWriter
 
 from ..errors import UnreadableDocument
 from ..limits import MAX_DOCX_BYTES, FileRefused, read_regular
+from .zipread import read_member, verify
 
 #: Bounds on what one document may cost (a real plan is well under 1 MB).
 MAX_FILE_BYTES = MAX_DOCX_BYTES
@@ -63,15 +65,29 @@ def open_for_check(path: Path | str, *, shown: str | None = None) -> tuple[DocxD
         kind = _macro_kind(data)
         if kind is None:
             raise
-        return parse_docx(_as_docx(data), shown), kind
-    return parse_docx(data, shown), None
+        return _within_paragraphs(parse_docx(_as_docx(data), shown), shown), kind
+    return _within_paragraphs(parse_docx(data, shown), shown), None
+
+
+#: Paragraphs a document to check may have: a long plan has a thousand; every rule reads every
+#: paragraph, so 100,000 one-letter paragraphs (350 KB) took 25 s.
+MAX_CHECK_PARAGRAPHS = 20_000
+
+
+def _within_paragraphs(document: DocxDocument, shown: str) -> DocxDocument:
+    count = int(document.element.body.xpath("count(.//w:p)"))
+    if count > MAX_CHECK_PARAGRAPHS:
+        raise _refuse(shown, f"văn bản có {count:,} đoạn, quá nhiều để kiểm tra (tối đa {MAX_CHECK_PARAGRAPHS:,}); "
+                             "một văn bản hành chính có vài trăm đoạn: hãy tách tệp")
+    return document
 
 
 def _macro_kind(data: bytes) -> str | None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             _check_sizes(archive.infolist(), "")
-            kind = _main_kind(archive.read("[Content_Types].xml"))
+            verify(data, archive.infolist(), "", MAX_PART_BYTES, MAX_TOTAL_BYTES)
+            kind = _main_kind(_member(data, archive, "[Content_Types].xml", ""))
     except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError, RuntimeError, UnreadableDocument):
         return None
     return kind if kind in ("docm", "dotm") else None
@@ -83,7 +99,7 @@ def _as_docx(data: bytes) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
-            body = src.read(item.filename)
+            body = read_member(data, item, "", MAX_PART_BYTES)
             if item.filename == "[Content_Types].xml":
                 text = body.decode("utf-8", errors="replace")
                 for content_type, kind in MAIN_TYPES.items():
@@ -110,7 +126,8 @@ def check_package(data: bytes, shown: str) -> str:
             names = {e.filename for e in entries}
             if "[Content_Types].xml" not in names:
                 raise _refuse(shown, "không phải tệp DOCX (thiếu [Content_Types].xml)")
-            kind = _main_kind(archive.read("[Content_Types].xml"))
+            verify(data, entries, shown, MAX_PART_BYTES, MAX_TOTAL_BYTES)
+            kind = _main_kind(_member(data, archive, "[Content_Types].xml", shown))
     except zipfile.BadZipFile:
         raise _refuse(shown, "tệp DOCX bị hỏng hoặc bị cắt cụt (không đọc được phần nén)") from None
     except (OSError, EOFError, ValueError, RuntimeError) as exc:
@@ -122,6 +139,10 @@ def check_package(data: bytes, shown: str) -> str:
         raise _refuse(shown, f"tệp Word có macro (.{kind}): drafter không mở tệp có macro; hãy lưu lại dạng "
                              ".docx (Word: File → Save As → Word Document)")
     return kind
+
+
+def _member(data: bytes, archive: zipfile.ZipFile, name: str, shown: str) -> bytes:
+    return read_member(data, archive.getinfo(name), shown, MAX_PART_BYTES)
 
 
 def _check_sizes(entries: list[zipfile.ZipInfo], shown: str) -> None:

@@ -16,9 +16,9 @@ import subprocess
 from pathlib import Path
 
 from ..errors import OutputError, ToolMissing, UserError, os_reason
-from ..output import atomic_write, scratch_folder
+from ..output import Manifest, atomic_write, folder_lock, guard_target, scratch_folder, sha256_bytes
 from ..paths import display_path
-from .package import check_package, read_bytes
+from .package import open_docx
 
 INSTALL_HINT = (
     "Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui poppler-utils fonts-liberation; "
@@ -41,7 +41,7 @@ def pdftoppm() -> str:
     return exe
 
 
-def convert(sources: list[Path], target_format: str, out_dir: Path) -> list[Path]:
+def convert(sources: list[Path], target_format: str, out_dir: Path, *, force: bool = False) -> list[Path]:
     """Convert with LibreOffice into out_dir; returns the written files in the order given.
 
     Every source is checked through the DOCX seam first (LibreOffice would turn any text file into
@@ -51,24 +51,39 @@ def convert(sources: list[Path], target_format: str, out_dir: Path) -> list[Path
     exe = soffice()
     sources = [Path(s).resolve() for s in sources]
     for source in sources:
-        check_package(read_bytes(source, shown=display_path(source)), display_path(source))
+        open_docx(source, shown=display_path(source))  # a file that is not a readable DOCX: exit 2
     _ensure_folder(out_dir)
+    extension = target_format.split(":")[0]
+    if not force:  # refuse before a minute of LibreOffice, not after
+        for source in sources:
+            guard_target(out_dir / f"{source.stem}.{extension}", Manifest.read(out_dir), force=False)
     with scratch_folder("drafter-lo-") as tmp:
         work = tmp / "out"
         profile = tmp / "profile"
         command = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
                    "--convert-to", target_format, "--outdir", str(work), *map(str, sources)]
         detail = _run_group(command, "LibreOffice")
-        extension = target_format.split(":")[0]
         written = []
         for source in sources:
             produced = work / f"{source.stem}.{extension}"
             if not produced.is_file():
                 raise UserError(f"{display_path(source)}: LibreOffice không tạo được tệp {extension} ({detail})")
             target = out_dir / produced.name
-            atomic_write(target, produced.read_bytes())
+            write_owned(target, produced.read_bytes(), force=force)
             written.append(target)
     return written
+
+
+def write_owned(target: Path, data: bytes, *, force: bool) -> None:
+    """Write a PDF or PNG under the same rule as a DOCX: a file drafter did not write (not in the
+    folder's manifest, or changed since) is not replaced without force, and then kept as a backup.
+    The file is recorded in the manifest before it is written (as `pending`, which a later run
+    takes as drafter's own), so the next preview replaces it without asking."""
+    with folder_lock(target.parent):
+        manifest = Manifest.read(target.parent)
+        guard_target(target, manifest, force=force)
+        manifest.begin(target.name, sha256_bytes(data))
+        atomic_write(target, data)
 
 
 def _ensure_folder(folder: Path) -> None:
@@ -99,12 +114,12 @@ def _run_group(command: list[str], name: str) -> str:
     return ((err or out).strip().splitlines()[-1:] or ["không có thông báo"])[0]
 
 
-def to_pdf(docx: Path, out_dir: Path | None = None) -> Path:
+def to_pdf(docx: Path, out_dir: Path | None = None, *, force: bool = False) -> Path:
     docx = Path(docx)
-    return convert([docx], "pdf", out_dir or docx.resolve().parent)[0]
+    return convert([docx], "pdf", out_dir or docx.resolve().parent, force=force)[0]
 
 
-def to_png(pdf: Path, resolution: int = 60) -> list[Path]:
+def to_png(pdf: Path, resolution: int = 60, *, force: bool = False) -> list[Path]:
     """One PNG per page beside the PDF: <name>-1.png, <name>-2.png… Pages are made in a private
     folder and then moved to exactly those names: no other file beside the PDF is touched (an
     earlier version deleted every "<name>-*.png", a user's own pictures included)."""
@@ -118,6 +133,6 @@ def to_png(pdf: Path, resolution: int = 60) -> list[Path]:
         written = []
         for number, page in enumerate(pages, start=1):
             target = pdf.with_name(f"{pdf.stem}-{number}.png")
-            atomic_write(target, page.read_bytes())
+            write_owned(target, page.read_bytes(), force=force)
             written.append(target)
     return written

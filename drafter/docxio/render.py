@@ -17,12 +17,12 @@ from typing import Any
 import jinja2
 from docx.document import Document as DocxDocument
 from docxtpl import DocxTemplate
-from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
 
 from ..errors import TemplateError, UnreadableDocument
 from ..paths import display_path
 from ..text import vn
-from . import template_rules
+from . import sandbox, template_rules
 from .package import check_package, read_bytes
 from .structure import all_paragraphs
 
@@ -40,8 +40,8 @@ class _Literal:
         return self.text
 
 
-class _Environment(SandboxedEnvironment):
-    """The sandboxed environment, minus the cost of compiling parts that hold no tag.
+class _Environment(sandbox.BoundedEnvironment):
+    """The sandboxed, bounded environment, minus the cost of compiling parts that hold no tag.
 
     docxtpl passes every header, footer and document property through Jinja; compiling those
     tag-less strings was a tenth of a cold `drafter draft`."""
@@ -51,10 +51,28 @@ class _Environment(SandboxedEnvironment):
             return _Literal(source)
         tree = self.parse(source) if isinstance(source, str) else source
         template_rules.check(tree)  # refuse what could run long, grow or reach outside, before compiling
-        return super().from_string(tree, globals, template_class)
+        return super().from_string(sandbox.bound(tree), globals, template_class)
 
 
-def jinja_env() -> SandboxedEnvironment:
+class _CheckedTemplate(DocxTemplate):
+    """docxtpl, refusing a rendered part that is not well-formed XML. docxtpl reads the body back
+    with a recovering parser that silently drops what it cannot place, and writes headers as they
+    come out, so a template that breaks the XML gave a DOCX Word would not open."""
+
+    def render_xml_part(self, src_xml, part, context, jinja_env=None):
+        rendered = super().render_xml_part(src_xml, part, context, jinja_env)
+        try:
+            etree.fromstring(rendered.encode("utf-8"), _STRICT)
+        except etree.XMLSyntaxError as exc:
+            raise jinja2.TemplateError(f"mẫu tạo ra XML hỏng ở phần {part.partname} ({exc.msg}); "
+                                       "không ghi tệp nào") from None
+        return rendered
+
+
+_STRICT = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
+def jinja_env() -> sandbox.BoundedEnvironment:
     return _Environment(autoescape=True, undefined=jinja2.StrictUndefined)
 
 
@@ -86,7 +104,7 @@ def template_bytes(path: Path) -> bytes:
 
 def open_template(path: Path) -> DocxTemplate:
     shown = display_path(Path(path))
-    template = DocxTemplate(io.BytesIO(template_bytes(path)))
+    template = _CheckedTemplate(io.BytesIO(template_bytes(path)))
     try:
         template.init_docx()
     except Exception as exc:  # python-docx raises several types for a damaged file

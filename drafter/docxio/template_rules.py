@@ -23,7 +23,9 @@ _ALLOWED = (
     nodes.Add, nodes.Sub, nodes.Neg, nodes.Pos, nodes.Keyword, nodes.Slice,
 )
 _FILTERS = {"e", "escape", "upper", "lower", "title", "capitalize", "trim", "join", "default", "d", "length",
-            "count", "string", "int", "first", "last", "replace", "striptags", "safe"}
+            "count", "string", "int", "first", "last", "replace", "striptags"}
+# |safe is not there: it would let a template write raw XML into the document (a DOCX that no
+# longer opens); every value is escaped.
 _NAMES = {
     nodes.Call: "lời gọi hàm (range(), macro…)", nodes.Macro: "{% macro %}", nodes.CallBlock: "{% call %}",
     nodes.Include: "{% include %}", nodes.Import: "{% import %}", nodes.FromImport: "{% from … import %}",

@@ -99,11 +99,18 @@ def _meta_hint(schema: dict, key_path: PathKey) -> str | None:
     return None
 
 
-def _flatten(errors: list, schema: dict) -> list[tuple[PathKey, str]]:
+#: Problems listed in one message: a file with thousands of wrong keys gets the first ones and a count.
+MAX_REPORTED = 20
+
+
+def _flatten(errors: list, schema: dict, limit: int) -> list[tuple[PathKey, str]]:
+    """The first `limit` leaf errors (the hints cost a fuzzy match each, so no more are worded)."""
     out: list[tuple[PathKey, str]] = []
     for error in errors:
+        if len(out) >= limit:
+            break
         if error.child_errors:
-            out.extend(_flatten(error.child_errors, schema))
+            out.extend(_flatten(error.child_errors, schema, limit - len(out)))
         else:
             out.append((tuple(error.document_path), _message(error, schema)))
     return out
@@ -117,8 +124,13 @@ def validate(loaded: Loaded, validator: cerberus.Validator, error_cls: type[Inpu
     schema = _expanded(validator)
     if validator.validate(loaded.data):
         return validator.document
-    problems = [loaded.problem(key_path, message) for key_path, message in _flatten(list(validator._errors), schema)]
+    found = _flatten(list(validator._errors), schema, limit=MAX_REPORTED + 1)
+    problems = [loaded.problem(key_path, message) for key_path, message in found[:MAX_REPORTED]]
     problems.sort(key=lambda p: (p.line or 0, p.field))
+    more = len(validator._errors) - len(found[:MAX_REPORTED]) + getattr(validator, "dropped", 0)
+    if more > 0 or len(found) > MAX_REPORTED:
+        problems.append(loaded.problem((), f"và {max(more, 1):,} lỗi khác (chỉ nêu {MAX_REPORTED} lỗi đầu; sửa "
+                                           "những lỗi này rồi chạy lại)"))
     raise error_cls(problems)
 
 

@@ -28,7 +28,7 @@ from ..text import placeholders
 from .catalogue import Catalogue
 from .messages import validate
 from .schema import validator
-from .yamlio import load
+from .yamlio import display_path, load
 
 HEADER = (
     "# Sửa đổi của người rà soát, do `drafter harvest` ghi lại và `drafter draft` áp dụng cho các bản sau.\n"
@@ -65,11 +65,20 @@ def is_bundled(profile_path: Path) -> bool:
     return True
 
 
-def load_overrides(path: Path, *, profile_id: str | None = None, catalogue: Catalogue | None = None) -> list[Change]:
+def load_overrides(path: Path, *, profile_id: str | None = None, catalogue: Catalogue | None = None,
+                   required: bool = False) -> list[Change]:
     """The reviewers' changes in a file, checked so none is dropped without a word: the file must be
     this profile's, an added task needs a known group and a text, an added paragraph needs the one
-    it follows, and a text may use only placeholders drafter knows (or be marked `literal`)."""
-    if not Path(path).is_file():
+    it follows, and a text may use only placeholders drafter knows (or be marked `literal`).
+
+    Only a file found by default may be missing (a profile nobody has reviewed yet); a file the
+    person named (`required`) must exist, and a folder or a device is refused, not skipped: a
+    silently skipped file is the reviewers' edits lost without a word."""
+    path = Path(path)
+    if not path.exists() and not path.is_symlink():
+        if required:
+            raise ProfileError.single(display_path(path), "không tìm thấy tệp sửa đổi của người rà soát (--overrides); "
+                                                 "kiểm tra lại đường dẫn, hoặc bỏ --overrides")
         return []
     loaded = load(path, ProfileError)
     doc = validate(loaded, validator("overrides"), ProfileError)

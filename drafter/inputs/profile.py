@@ -7,6 +7,7 @@ Every path that reads a profile goes through load_profile(), so `drafter validat
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -126,8 +127,17 @@ class Profile:
 
     @property
     def slug(self) -> str:
-        """Folder name for outputs: the province, not the profile (two eras share a folder)."""
+        """The province's name as an ASCII slug (may be empty for a name with no Latin letters)."""
         return vn.slug(self.province_name)
+
+    @property
+    def out_folder(self) -> str:
+        """The output folder's name: the id when it is a plain id, else its slug, else one made
+        from its hash; never empty, "." or "..", so a draft cannot land at the top of --out or
+        beside it (an id comes from the file name when the profile gives none)."""
+        if registry.ID_PATTERN.fullmatch(self.id):
+            return self.id
+        return vn.slug(self.id) or f"ho-so-{hashlib.sha256(self.id.encode()).hexdigest()[:10]}"
 
     def level_on(self, day: dt.date) -> str:
         """The unit's level on a day: the last change made by then (the history starts with the level

@@ -12,11 +12,12 @@ ruamel sees it.
 from __future__ import annotations
 
 import io
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import Problem, ProfileError, UserError
+from ..errors import Problem, ProfileError, UserError, os_reason
 from ..output import atomic_write, scratch_folder, write_scratch
 from ..paths import display_path
 from .catalogue import sha256_of
@@ -117,6 +118,34 @@ def save_text(profile: ProfileFile, text: str, *, expected_sha256: str) -> None:
     atomic_write(profile.path, text.encode("utf-8"))
 
 
+def create_new(target: Path, data: bytes, exists: str) -> None:
+    """Create `target` only if no file has that name, atomically: the text goes to a temporary
+    file, which is then hard-linked to the name (link fails if the name exists, also when another
+    run made it a moment ago), so two runs at once cannot both report creating one file.
+    `exists` is the message when the name is taken."""
+    target = Path(target)
+    with scratch_folder("drafter-new-") as tmp:
+        staged = tmp / "new"
+        write_scratch(staged, data)
+        try:
+            os.link(staged, target)
+            return
+        except FileExistsError:
+            raise UserError(exists) from None
+        except OSError:  # another file system than the temporary folder's: stage beside the target
+            pass
+    staged = target.with_name(f".{target.name}.new-{os.getpid()}")
+    atomic_write(staged, data)
+    try:
+        os.link(staged, target)
+    except FileExistsError:
+        raise UserError(exists) from None
+    except OSError as exc:
+        raise UserError(f"{display_path(target)}: không tạo được tệp ({os_reason(exc)})") from None
+    finally:
+        staged.unlink(missing_ok=True)
+
+
 def copy_profile(source: Path, folder: Path, ident: str) -> Path:
     """A new profile `<ident>.yaml` in folder from an existing one (a bundled profile, or last
     year's): same text and comments, new id. Never replaces a file."""
@@ -131,5 +160,6 @@ def copy_profile(source: Path, folder: Path, ident: str) -> Path:
     checked = check_text(text, ident)
     if not checked.ok:
         raise ProfileError(checked.problems)
-    atomic_write(target, text.encode("utf-8"))
+    create_new(target, text.encode("utf-8"), f"{target.name}: đã có hồ sơ này; drafter không ghi đè. Chọn mã khác "
+                                              "hoặc sửa hồ sơ đang có")
     return target

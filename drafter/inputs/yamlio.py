@@ -131,6 +131,35 @@ def _bounded(node: yaml.Node, shown: str, error_cls: type[InputError]) -> None:
         stack.extend((child, depth + 1, False) for child in children if id(child) not in sizes)
 
 
+#: Characters a number may have: a year or a count has a few; Python refuses to read integers of
+#: over 4,300 digits with a ValueError from inside PyYAML, and bigger ones cost quadratic time.
+MAX_NUMBER_CHARS = 30
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+
+
+def _numbers_bounded(node: yaml.Node, shown: str, error_cls: type[InputError]) -> None:
+    """Refuse a number too long to be meant before anything is built from it, at its line and
+    field. Each node is visited once (aliases share nodes), so this stays linear."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, PathKey]] = [(node, ())]
+    while stack:
+        current, key_path = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, yaml.ScalarNode):
+            if current.tag in _NUMBER_TAGS and len(current.value) > MAX_NUMBER_CHARS:
+                raise error_cls([Problem(shown, current.start_mark.line + 1, field_path(key_path),
+                                         f"số quá dài ({len(current.value):,} ký tự; tối đa {MAX_NUMBER_CHARS}): "
+                                         "hãy ghi một số bình thường", current.start_mark.column + 1)])
+        elif isinstance(current, yaml.MappingNode):
+            for key_node, value_node in current.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
+                stack.extend([(key_node, key_path), (value_node, key_path + (key,))])
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend((item, key_path + (i,)) for i, item in enumerate(current.value))
+
+
 def _children(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.MappingNode):
         return [n for pair in node.value for n in pair]
@@ -213,6 +242,7 @@ def _parse(text: str, shown: str, error_cls: type[InputError]) -> tuple[yaml.Nod
         if node is None:
             raise error_cls.single(shown, "tệp rỗng", line=1)
         _bounded(node, shown, error_cls)
+        _numbers_bounded(node, shown, error_cls)
         data = loader.construct_document(node)
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1

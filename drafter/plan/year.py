@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..errors import UserError
 from ..inputs.kinds import DEFAULT_KIND, single_year
+from ..limits import check_year
 from ..text import vn
 
 
@@ -35,8 +36,7 @@ def resolve_year(year: int | None, date: dt.date | None, kind: str = DEFAULT_KIN
     quarter is for the next year, and the notice says so. A multi-year kind (NQ 47) keeps the
     date's year."""
     if year is not None:
-        if not 2000 <= year <= 2100:
-            raise UserError(f"--year {year}: năm kế hoạch phải trong khoảng 2000-2100")
+        check_year(year)
         if date and date.year not in (year, year - 1):
             raise UserError(f"--date {date.isoformat()} không khớp với --year {year} "
                             "(ngày ban hành phải thuộc năm kế hoạch hoặc năm trước đó)")

@@ -20,7 +20,7 @@ from ..errors import UserError
 from ..inputs import overrides
 from ..inputs.catalogue import bundled
 from ..inputs.profile import load_profile
-from ..output import Manifest
+from ..output import Manifest, folder_lock
 from ..paths import display_path
 from ..plan.records import Snapshot
 from ..text import vn
@@ -39,6 +39,10 @@ def _target(block_id: str) -> tuple[str, str]:
 
 def _same(a: str, b: str) -> bool:
     return " ".join(vn.nfc(a).split()) == " ".join(vn.nfc(b).split())
+
+
+#: How long a harvest waits for another one writing the same overrides file.
+LOCK_TIMEOUT_S = 30.0
 
 
 @dataclass
@@ -163,6 +167,9 @@ def harvest(edited: Path | str, *, profile: str | Path | None = None, generated:
     if not changes:  # an unedited plan: nothing to record, and no empty file left behind
         return HarvestResult(path, changes, written=False)
     earlier = overrides_path or overrides.readable_path(loaded.path, loaded.id, user_dir)
-    existing = overrides.load_overrides(earlier, profile_id=loaded.id)
-    overrides.save_overrides(path, loaded.id, overrides.merge(existing, changes))
+    # Two reviewers harvesting at once: each reads what is there under the lock and merges into it,
+    # so the second does not write over the first one's edits with what it read before them.
+    with folder_lock(path.parent, timeout=LOCK_TIMEOUT_S):
+        existing = overrides.load_overrides(earlier, profile_id=loaded.id)
+        overrides.save_overrides(path, loaded.id, overrides.merge(existing, changes))
     return HarvestResult(path, changes)

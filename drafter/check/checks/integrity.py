@@ -76,16 +76,25 @@ def protection(m: DocModel, p: dict) -> Result:
 
 @check("style_cycle")
 def style_cycle(m: DocModel, p: dict) -> Result:
+    """Each style is walked once (a style already walked is never walked again), so a chain of
+    thousands of styles costs thousands of steps, not their square (2,000 styles took 20 s)."""
     styles = m.resolver.styles
-    reported: set[str] = set()
+    parent = {}
+    for style_id, element in styles.items():
+        based = element.find(qn("w:basedOn"))
+        parent[style_id] = based.get(qn("w:val")) if based is not None else None
+    done: set[str] = set()
     for start in styles:
-        path, style_id = [], start
-        while style_id in styles and style_id not in path:
+        path: list[str] = []
+        at: dict[str, int] = {}
+        style_id = start
+        while style_id in styles and style_id not in done and style_id not in at:
+            at[style_id] = len(path)
             path.append(style_id)
-            based = styles[style_id].find(qn("w:basedOn"))
-            style_id = based.get(qn("w:val")) if based is not None else None
-        if style_id in path and style_id not in reported:
-            loop = path[path.index(style_id):] + [style_id]
-            reported.update(loop)
-            yield Violation(f"kiểu (style) kế thừa vòng tròn: {' → '.join(loop)}; định dạng của đoạn dùng các kiểu này "
-                          "chỉ lấy được đến chỗ lặp")
+            style_id = parent[style_id]
+        if style_id in at:
+            loop = path[at[style_id]:] + [style_id]
+            shown = " → ".join(loop) if len(loop) <= 12 else " → ".join(loop[:10]) + f" → … ({len(loop) - 1} kiểu)"
+            yield Violation(f"kiểu (style) kế thừa vòng tròn: {shown}; định dạng của đoạn dùng các kiểu này "
+                            "chỉ lấy được đến chỗ lặp")
+        done.update(path)
