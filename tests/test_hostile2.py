@@ -170,6 +170,7 @@ def edited_copy(plan, index: int, target):
     return target
 
 
+@pytest.mark.slow
 def test_two_harvests_at_once_keep_both_reviewers_edits(tmp_path, monkeypatch):
     import threading
 
@@ -393,6 +394,7 @@ def test_a_style_cycle_is_one_finding_found_in_one_pass():
     assert len(cycles) == 1 and "1000 kiểu" in cycles[0].message
 
 
+@pytest.mark.slow
 def test_captions_are_found_in_one_pass():
     from drafter.check.model import DocModel
     from drafter.check.parts import _captions

@@ -179,6 +179,7 @@ def upload(client, name: str, data: bytes):
     return client.post("/review", data={"csrf": csrf}, files={"file": (name, data, "application/octet-stream")})
 
 
+@pytest.mark.slow
 def test_review_checks_an_uploaded_plan(client, tmp_path):
     assert submit(client).status_code == 200
     data = client.get("/files/dak-lak-2026/nq47-2027.docx").content
@@ -193,6 +194,7 @@ def test_review_checks_an_uploaded_plan(client, tmp_path):
     assert flagged.status_code == 200 and "<h3>LỖI (" in flagged.text and "lề trái 0.0 mm, cần 30-35 mm" in flagged.text
 
 
+@pytest.mark.slow
 def test_review_offers_the_commented_and_the_fixed_copies(client, tmp_path):
     import io
 
@@ -241,6 +243,7 @@ def test_one_file_over_the_limit_is_refused_by_name(client):
     assert page.status_code == 400 and "big.docx: tệp lớn hơn 20 MB" in page.text
 
 
+@pytest.mark.slow
 def test_review_carries_the_edits_forward_into_next_year(tmp_path):
     mine, client = user_folder(tmp_path)
     assert submit(client, profile="tuyen-quang-2027", kind="annual").status_code == 200
@@ -264,6 +267,7 @@ def test_notices_name_the_fields_of_the_page_not_the_cli_flags(client):
     assert wrong.status_code == 400 and "Ngày ban hành 2030-01-01 không khớp với năm kế hoạch 2027" in wrong.text
 
 
+@pytest.mark.slow
 def test_review_compares_with_another_plan_and_offers_the_tracked_copy(client, tmp_path):
     assert submit(client).status_code == 200
     original = (tmp_path / "out" / "dak-lak-2026" / "nq47-2027.docx").read_bytes()
@@ -313,6 +317,7 @@ def test_a_draft_with_previews_shows_its_pages_and_offers_the_pdf(client):
     assert pdf.status_code == 200 and pdf.content[:4] == b"%PDF"
 
 
+@pytest.mark.slow
 def test_edits_of_a_bundled_profile_go_to_the_pages_profiles_folder(tmp_path):
     """The page's --profiles folder holds the reviewers' edits of a bundled profile, never the
     folder drafter was installed in."""
@@ -334,6 +339,7 @@ def test_edits_of_a_bundled_profile_go_to_the_pages_profiles_folder(tmp_path):
     assert "Đã áp dụng 1/1" in next_year.text
 
 
+@pytest.mark.slow
 def test_ticked_texts_saved_in_the_users_profile_are_kept_next_time(tmp_path):
     """"Ghi vào hồ sơ": the ticked ids go into the user's profile (tasks: add_optional, the file's
     other lines untouched), so a later draft keeps them without ticking; a shipped profile offers no

@@ -88,6 +88,7 @@ def pool():
     made.close()
 
 
+@pytest.mark.slow
 def test_a_job_past_its_wall_time_is_ended_with_a_message(pool):
     started = time.monotonic()
     job = outcome(pool, sleeps, 30, limits=jobs.Limits(seconds=1))
@@ -102,6 +103,7 @@ def test_a_job_over_its_memory_is_ended_with_a_message(pool):
     assert outcome(pool, hogs_memory, 2**20).value == 2**20
 
 
+@pytest.mark.slow
 def test_a_crashed_worker_is_a_message_and_the_pool_goes_on(pool):
     job = outcome(pool, dies)
     assert job.error and "dừng bất thường (mã -9)" in job.error
@@ -114,6 +116,7 @@ def test_a_job_that_fails_says_why_in_vietnamese(pool, fn, words):
     assert words in job.error and "RuntimeError" not in job.error and "Traceback" not in job.error
 
 
+@pytest.mark.slow
 def test_a_stopped_job_ends_the_converters_it_started(pool, tmp_path):
     pid_file = tmp_path / "pid"
     outcome(pool, starts_a_converter, str(pid_file), limits=jobs.Limits(seconds=2))
@@ -144,6 +147,7 @@ def test_the_home_page_works_out_the_year_rule_once_a_day(client, monkeypatch):
     assert client.get("/").status_code == 200
 
 
+@pytest.mark.slow
 def test_no_more_jobs_run_at_once_than_workers_and_the_rest_wait(tmp_path):
     pool = jobs.Pool(1)
     gate = tmp_path / "gate"
@@ -173,6 +177,7 @@ def test_a_full_queue_refuses_new_jobs_in_vietnamese(tmp_path):
         pool.close()
 
 
+@pytest.mark.slow
 def test_finished_jobs_are_forgotten(pool, monkeypatch):
     monkeypatch.setattr(jobs, "KEEP_JOBS", 2)
     done = [outcome(pool, sleeps, 0) for _ in range(4)]
@@ -247,6 +252,7 @@ def test_a_library_error_shows_the_form_again_with_the_message(client):
     (hogs_memory, 120.0, "cần nhiều hơn 2 GB bộ nhớ"),
     (dies, 120.0, "dừng bất thường"),
 ])
+@pytest.mark.slow
 def test_a_draft_over_its_limits_is_a_message_on_the_page(tmp_path, monkeypatch, fn, limit, words):
     monkeypatch.setattr(drafting, "draft", {sleeps: draft_sleeping, hogs_memory: draft_hogging, dies: draft_dying}[fn])
     monkeypatch.setattr(web_app, "DRAFT_LIMITS", jobs.Limits(seconds=limit))

@@ -92,6 +92,7 @@ def mine_site(tmp_path):
     return mine, client, tmp_path / "out" / "tuyen-quang-2027" / "annual-2027.docx"
 
 
+@pytest.mark.slow
 def test_a_tracked_changes_file_with_its_original_is_harvested_and_compared(mine_site, tmp_path):
     mine, client, original = mine_site
     edited = tracked_rewrite(original, SENTENCE, tmp_path / "edited.docx")
@@ -128,6 +129,7 @@ def test_a_comparison_that_fails_is_a_notice_and_the_report_stays(mine_site, tmp
     assert "Chưa so sánh được với original.docx" in page.text
 
 
+@pytest.mark.slow
 def test_harvest_without_a_profiles_folder_writes_nothing_and_says_so(tmp_path, monkeypatch):
     from drafter.resources import profiles_dir
     from tests.test_nothing_lost import tree_hash

@@ -225,6 +225,7 @@ def live(tmp_path, caplog):
     thread.join(timeout=10)
 
 
+@pytest.mark.slow
 def test_a_client_that_leaves_mid_upload_logs_no_traceback(live, caplog):
     import httpx
 
