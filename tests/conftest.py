@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 import re
@@ -182,3 +183,29 @@ def pytest_ignore_collect(collection_path, config):
             and collection_path.name.startswith("test_"):
         return bool(_WHOLE_MODULE_SLOW.search(collection_path.read_text(encoding="utf-8")))
     return None
+
+
+@contextlib.contextmanager
+def served(app, **options):
+    """The app on a real uvicorn in a thread, on a free port of 127.0.0.1 (the port, while it runs):
+    what a browser or a raw socket needs and Starlette's TestClient cannot give."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, **options))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    try:
+        yield port
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

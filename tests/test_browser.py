@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
 
 import httpx
 import pytest
 
-from tests.conftest import reviewer_rewrites_first_aim
+from tests.conftest import reviewer_rewrites_first_aim, served
 
 CHROMIUM = shutil.which("chromium")
 DRIVER = shutil.which("chromedriver")
@@ -28,26 +25,12 @@ pytestmark = [pytest.mark.slow,
 
 @pytest.fixture
 def server(tmp_path):
-    import uvicorn
-
     from drafter.web.app import Settings, create_app
 
     mine = tmp_path / "mine"
     mine.mkdir()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    config = uvicorn.Config(create_app(Settings(out_dir=tmp_path / "out", profiles_dir=mine)), host="127.0.0.1",
-                            port=port, log_level="warning")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not running.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", tmp_path, mine
-    running.should_exit = True
-    thread.join(timeout=10)
+    with served(create_app(Settings(out_dir=tmp_path / "out", profiles_dir=mine)), log_level="warning") as port:
+        yield f"http://127.0.0.1:{port}", tmp_path, mine
 
 
 @pytest.fixture

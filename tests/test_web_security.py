@@ -7,7 +7,6 @@ from __future__ import annotations
 import logging
 import re
 import socket
-import threading
 import time
 
 import pytest
@@ -15,6 +14,7 @@ import pytest
 from drafter.web import app as web_app
 from drafter.web import security
 from drafter.web.app import Settings
+from tests.conftest import served
 from tests.test_web import LOCAL, token, web_client
 
 ENGLISH = ("Not Found", "Method Not Allowed", "Internal Server Error", "Bad Request", "Forbidden",
@@ -205,24 +205,10 @@ def test_pages_may_not_be_framed(client):
 @pytest.fixture
 def live(tmp_path, caplog):
     """uvicorn on a free port, logging to the test (log_config=None) so a traceback would be seen."""
-    import uvicorn
-
     from drafter.web.app import create_app
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    config = uvicorn.Config(create_app(Settings(out_dir=tmp_path / "out")), host="127.0.0.1", port=port,
-                            log_config=None, log_level="info")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield port
-    server.should_exit = True
-    thread.join(timeout=10)
+    with served(create_app(Settings(out_dir=tmp_path / "out")), log_config=None, log_level="info") as port:
+        yield port
 
 
 @pytest.mark.slow

@@ -43,24 +43,32 @@ class Difference:
         return f"~ {self.new.title()}: «{inline(self.old.shown, self.new.shown)}»"
 
 
-def inline(old: str, new: str, context: int = 5) -> str:
-    """Old → new as one line: [-removed words-]{+added words+}, with a few words of context."""
+def word_runs(old: str, new: str, context: int) -> list[tuple[str, str]]:
+    """Old → new as runs of words, ("same" | "del" | "ins", text), an unchanged run longer than
+    twice `context` cut to `context` words on each side of a change ("…" between): the command
+    line marks the runs up (inline), the page colours them (web.review_view)."""
     a, b = old.split(), new.split()
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for op, a1, a2, b1, b2 in opcodes(a, b):
         if op == "equal":
             words = b[b1:b2]
             if len(words) > 2 * context:
-                words = (words[:context] if out else []) + ["…"] + words[-context:]
-            out += words
-        else:
-            if a2 > a1:
-                out.append("[-" + " ".join(a[a1:a2]) + "-]")
-            if b2 > b1:
-                out.append("{+" + " ".join(b[b1:b2]) + "+}")
-    if out and out[-1] == "…":
-        out.pop()
-    return " ".join(out)
+                words = (words[:context] if out else []) + ["…"] + (words[-context:] if b2 < len(b) else [])
+            out.append(("same", " ".join(words)))
+            continue
+        if a2 > a1:
+            out.append(("del", " ".join(a[a1:a2])))
+        if b2 > b1:
+            out.append(("ins", " ".join(b[b1:b2])))
+    return out
+
+
+_MARKUP = {"same": "{}", "del": "[-{}-]", "ins": "{{+{}+}}"}
+
+
+def inline(old: str, new: str, context: int = 5) -> str:
+    """Old → new as one line: [-removed words-]{+added words+}, with a few words of context."""
+    return " ".join(_MARKUP[kind].format(text) for kind, text in word_runs(old, new, context) if text)
 
 
 #: Word-level alignment is quadratic or worse on repetitive text: past this many words on the two

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..review.differences import opcodes
+from ..review.differences import word_runs
 
 CONTEXT = 8  # unchanged words kept on each side of a change
 EXCERPT = 160  # characters of an item quoted in a harvest line
@@ -48,20 +48,7 @@ def change_views(changes) -> list[ChangeView]:
 
 
 def _pieces(old: str, new: str) -> list[Piece]:
-    a, b = old.split(), new.split()
-    out: list[Piece] = []
-    for op, a1, a2, b1, b2 in opcodes(a, b):
-        if op == "equal":
-            words = b[b1:b2]
-            if len(words) > 2 * CONTEXT:
-                words = (words[:CONTEXT] if out else []) + ["…"] + (words[-CONTEXT:] if b2 < len(b) else [])
-            out.append(Piece("same", " ".join(words)))
-            continue
-        if a2 > a1:
-            out.append(Piece("del", " ".join(a[a1:a2])))
-        if b2 > b1:
-            out.append(Piece("ins", " ".join(b[b1:b2])))
-    return out
+    return [Piece(kind, text) for kind, text in word_runs(old, new, CONTEXT)]
 
 
 def harvest_lines(changes, snapshot) -> list[str]:
