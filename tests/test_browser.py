@@ -78,21 +78,29 @@ def create_profile_fixing_an_error(browser, base, mine):
     browser.find_element(By.ID, "new-year").send_keys("2027")
     submit(browser)
     wait_for(browser, "created")
-    archive = browser.find_element(By.ID, "f-archive")
-    archive.clear()
-    archive.send_keys("KGVX")
-    browser.find_element(By.CSS_SELECTOR, "#profile-form button[type=submit]").click()
-    wait_for(browser, "problems", errors_expected=True)
-    beside = browser.find_element(By.CSS_SELECTOR, '.field-error[data-field="archive"]').text
-    assert "sai định dạng" in beside and "VT, KGVX" in beside
-    assert 'archive: "VT, …"' in (mine / "cao-bang-2027.yaml").read_text(encoding="utf-8")  # nothing saved yet
-    archive = browser.find_element(By.ID, "f-archive")
-    archive.clear()
-    archive.send_keys("VT, KGVX")
-    browser.find_element(By.CSS_SELECTOR, "#profile-form button[type=submit]").click()
-    wait_for(browser, "saved")
+    beside = refused_then_saved(browser, "archive", "KGVX", "VT, KGVX",
+                                before_fix=lambda: (mine / "cao-bang-2027.yaml").read_text(encoding="utf-8"))
+    assert "sai định dạng" in beside[0] and "VT, KGVX" in beside[0]
+    assert 'archive: "VT, …"' in beside[1]  # nothing saved yet
     text = (mine / "cao-bang-2027.yaml").read_text(encoding="utf-8")
     assert 'archive: "VT, KGVX"' in text and "# phải trùng tên tệp" in text  # the comments are kept
+
+
+def refused_then_saved(browser, field: str, wrong: str, right: str, before_fix=lambda: None):
+    """Type a wrong value into a profile box and save: the message beside the box (and, from
+    before_fix, what the file holds meanwhile); then the right value, saved."""
+    from selenium.webdriver.common.by import By
+
+    said = []
+    for value, page in ((wrong, "problems"), (right, "saved")):
+        box = browser.find_element(By.ID, f"f-{field}")
+        box.clear()
+        box.send_keys(value)
+        browser.find_element(By.CSS_SELECTOR, "#profile-form button[type=submit]").click()
+        wait_for(browser, page, errors_expected=page == "problems")
+        if page == "problems":
+            said += [browser.find_element(By.CSS_SELECTOR, f'.field-error[data-field="{field}"]').text, before_fix()]
+    return said
 
 
 def fill_draft_form(browser, base, *, year: str, previews: bool):
@@ -176,17 +184,8 @@ def test_a_profile_made_in_boxes_then_a_libreoffice_review(server, browser):
     browser.find_element(By.NAME, "border.countries.0").send_keys("Trung Quốc")
     browser.find_element(By.NAME, "border.gates.0.name").send_keys("Trà Lĩnh")
     Select(browser.find_element(By.NAME, "border.gates.0.kind")).select_by_visible_text("quốc tế")
-    deadline = browser.find_element(By.ID, "f-reporting.annual_deadline")
-    deadline.send_keys("31/02")
-    browser.find_element(By.CSS_SELECTOR, "#profile-form button[type=submit]").click()
-    wait_for(browser, "problems", errors_expected=True)
-    beside = browser.find_element(By.CSS_SELECTOR, '.field-error[data-field="reporting.annual_deadline"]').text
-    assert "không có ngày 31 tháng 2" in beside
-    deadline = browser.find_element(By.ID, "f-reporting.annual_deadline")
-    deadline.clear()
-    deadline.send_keys("10/11")
-    browser.find_element(By.CSS_SELECTOR, "#profile-form button[type=submit]").click()
-    wait_for(browser, "saved")
+    beside = refused_then_saved(browser, "reporting.annual_deadline", "31/02", "10/11")
+    assert "không có ngày 31 tháng 2" in beside[0]
     text = (mine / "cao-bang-2027.yaml").read_text(encoding="utf-8")
     assert "foreign_affairs: Sở Ngoại vụ tỉnh Cao Bằng" in text and "name: Trà Lĩnh" in text
     assert "annual_deadline: 10/11" in text
