@@ -54,3 +54,20 @@ def test_a_page_that_does_not_exist_is_vietnamese(server, browser):  # noqa: F81
     assert "Không có trang này" in text and "Not Found" not in browser.page_source
     browser.find_element(By.ID, "home").click()
     assert browser.find_elements(By.ID, "profile")
+
+
+@pytest.mark.parametrize("page", ["/review", "/profiles/dak-lak-2026", "/"])
+def test_a_form_that_waits_says_what_it_is_doing(server, browser, page):  # noqa: F811
+    """A review is checked while the page waits: once sent, the form says what is being done and
+    cannot be sent twice (a synthetic submit event runs the page's handler without sending)."""
+    from selenium.webdriver.common.by import By
+
+    base, _, _ = server
+    browser.get(base + page)
+    forms = browser.find_elements(By.CSS_SELECTOR, "form[data-busy]")
+    assert forms
+    busy = browser.find_element(By.ID, "busy")
+    assert not busy.is_displayed()
+    browser.execute_script("arguments[0].dispatchEvent(new Event('submit', {cancelable: true}))", forms[-1])
+    assert busy.is_displayed() and busy.text.startswith("Đang")
+    assert all(not b.is_enabled() for b in forms[-1].find_elements(By.CSS_SELECTOR, "button[type=submit]"))
