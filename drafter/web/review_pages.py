@@ -21,7 +21,7 @@ from starlette.routing import Route
 from ..errors import UserError
 from ..output import scratch_folder, write_scratch
 from . import jobs
-from .pages import Settings, csrf_ok, expired, for_page, profile_choices, render, settings_of
+from .pages import Settings, csrf_ok, expired, for_page, profile_choices, read_form, render, settings_of
 from .profile_pages import user_folder
 
 UPLOAD_LIMIT = 20 * 2**20  # per file: a plan with pictures is a few MB; the DOCX seam bounds what it inflates to
@@ -40,7 +40,7 @@ async def review(request: Request) -> Response:
     if declared is None or not declared.isdigit() or int(declared) > REQUEST_LIMIT:
         return render(request, "review.html", status=413,
                       error=f"Tệp tải lên phải có kích thước và mỗi tệp nhỏ hơn {UPLOAD_LIMIT // 2**20} MB.")
-    form = await request.form(max_files=2, max_fields=8)
+    form = await read_form(request, max_files=2, max_fields=8)
     if not csrf_ok(request, form):
         return expired()
     reviewed = await _upload(form.get("file"))
