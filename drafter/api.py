@@ -37,7 +37,7 @@ from .plan import Draft, PlanRequest, build_draft
 from .plan.draft import left_out
 from .plan.fit import check_detail
 from .plan.listing import TaskLine
-from .plan.year import PlanYear, resolve_year
+from .plan.year import PlanYear, current_day, resolve_year
 from .resources import default_template
 from .text import vn
 
@@ -79,6 +79,7 @@ def optional_texts(profile: str | Path | Profile | None, *, kind: str = DEFAULT_
     catalogue = bundled()
     loaded = profile if isinstance(profile, Profile) else load_profile(profile, catalogue)
     return left_out(PlanRequest(profile=loaded, kind=load_kind(kind, catalogue), catalogue=catalogue, year=year,
+                                drafted_on=None if date else current_day(),
                                 date=date))
 
 
@@ -92,7 +93,7 @@ def build_plan(profile: Profile, *, kind: str = DEFAULT_KIND, year: int, date: d
     check_detail(detail)
     request = PlanRequest(profile=profile, kind=load_kind(kind, catalogue), catalogue=catalogue, year=year,
                           date=date, extra_bases=clean_bases(extra_bases or ()), changes=tuple(changes or ()),
-                          detail=detail)
+                          detail=detail, drafted_on=None if date else current_day())
     draft = build_draft(request)
     document = render.render(template or default_template(), draft.context)
     if draft.plan.appendix is None:

@@ -91,6 +91,16 @@ def test_party_congress(tmp_path):
     assert not any(r == "D5" for r, _, _ in findings(provincial))
 
 
+@pytest.mark.parametrize("ordinal, expected", [("XIV", set()), ("XIII", set()), ("XII", {"warning"})])
+def test_an_undated_text_may_cite_any_congress_of_its_year(tmp_path, ordinal, expected):
+    """"ngày … tháng … năm 2026": the text can be signed on any day of 2026, before the XIV
+    Congress's resolution (January) or after it, so either term is right; only one already
+    replaced on 1 January is superseded. (D5 once called the XIV "superseded by the XIII".)"""
+    path = doc_with(tmp_path, f"đề ra tại Nghị quyết Đại hội đại biểu toàn quốc lần thứ {ordinal} của Đảng.",
+                    date_line="Hà Nội, ngày … tháng … năm 2026")
+    assert {s for r, s, _ in findings(path) if r == "D5"} == expected
+
+
 def test_a_body_that_no_longer_exists(tmp_path):
     path = doc_with(tmp_path, "Giao Sở Thông tin và Truyền thông chủ trì, phối hợp với UBND các huyện, thị xã, "
                               "thành phố triển khai.",

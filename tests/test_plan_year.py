@@ -74,3 +74,36 @@ def test_the_page_leaves_the_year_to_the_same_rule(tmp_path):
     assert "/files/phu-tho-2026/annual-2027.docx" in result.text
     assert "Kế hoạch năm 2027: ngày ký 15/12/2026 ở quý IV" in result.text
     assert "điền ô «Năm kế hoạch» để chọn năm khác" in result.text and "--year" not in result.text
+
+
+def epoch(day: dt.date) -> str:
+    return str(int(dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC).timestamp()))
+
+
+def test_the_day_drafter_takes_for_today_follows_source_date_epoch(monkeypatch):
+    from drafter.plan.year import current_day
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(dt.date(2026, 12, 5)))
+    assert current_day() == dt.date(2026, 12, 5)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "not a number")
+    assert current_day() == dt.date.today()
+
+
+@pytest.mark.parametrize("today, year, congress", [
+    (dt.date(2026, 12, 5), 2026, "lần thứ XIV"),  # drafted this December for this year: signed from today on
+    (dt.date(2025, 12, 5), 2026, "lần thứ XIII"),  # drafted last year for 2026: judged on 1 January 2026
+    (dt.date(2027, 3, 1), 2026, "lần thứ XIII"),  # a past year's plan drafted again: its 1 January
+])
+def test_an_undated_draft_is_judged_on_the_earliest_day_it_can_still_be_signed(monkeypatch, today, year, congress):
+    """The reviewer's reading of the default draft made in December 2026: an undated NQ 47 plan for
+    2026 cited the XIII Congress (judged on 1 January) next to the 2026 events, though it can only
+    be signed from today on, after the XIV Congress."""
+    from drafter.inputs.catalogue import bundled
+    from drafter.inputs.profile import load_profile
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(today))
+    _, draft = api.build_plan(load_profile("dak-lak-2026", bundled()), kind="nq47", year=year)
+    text = "\n".join(b.content for b in draft.plan.body)
+    assert f"Đại hội đại biểu toàn quốc {congress}" in text
+    expected = today if today.year == year else dt.date(year, 1, 1)
+    assert any(f"tính theo ngày {expected:%d/%m/%Y}" in n for n in draft.notices)

@@ -249,7 +249,8 @@ def _blanks_to_fill(request: PlanRequest) -> list[str]:
     profile = request.profile
     out = [f"Số văn bản để trống (Số:{NUMBER_BLANK}/{request.symbol}) cho văn thư cấp sau khi ký."]
     if request.date is None:
-        out.append("Ngày ban hành để trống (…): dùng --date YYYY-MM-DD để điền.")
+        out.append(f"Ngày ban hành để trống (…); văn bản, cơ quan và sự kiện được tính theo ngày "
+                   f"{vn.short_date(request.reference_date)}: dùng --date YYYY-MM-DD để điền.")
     if not profile.signer_name:
         out.append(f"Chưa có họ tên người ký: để trống ({vn.BLANK}) cho người soạn điền; "
                    "có thể khai báo ở signer.name trong hồ sơ.")

@@ -35,6 +35,7 @@ class PlanRequest:
     national: Knowledge | None = field(default=None, compare=False)  # the shipped knowledge unless given
     detail: str = "standard"  # how much a draft carries: brief, standard (a real plan's length), full (everything)
     omitted: frozenset[str] = frozenset()  # texts plan.fit left out of this draft (ids of blocks and tasks)
+    drafted_on: dt.date | None = None  # the day an undated draft is made (api: today), for reference_date
 
     def __post_init__(self) -> None:
         # The unit as named on the plan's date: Đồng Nai's 2026 plan signed in January is a tỉnh's.
@@ -53,10 +54,13 @@ class PlanRequest:
 
     @cached_property
     def reference_date(self) -> dt.date:
-        """The day "in force" is judged on: the signing date; without one, 1 January of the plan year,
-        or the day the plan's subject was issued when that falls later in the same year (an NQ 47
-        plan for 2024 cannot be older than NQ 47)."""
-        on = self.date or dt.date(self.year, 1, 1)
+        """The day "in force" is judged on: the signing date; without one, the earliest day it can
+        still be signed: the day it is drafted when that falls in the plan year (a plan for this
+        year drafted in December cites this year's Party Congress, not last term's), else 1 January
+        of the plan year; or the day the plan's subject was issued when that falls later in the
+        same year (an NQ 47 plan for 2024 cannot be older than NQ 47)."""
+        drafted = self.drafted_on if self.drafted_on and self.drafted_on.year == self.year else None
+        on = self.date or drafted or dt.date(self.year, 1, 1)
         subject = self.subject
         if subject is not None and subject.date is not None and subject.date > on:
             if self.date is not None or subject.date.year != self.year:

@@ -4,6 +4,7 @@ made in December for the coming year and a plan dated in January must agree on w
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 
 from ..errors import UserError
@@ -41,9 +42,18 @@ def resolve_year(year: int | None, date: dt.date | None, kind: str = DEFAULT_KIN
             raise UserError(f"--date {date.isoformat()} không khớp với --year {year} "
                             "(ngày ban hành phải thuộc năm kế hoạch hoặc năm trước đó)")
         return PlanYear(year)
-    on = date or today or dt.date.today()
+    on = date or today or current_day()
     if on.month < NEXT_YEAR_FROM_MONTH or not single_year(kind):
         return PlanYear(on.year)
     said = f"ngày ký {vn.short_date(on)}" if date else f"chưa có ngày ký và hôm nay ({vn.short_date(on)})"
     return PlanYear(on.year + 1, f"Kế hoạch năm {on.year + 1}: {said} ở quý IV nên kế hoạch là cho năm sau; "
                                  "dùng --year để chọn năm khác.")
+
+
+def current_day() -> dt.date:
+    """Today, or the day SOURCE_DATE_EPOCH names (the reproducible-builds convention): an undated
+    draft made twice from the same inputs on that day is the same file, and tests pin their day."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit() and len(epoch) <= 12:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()

@@ -143,7 +143,9 @@ def party_congress(m: DocModel, p: dict) -> Result:
                 adopted = vn.short_date(congress.resolution_date)
                 yield Violation(f"Nghị quyết Đại hội {ordinal} thông qua ngày {adopted}, sau ngày của văn bản"
                                 f"{_note(m)}", block)
-            elif current is not None and congress is not current:
+            elif current is not None and congress.resolution_date < current.resolution_date:
+                # older than the one in force on the earliest day the text can bear; a newer one
+                # adopted by its latest day (an undated text of that year) is not superseded
                 yield Violation(f"Nghị quyết Đại hội {ordinal} đã được tiếp nối bởi {current.text} "
                                 f"(từ {vn.short_date(current.resolution_date)}){_note(m)}", block, case="superseded")
 
