@@ -45,7 +45,7 @@ def test_catalogue_names_no_province(catalogue):
 
 
 def test_every_group_has_points_with_unique_ids(catalogue):
-    ids = [p["id"] for g in catalogue.groups for p in g.points]
+    ids = [p.id for g in catalogue.groups for p in g.points]
     assert len(ids) == len(set(ids))
     assert all(len(g.points) >= 3 for g in catalogue.groups)
 

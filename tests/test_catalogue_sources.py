@@ -50,7 +50,7 @@ def item_refs():
 
 
 def test_every_point_task_and_kind_text_lists_its_sources(catalogue):
-    assert all(p.get("sources") for g in catalogue.groups for p in g.points)
+    assert all(p.sources for g in catalogue.groups for p in g.points)
     assert all(t.sources for t in catalogue.tasks)
     for path in KINDS_DIR.glob("*.yaml"):
         spec = yaml.safe_load(path.read_text(encoding="utf-8"))

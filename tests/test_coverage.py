@@ -9,6 +9,7 @@ import dataclasses
 import pytest
 
 from drafter.inputs.catalogue import Group
+from drafter.inputs.kind_records import Point
 from drafter.quality.coverage import DraftTexts, coverage, measure
 from drafter.quality.passages import shared_plans, split_passages
 from drafter.quality.provenance import Pruned, held_out, prune_catalogue, prune_kind
@@ -61,12 +62,12 @@ def test_held_out_province_covers_its_other_documents_and_reference_lines():
 
 def test_a_detail_line_whose_point_is_held_out_becomes_a_point(catalogue):
     group = catalogue.groups[2]
-    parent = {"id": "x.parent", "text": "Cha", "sources": ["gia-lai-516:1"]}
-    child = {"id": "x.child", "text": "Con", "parent": "x.parent", "sources": ["gia-lai-516:1", "src:lao-cai-34-2021"]}
+    parent = Point("x.parent", "Cha", sources=("gia-lai-516:1",))
+    child = Point("x.child", "Con", sources=("gia-lai-516:1", "src:lao-cai-34-2021"), parent="x.parent")
     small = dataclasses.replace(catalogue, groups=(Group(group.id, group.title, (parent, child)),), tasks=())
     pruned = Pruned()
     out = prune_catalogue(small, held_out("gia-lai", ["Gia Lai"]), pruned)
-    assert [p["id"] for p in out.groups[0].points] == ["x.child"] and "parent" not in out.groups[0].points[0]
+    assert [p.id for p in out.groups[0].points] == ["x.child"] and out.groups[0].points[0].parent is None
     assert pruned.removed == ["x.parent"]
 
 
@@ -76,8 +77,8 @@ def test_pruning_a_kind_keeps_a_topic_whose_lines_survive(catalogue):
     kind = load_kind("annual", catalogue)
     pruned = Pruned()
     out = prune_kind(kind, held_out("gia-lai", ["Gia Lai"], REFERENCE), pruned)
-    items = {i["id"]: i for s in out.spec["sections"] for i in s["items"]}
-    assert "a2.press" in items and items["a2.press"]["bullets"]  # heading wording is Gia Lai's, lines are not
+    items = {i.id: i for s in out.spec.sections for i in s.items}
+    assert "a2.press" in items and items["a2.press"].bullets  # heading wording is Gia Lai's, lines are not
     assert "end.report" in pruned.removed  # only Gia Lai closes this way
 
 

@@ -22,7 +22,7 @@ def test_a_standard_draft_is_a_real_plans_length_and_full_is_everything(catalogu
     request = make_request(catalogue, "nq47", load_profile("lao-cai-2026", catalogue), year=2027,
                            date=dt.date(2026, 12, 20))
     standard, full = build_draft(request), build_draft(dataclasses.replace(request, detail="full"))
-    length = request.kind.spec["length"]["words"]
+    length = request.kind.spec.length.words
     assert plan_words(standard.plan) <= 1.25 * length < plan_words(full.plan)
     assert standard.omitted and not full.omitted
     assert any("drafter tasks --optional" in n for n in standard.notices)

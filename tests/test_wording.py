@@ -3,11 +3,11 @@ uses the wording closest to all of them (the medoid), national texts first, and 
 chooses again among the wordings the held-out province did not write."""
 
 import pytest
-import yaml
 
 from drafter.inputs.evidence import SourceDocuments
-from drafter.inputs.kinds import KINDS_DIR, load_kind
-from drafter.inputs.wordings import choose_all
+from drafter.inputs.kind_records import Item, Line, Point
+from drafter.inputs.kinds import kind_names, load_kind
+from drafter.inputs.wordings import chooser
 from drafter.quality.provenance import Pruned, held_out, prune_kind
 from drafter.text.wording import Wording, centrality, medoid, similarity
 from tests.conftest import PLANS
@@ -81,49 +81,45 @@ def test_one_wording_is_used_as_it_is_and_none_is_an_error():
 
 def test_choosing_sets_text_and_sources_from_the_wordings_left():
     documents = SourceDocuments.bundled()
-    spec = {"items": [{"id": "x", "wordings": [{"text": A, "sources": ["lam-dong-4784:53"]},
-                                                {"text": C, "sources": ["src:cv-1578-2024"]}]}]}
-    choose_all(spec, documents, 0.1)
-    assert spec["items"][0]["text"] == C  # national: CV 1578 is a central text
-    assert spec["items"][0]["sources"] == ["lam-dong-4784:53", "src:cv-1578-2024"]
-    choose_all(spec, documents, 0.1, excluded=lambda ref: ref.startswith("src:"))
-    assert spec["items"][0]["text"] == A and spec["items"][0]["sources"] == ["lam-dong-4784:53"]
-    choose_all(spec, documents, 0.1, excluded=lambda ref: True)
-    assert spec["items"][0]["sources"] == []  # nothing left: leave-one-out drops the text
+    item = Item.of({"id": "x", "wordings": [{"text": A, "sources": ["lam-dong-4784:53"]},
+                                            {"text": C, "sources": ["src:cv-1578-2024"]}]})
+    chosen = item.worded(chooser(documents, 0.1))
+    assert chosen.text == C  # national: CV 1578 is a central text
+    assert chosen.sources == ("lam-dong-4784:53", "src:cv-1578-2024")
+    chosen = item.worded(chooser(documents, 0.1, excluded=lambda ref: ref.startswith("src:")))
+    assert chosen.text == A and chosen.sources == ("lam-dong-4784:53",)
+    assert item.worded(chooser(documents, 0.1, excluded=lambda ref: True)).sources == ()  # leave-one-out drops it
 
 
 def test_leave_one_out_never_keeps_the_held_out_provinces_wording(catalogue):
     kind = load_kind("nq47", catalogue)
     for province, names in (("lam-dong", ("Lâm Đồng",)), ("nghe-an", ("Nghệ An",))):
         pruned = prune_kind(kind, held_out(province, names), Pruned())
-        for node in _worded(pruned.spec):
-            mine = [w["text"] for w in node["wordings"] if all(held_out(province, names)(r) for r in w["sources"])]
-            others = [w["text"] for w in node["wordings"] if w["text"] not in mine]
-            assert node["text"] not in mine or node["text"] in others, node.get("id")
+        worded = _worded(pruned.spec)
+        assert len(worded) >= 20  # nq47 words two dozen texts several ways
+        for node in worded:
+            mine = [w.text for w in node.wordings if all(held_out(province, names)(r) for r in w.sources)]
+            others = [w.text for w in node.wordings if w.text not in mine]
+            assert node.text not in mine or node.text in others, getattr(node, "id", node.text)
 
 
 def test_national_texts_are_never_left_out(catalogue):
     kind = prune_kind(load_kind("nq47", catalogue), held_out("lam-dong", ("Lâm Đồng",)), Pruned())
     documents = SourceDocuments.bundled()
-    for node in _worded(kind.spec):
-        if any(documents.central(r) for w in node["wordings"] for r in w["sources"]):
-            assert node["text"] and node["sources"], node.get("id")
+    worded = _worded(kind.spec)
+    assert len(worded) >= 20
+    for node in worded:
+        if any(documents.central(r) for w in node.wordings for r in w.sources):
+            assert node.text and node.sources, getattr(node, "id", node.text)
 
 
-def _worded(node):
-    if isinstance(node, dict):
-        if node.get("wordings"):
-            yield node
-        for key, value in node.items():
-            if key != "wordings":
-                yield from _worded(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _worded(value)
+def _worded(spec):
+    """The kind's texts given as several wordings."""
+    return [node for node in spec.nodes() if isinstance(node, Point | Line) and node.wordings]
 
 
 @pytest.mark.skipif(not PLANS.is_dir(), reason="shared/reference is not beside the repository")
-def test_a_wording_from_a_shared_plan_quotes_the_sentence_at_its_line():
+def test_a_wording_from_a_shared_plan_quotes_the_sentence_at_its_line(catalogue):
     """Most of a wording's words, in order, are the plan's own at the line cited (names become
     {placeholders}; a clause may be left out, nothing may be made up)."""
     from drafter.text.similarity import bigrams, words
@@ -131,16 +127,16 @@ def test_a_wording_from_a_shared_plan_quotes_the_sentence_at_its_line():
 
     texts = {key: (PLANS / file).read_text(encoding="utf-8").splitlines() for key, file in SHARED.items()}
     checked = 0
-    for path in sorted(KINDS_DIR.glob("*.yaml")):
-        for node in _worded(yaml.safe_load(path.read_text(encoding="utf-8"))):
-            for wording in node["wordings"]:
-                for ref in wording["sources"]:
+    for name in kind_names():
+        for node in _worded(load_kind(name, catalogue).spec):
+            for wording in node.wordings:
+                for ref in wording.sources:
                     key, _, line = ref.partition(":")
                     if key not in texts:
                         continue
                     around = bigrams(words(" ".join(texts[key][int(line) - 1:int(line) + 12])))
-                    mine = {b for b in bigrams(words(_unplaced(wording["text"]))) if "zzslot" not in b}
-                    assert len(mine & around) >= 0.7 * len(mine), f"{path.name} {node.get('id')}: {ref}"
+                    mine = {b for b in bigrams(words(_unplaced(wording.text))) if "zzslot" not in b}
+                    assert len(mine & around) >= 0.7 * len(mine), f"{name} {getattr(node, 'id', node.text)}: {ref}"
                     checked += 1
     assert checked >= 30
 

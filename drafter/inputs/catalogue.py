@@ -15,6 +15,7 @@ from typing import Any
 from ..errors import CatalogueError
 from ..resources import DATA_DIR
 from .crossref import Checker
+from .kind_records import Point
 from .schema import conform
 from .yamlio import Loaded, load, load_trusted
 
@@ -68,13 +69,13 @@ class Group:
 
     id: str
     title: str
-    points: tuple[dict[str, Any], ...]
+    points: tuple[Point, ...]
 
-    def lettered(self) -> list[dict[str, Any]]:
-        return [p for p in self.points if not p.get("parent")]
+    def lettered(self) -> list[Point]:
+        return [p for p in self.points if not p.parent]
 
-    def children(self, point_id: str) -> list[dict[str, Any]]:
-        return [p for p in self.points if p.get("parent") == point_id]
+    def children(self, point_id: str) -> list[Point]:
+        return [p for p in self.points if p.parent == point_id]
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ def load_catalogue(path: Path | None = None, *, strict: bool | None = None) -> C
         _cross_check(loaded, doc, roles)
     return Catalogue(
         id=doc["id"], version=doc["version"], title=doc["title"], roles=roles,
-        groups=tuple(Group(g["id"], g["title"], tuple(g["points"])) for g in doc["groups"]),
+        groups=tuple(Group(g["id"], g["title"], tuple(Point.of(p) for p in g["points"])) for g in doc["groups"]),
         tasks=tuple(Task.from_dict(t) for t in doc["tasks"]),
         path=path, sha256=sha256_of(path), sources=tuple(doc["sources"]), core=_core(doc),
     )

@@ -15,8 +15,9 @@ from ..resources import DATA_DIR
 from .catalogue import Catalogue, sha256_of
 from .crossref import Checker
 from .evidence import SourceDocuments
+from .kind_records import KindSpec
 from .schema import conform
-from .wordings import Excluded, choose_all
+from .wordings import Excluded, chooser
 from .yamlio import Loaded, load, load_trusted
 
 KINDS_DIR = DATA_DIR / "kinds"
@@ -26,17 +27,17 @@ DEFAULT_KIND = "nq47"
 @dataclass(frozen=True)
 class Kind:
     id: str
-    spec: dict[str, Any]
+    spec: KindSpec
     path: Path
     sha256: str
 
     @property
     def symbol(self) -> str:
-        return self.spec["symbol"]
+        return self.spec.symbol
 
     @property
     def single_year(self) -> bool:
-        return self.spec["single_year"]
+        return self.spec.single_year
 
 
 def kind_names() -> list[str]:
@@ -45,11 +46,11 @@ def kind_names() -> list[str]:
 
 def load_kind(name: str, catalogue: Catalogue, *, strict: bool = False) -> Kind:
     """A shipped plan kind; strict=True validates it in full (tests, `drafter validate`)."""
-    path, loaded, spec = _read(name, strict)
+    path, loaded, data = _read(name, strict)
     if strict:
-        _cross_check(loaded, spec, catalogue)
-    choose_wordings(spec)
-    return Kind(id=spec["id"], spec=spec, path=path, sha256=sha256_of(path))
+        _cross_check(loaded, data, catalogue)
+    spec = choose_wordings(KindSpec.of(data))
+    return Kind(id=spec.id, spec=spec, path=path, sha256=sha256_of(path))
 
 
 def single_year(name: str) -> bool:
@@ -66,10 +67,10 @@ def _read(name: str, strict: bool) -> tuple[Path, Loaded, dict[str, Any]]:
     return path, loaded, conform(loaded, "kind", CatalogueError, strict=strict)
 
 
-def choose_wordings(spec: dict[str, Any], excluded: Excluded = None) -> None:
-    """Each text given as several wordings reads as their medoid (inputs.wordings), over the
-    wordings whose sources are not `excluded`."""
-    choose_all(spec, SourceDocuments.bundled(), spec["national_margin"], excluded)
+def choose_wordings(spec: KindSpec, excluded: Excluded = None) -> KindSpec:
+    """The spec with each text given as several wordings read as their medoid (inputs.wordings),
+    over the wordings whose sources are not `excluded`."""
+    return spec.worded(chooser(SourceDocuments.bundled(), spec.national_margin, excluded))
 
 
 def _cross_check(loaded: Loaded, spec: dict[str, Any], catalogue: Catalogue) -> None:

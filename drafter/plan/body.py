@@ -7,8 +7,8 @@ year; labels ("I.", "1.", "a)") are added at the very end by plan.numbering.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
+from ..inputs.kind_records import Item
 from ..text import vn
 from .appendix import assignment_lines
 from .builder import BodyBuilder
@@ -18,7 +18,7 @@ from .opening import opening
 from .records import Block
 from .request import PlanRequest
 from .selection import PlanTask
-from .values import Values, all_hold
+from .values import Values
 
 
 def group_points(builder: BodyBuilder) -> None:
@@ -29,35 +29,34 @@ def group_points(builder: BodyBuilder) -> None:
         builder.points(group.lettered(), group)
 
 
-def items(builder: BodyBuilder, entries: list[dict[str, Any]]) -> None:
+def items(builder: BodyBuilder, entries: tuple[Item, ...]) -> None:
     for item in entries:
         if not builder.visible(item):
             continue
-        lines = assignment_lines(builder.catalogue, builder.profile, builder.tasks) if item.get("assignments") else []
-        if item.get("assignments") and not lines:
+        lines = assignment_lines(builder.catalogue, builder.profile, builder.tasks) if item.assignments else []
+        if item.assignments and not lines:
             continue
-        builder.add("khoan_title" if item.get("title") else "khoan", item["id"],
-                    builder.fill(item["text"], item["id"]))
-        builder.points(item.get("points") or [])
+        builder.add("khoan_title" if item.title else "khoan", item.id, builder.fill(item.text, item.id))
+        builder.points(item.points)
         builder.point_children(item)
         for i, line in enumerate(lines, start=1):
-            builder.add("gach", f"{item['id']}.{i}", line)
+            builder.add("gach", f"{item.id}.{i}", line)
 
 
 def build(builder: BodyBuilder) -> list[Block]:
     opening(builder)
-    for section in builder.spec["sections"]:
-        if not builder.visible(section):
+    for section in builder.spec.sections:
+        if not builder.holds(section.when):
             continue
-        builder.add("muc", section["id"], vn.upper(builder.fill(section["title"], section["id"])))
-        builder.chosen = bool(section.get("chosen"))
-        if section["groups"]:
+        builder.add("muc", section.id, vn.upper(builder.fill(section.title, section.id)))
+        builder.chosen = section.chosen
+        if section.groups:
             group_points(builder)
-        items(builder, section["items"])
-        if section["agencies"] and all_hold(section["agencies_when"], builder.profile, builder.values):
+        items(builder, section.items)
+        if section.agencies and builder.holds(section.agencies_when):
             agency_items(builder)
-        builder.paragraphs(section["closing"])
-    builder.paragraphs(builder.spec["closing"])
+        builder.paragraphs(section.closing)
+    builder.paragraphs(builder.spec.closing)
     return builder.blocks
 
 

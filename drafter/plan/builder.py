@@ -8,8 +8,8 @@ calls them.
 
 from __future__ import annotations
 
-from typing import Any
-
+from ..inputs.catalogue import Group
+from ..inputs.kind_records import Frame, Item, Line, Point
 from ..text import placeholders, vn
 from .notices import Notices
 from .records import Block
@@ -62,41 +62,39 @@ class BodyBuilder:
         self.values.rely_on(self.request.knowledge.relied_on(ref, on))
         return text
 
-    def visible(self, entry: dict[str, Any] | str) -> bool:
+    def visible(self, entry: Frame | Point | Line) -> bool:
         """The entry's conditions hold for this province and every document its text names outside
         [[optional]] parts is in force on the plan's date."""
-        if isinstance(entry, str):
-            return self.values.available(entry)
-        return all_hold(entry.get("when") or [], self.profile, self.values) and \
-            self.values.available(entry.get("text") or "")
+        return self.holds(entry.when) and self.values.available(entry.text or "")
 
-    def lines(self, entries: list[Any]) -> list[tuple[int, str]]:
+    def holds(self, when: tuple[str, ...]) -> bool:
+        """A section's or a duty's conditions hold for this province."""
+        return all_hold(when, self.profile, self.values)
+
+    def lines(self, entries: tuple[Line, ...]) -> list[tuple[int, str]]:
         """Bullets or paragraphs that apply, with their place in the list (ids stay stable)."""
-        return [(i, e if isinstance(e, str) else e["text"]) for i, e in enumerate(entries, start=1) if self.visible(e)]
+        return [(i, e.text) for i, e in enumerate(entries, start=1) if self.visible(e)]
 
-    def weighed(self, entry: dict[str, Any] | str, inherited: tuple[str, ...] | None = ()) -> tuple[str, ...] | None:
+    def weighed(self, entry: Point | Line, inherited: tuple[str, ...] | None = ()) -> tuple[str, ...] | None:
         """The sources plan.fit weighs an entry by: its own, else those of the point it belongs to.
         None (never left out for length) for a text with conditions or one that needs a value some
         provinces lack, and for every line of such a text: it is here because it applies to this
         province (its border, its sea, this year's events, its house style "Mục đích / Yêu cầu"), and
         few writers carry it only because few provinces are like this one. An optional part counts too:
         "[[, trong đó có {ky_niem}]]" names this year's anniversaries."""
-        text = entry if isinstance(entry, str) else entry.get("text") or ""
-        conditional = isinstance(entry, dict) and bool(entry.get("when"))
-        if not self.chosen or inherited is None or conditional or placeholders.names_in(text) & FACT_VALUES:
+        if not self.chosen or inherited is None or entry.when or placeholders.names_in(entry.text) & FACT_VALUES:
             return None
-        own = entry.get("sources") if isinstance(entry, dict) else None
-        return tuple(own or inherited)
+        return tuple(entry.sources or inherited)
 
-    def sourced_lines(self, entries: list[Any], owner: str, kind: str, inherited) -> list[tuple[str, str, Any]]:
+    def sourced_lines(self, entries: tuple[Line, ...], owner: str, kind: str,
+                      inherited: tuple[str, ...] | None) -> list[tuple[str, str, tuple[str, ...] | None]]:
         """lines() with each line's block id ("g3.c.bullet2") and sources (its own, else its owner's),
         without the lines plan.fit left out."""
         out = []
         for i, entry in enumerate(entries, start=1):
             block_id = f"{owner}.{kind}{i}"
             if self.visible(entry) and not self.omitted(block_id):
-                text = entry if isinstance(entry, str) else entry["text"]
-                out.append((block_id, text, self.weighed(entry, inherited)))
+                out.append((block_id, entry.text, self.weighed(entry, inherited)))
         return out
 
     def programmes(self) -> list[str]:
@@ -108,33 +106,34 @@ class BodyBuilder:
                 out.append(text)
         return out
 
-    def point_children(self, point: dict[str, Any], details: list[dict[str, Any]] | tuple = ()) -> None:
+    def point_children(self, point: Point, details: list[Point] | tuple = ()) -> None:
         """A point's "-" lines (its bullets, a profile list, the catalogue points that detail it),
         then its paragraphs."""
         inherited = self.weighed(point)
-        bullets = self.sourced_lines(point.get("bullets") or [], point["id"], "bullet", inherited)
-        if point.get("list") == "programmes":
-            bullets += [(f"{point['id']}.bullet{len(bullets) + i}", text, None)
+        bullets = self.sourced_lines(point.bullets, point.id, "bullet", inherited)
+        if isinstance(point, Item) and point.listing == "programmes":
+            bullets += [(f"{point.id}.bullet{len(bullets) + i}", text, None)
                         for i, text in enumerate(self.programmes(), start=1)]
         for block_id, bullet, sources in bullets:
-            self.add("gach", block_id, vn.ensure_final(self.fill(bullet, point["id"]), ";"), sources, point["id"])
+            self.add("gach", block_id, vn.ensure_final(self.fill(bullet, point.id), ";"), sources, point.id)
         for detail in details:
-            if self.visible(detail) and not self.omitted(detail["id"]):
-                self.add("gach", detail["id"], vn.ensure_final(self.fill(detail["text"], detail["id"]), ";"),
-                         detail.get("sources"), point["id"])
+            if self.visible(detail) and not self.omitted(detail.id):
+                self.add("gach", detail.id, vn.ensure_final(self.fill(detail.text, detail.id), ";"),
+                         detail.sources, point.id)
         if self.blocks[-1].style == "gach":  # the last line of a list ends the sentence
             last = self.blocks[-1]
             self.blocks[-1] = Block(last.id, last.style, vn.ensure_final(last.text, "."))
-        for block_id, para, sources in self.sourced_lines(point.get("paras") or [], point["id"], "para", inherited):
-            self.add("para", block_id, self.fill(para, point["id"]), sources, point["id"])
+        for block_id, para, sources in self.sourced_lines(point.paras, point.id, "para", inherited):
+            self.add("para", block_id, self.fill(para, point.id), sources, point.id)
 
-    def points(self, points: list[dict[str, Any]] | tuple[dict[str, Any], ...], group=None) -> None:
+    def points(self, points: list[Point] | tuple[Point, ...], group: Group | None = None) -> None:
+        """Lettered points, each with its lines; a catalogue group's points with the lines that detail them."""
         for point in points:
-            if self.visible(point) and not self.omitted(point["id"]):
-                self.add("diem", point["id"], self.fill(point["text"], point["id"]), self.weighed(point))
-                self.point_children(point, group.children(point["id"]) if group else [])
+            if self.visible(point) and not self.omitted(point.id):
+                self.add("diem", point.id, self.fill(point.text, point.id), self.weighed(point))
+                self.point_children(point, group.children(point.id) if group else [])
 
-    def paragraphs(self, blocks: list[dict[str, Any]], style: str = "para") -> None:
+    def paragraphs(self, blocks: tuple[Frame, ...] | list[Frame], style: str = "para") -> None:
         for block in blocks:  # the frame (opening, closing): never weighed for length
             if self.visible(block):
-                self.add(style, block["id"], self.fill(block["text"], block["id"]))
+                self.add(style, block.id, self.fill(block.text or "", block.id))

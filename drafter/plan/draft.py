@@ -79,9 +79,9 @@ def build_draft(request: PlanRequest) -> Draft:
         return draft
     shorter, _ = _build(replace(request, omitted=omitted))
     shorter.omitted = sorted(omitted)
-    length = request.kind.spec["length"]
     shorter.notices.append(
-        f"Bản soạn dài như một kế hoạch thật cùng loại (khoảng {vn.thousands(budget)} chữ; {length['source']}): giữ "
+        f"Bản soạn dài như một kế hoạch thật cùng loại (khoảng {vn.thousands(budget)} chữ; "
+        f"{request.kind.spec.length.source}): giữ "
         f"những nội dung nhiều tỉnh cùng viết, để lại {len(omitted)} nội dung ít nguồn. Xem và thêm lại bằng "
         f"`drafter tasks --optional --profile {request.profile.id} --kind {request.kind.id} --year {request.year}` "
         "rồi khai tasks: {add_optional: [mã]} trong hồ sơ, hoặc soạn đủ bằng --detail full.")
@@ -107,8 +107,8 @@ def _changed(request: PlanRequest) -> frozenset[str]:
 
 def _budget(request: PlanRequest) -> int | None:
     share = fit.DETAIL_LEVELS[request.detail]
-    length = request.kind.spec.get("length")
-    return round(length["words"] * share) if share is not None and length else None
+    length = request.kind.spec.length
+    return round(length.words * share) if share is not None and length else None
 
 
 def _build(request: PlanRequest) -> tuple[Draft, Body]:
@@ -123,7 +123,7 @@ def _build(request: PlanRequest) -> tuple[Draft, Body]:
     plan = PlanText(
         header=Header(("ỦY BAN NHÂN DÂN", vn.upper(profile.full_name)), f"Số:{NUMBER_BLANK}/{request.symbol}",
                       vn.date_line(profile.place, request.date, request.year)),
-        summary=vn.capitalize_first(fill(spec["summary"], values, "summary")),
+        summary=vn.capitalize_first(fill(spec.summary, values, "summary")),
         body=tuple(blocks),
         recipients=tuple(vn.recipient_line(r) for r in profile.recipients)
         + (vn.recipient_line(f"Lưu: {profile.archive}", last=True),),
@@ -145,10 +145,10 @@ def _build(request: PlanRequest) -> tuple[Draft, Body]:
 def _appendix(request: PlanRequest, values: Values, tasks: list[PlanTask]) -> Appendix | None:
     if not request.style["appendix"]:
         return None
-    spec = request.kind.spec["appendix"]
-    return Appendix(spec["label"], vn.upper(fill(spec["title"], values, "appendix.title")),
-                    fill(spec["ref"], values, "appendix.ref"),
-                    appendix_rows(request.catalogue, tasks, values, request.kind.spec["group_titles"]))
+    heading = request.kind.spec.appendix
+    return Appendix(heading.label, vn.upper(fill(heading.title, values, "appendix.title")),
+                    fill(heading.ref, values, "appendix.ref"),
+                    appendix_rows(request.catalogue, tasks, values, request.kind.spec.group_titles))
 
 
 _DEADLINE_NAMES = {"annual": ("han_bao_cao_nam", "Hạn báo cáo năm", "reporting.annual_deadline"),
@@ -164,8 +164,8 @@ def _registry_notices(request: PlanRequest, plan: PlanText) -> list[str]:
     out = [f"{vn.capitalize_first(f.what)} «{f.value}» chưa xác minh được ({f.label}): kiểm tra lại trước khi ban "
            "hành; khai đúng ở hồ sơ nếu khác." for f in profile.weak_facts if f.value in text]
     out += _unsettled_roles(request, text)
-    if not profile.ethnic_minorities and not profile.ethnic_minorities_stated and _has_condition(
-            request.kind.spec, "ethnic_minorities"):
+    if not profile.ethnic_minorities and not profile.ethnic_minorities_stated and \
+            request.kind.spec.has_condition("ethnic_minorities"):
         out.append("Bản soạn không có phần thông tin đối ngoại vùng đồng bào dân tộc thiểu số: hồ sơ và danh mục tỉnh "
                    "không cho biết tỉnh có vùng đồng bào dân tộc thiểu số. Nếu có, khai ethnic_minorities: true "
                    "(và ethnic_languages) trong hồ sơ.")
@@ -177,15 +177,6 @@ def _registry_notices(request: PlanRequest, plan: PlanText) -> list[str]:
         out.append(f"Ký hiệu đơn vị soạn thảo ở dòng “- Lưu: {profile.archive}.” để trống: khai archive trong hồ sơ, "
                    "ví dụ \"VT, KGVX\".")
     return out
-
-
-def _has_condition(node, condition: str) -> bool:
-    """Whether some part of a plan kind is printed only under this condition (`when:` lists)."""
-    if isinstance(node, dict):
-        return condition in (node.get("when") or ()) or any(_has_condition(v, condition) for v in node.values())
-    if isinstance(node, list):
-        return any(_has_condition(v, condition) for v in node)
-    return False
 
 
 def _unsettled_roles(request: PlanRequest, text: str) -> list[str]:
@@ -210,12 +201,13 @@ def _unsettled_roles(request: PlanRequest, text: str) -> list[str]:
 
 def _default_deadlines(request: PlanRequest) -> list[str]:
     """A deadline the plan prints from its kind's defaults is a choice the province has not made."""
-    out = []
+    out, source = [], request.kind.spec.deadlines.source
+    source = "không rõ nguồn" if source is None else source
     for which in defaulted_deadlines(request):
         name, what, field_name = _DEADLINE_NAMES[which]
-        if spec_mentions(request, name):
+        if request.kind.spec.mentions(name):
             out.append(f"{what} ({deadline(request, which)}) là mặc định của loại kế hoạch "
-                       f"({request.kind.spec['deadlines'].get('source', 'không rõ nguồn')}); khai báo {field_name} "
+                       f"({source}); khai báo {field_name} "
                        "trong hồ sơ nếu tỉnh định ngày khác.")
     return out
 
@@ -232,20 +224,16 @@ def _weak_facts(request: PlanRequest, values) -> list[str]:
         out.append(f"Tên bộ chủ quản công tác thông tin đối ngoại ({ministry.names[0]}) là {ministry.label}: "
                    "kiểm tra lại.")
     congress = request.knowledge.congress(on)
-    if congress and congress.label != "VERIFIED" and "{dai_hoi}" in str(request.kind.spec):
+    if congress and congress.label != "VERIFIED" and request.kind.spec.mentions("dai_hoi"):
         out.append(f"{congress.text} ({congress.label}): kiểm tra lại ngày Đại hội.")
     weak = weak_anniversaries(request)
     if weak and values.get("ky_niem"):
         out.append("Ngày kỷ niệm chỉ dựa trên một nguồn hoặc hiểu biết chung, đối chiếu trước khi ban hành: "
                    + "; ".join(weak) + ".")
     events = [e for e in request.knowledge.events_in(request.year) if e.label != "VERIFIED"]
-    if events and spec_mentions(request, "su_kien"):
+    if events and request.kind.spec.mentions("su_kien"):
         out.append("Sự kiện trong năm chưa xác minh đủ: " + "; ".join(e.text for e in events) + ".")
     return out
-
-
-def spec_mentions(request: PlanRequest, name: str) -> bool:
-    return "{" + name + "}" in str(request.kind.spec)
 
 
 def _why(doc) -> str:

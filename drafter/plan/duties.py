@@ -36,17 +36,17 @@ def agency_items(builder: BodyBuilder) -> None:
     profile = builder.profile
     items: dict[str, dict[str, Any]] = {}
     aliases: dict[str, str] = {}  # a name held in another agency's item ("Báo …; Đài …") → that item's key
-    for duty in builder.spec["duties"]:
-        name = profile.agencies.get(duty["role"])
-        if not name or not builder.visible(duty):
+    for duty in builder.spec.duties:
+        name = profile.agencies.get(duty.role)
+        if not name or not builder.holds(duty.when):
             continue
         name = aliases.get(name, name)
-        also = [profile.agencies[r] for r in duty["also"] if r in profile.agencies]
+        also = [profile.agencies[r] for r in duty.also if r in profile.agencies]
         heading = "; ".join(vn.capitalize_first(n) for n in [name] + also)
-        prefix = f"{duty['prefix']} " if duty["prefix"] else ""
-        item = _item(items, name, f"duty.{duty['role']}", prefix + heading)
-        item["roles"].append(duty["role"])
-        item["bullets"] += [builder.fill(text, item["id"]) for _, text in builder.lines(duty["bullets"])]
+        prefix = f"{duty.prefix} " if duty.prefix else ""
+        item = _item(items, name, f"duty.{duty.role}", prefix + heading)
+        item["roles"].append(duty.role)
+        item["bullets"] += [builder.fill(text, item["id"]) for _, text in builder.lines(duty.bullets)]
         for other in also:
             item["names"].add(other)
             aliases.setdefault(other, name)
@@ -62,7 +62,7 @@ def agency_items(builder: BodyBuilder) -> None:
                 role = _role_of(builder, name)
                 _item(items, name, f"duty.{role or vn.slug(name)}", vn.capitalize_first(name))
     appendix = builder.request.style["appendix"]
-    list_tasks = appendix or builder.spec["tasks_in_prose"]
+    list_tasks = appendix or builder.spec.tasks_in_prose
     for item in items.values():
         led = [t for t in builder.tasks if item["names"] & set(t.lead_names or ())] if list_tasks else []
         if led and builder.catalogue.collective_roles() & set(item["roles"]):

@@ -20,17 +20,17 @@ if TYPE_CHECKING:
 def bases(builder: BodyBuilder) -> list[tuple[str, str]]:
     """(block id, text without "Căn cứ") of every basis, in order."""
     out: list[tuple[str, str]] = []
-    for block in builder.spec["can_cu"]:
+    for block in builder.spec.can_cu:
         if not builder.visible(block):
             continue
-        if block.get("doc"):
-            cited = builder.cite(block["doc"])
+        if block.doc:
+            cited = builder.cite(block.doc)
             if cited:
-                out.append((block["id"], _with_suffix(cited, block.get("suffix") or "")))
-        elif block.get("guidance"):
-            out.append((block["id"], guidance_letter(builder)))
+                out.append((block.id, _with_suffix(cited, block.suffix)))
+        elif block.guidance:
+            out.append((block.id, guidance_letter(builder)))
         else:
-            out.append((block["id"], builder.fill(block["text"], block["id"]).removeprefix("Căn cứ ")))
+            out.append((block.id, builder.fill(block.text or "", block.id).removeprefix("Căn cứ ")))
     own = [builder.cite(ref) for ref in builder.profile.legal_bases] + list(builder.request.extra_bases)
     previous = builder.profile.previous_plans.get(builder.request.year - 1)
     if previous:
@@ -51,9 +51,9 @@ def _with_suffix(cited: str, suffix: str) -> str:
 
 def opening(builder: BodyBuilder) -> None:
     found = bases(builder)
-    intro = [b for b in builder.spec["intro"] if builder.visible(b)]
+    intro = [b for b in builder.spec.intro if builder.visible(b)]
     if builder.request.style["opening"] == "thuc_hien" and found:
-        lead = builder.fill(intro[0]["text"], intro[0]["id"]) if intro else ""
+        lead = builder.fill(intro[0].text or "", intro[0].id) if intro else ""
         text = "Thực hiện " + "; ".join(vn.ensure_final(t, "") for _, t in found)
         builder.add("para", "cc.thuc-hien", f"{text}, {lead}" if lead else vn.ensure_final(text, "."))
         intro = intro[1:]

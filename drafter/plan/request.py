@@ -49,7 +49,7 @@ class PlanRequest:
     @property
     def subject(self) -> Document | None:
         """The document this kind of plan implements (NQ 47 for the nq47 kind), if any."""
-        ref = self.kind.spec.get("subject")
+        ref = self.kind.spec.subject
         return self.knowledge.documents[ref] if ref else None
 
     @cached_property
@@ -77,7 +77,7 @@ class PlanRequest:
     @cached_property
     def style(self) -> dict:
         """The house style: drafter's defaults, then the kind's, the profile's, the profile's for this kind."""
-        return {**DEFAULT_STYLE, **self.kind.spec.get("style", {}), **self.profile.style,
+        return {**DEFAULT_STYLE, **self.kind.spec.style, **self.profile.style,
                 **self.profile.style_for.get(self.kind.id, {})}
 
     @property

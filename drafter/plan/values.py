@@ -164,13 +164,13 @@ def _own_deadlines(profile: Profile) -> dict[str, str | None]:
 
 def deadline(request: PlanRequest, which: str) -> str | None:
     """A reporting deadline ("10/11"): the profile's, else the plan kind's default."""
-    return _own_deadlines(request.profile)[which] or request.kind.spec["deadlines"].get(which)
+    return _own_deadlines(request.profile)[which] or request.kind.spec.deadlines.of(which)
 
 
 def defaulted_deadlines(request: PlanRequest) -> list[str]:
     """The kind's default deadlines this plan uses because the profile sets none (each gets a notice)."""
     own = _own_deadlines(request.profile)
-    return [which for which, day in own.items() if not day and request.kind.spec["deadlines"].get(which)]
+    return [which for which, day in own.items() if not day and request.kind.spec.deadlines.of(which)]
 
 
 def _in_year(day_month: str | None, year: int) -> str | None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..inputs.catalogue import Catalogue
+from ..inputs.kind_records import Line, Point, Section
 from ..inputs.kinds import Kind, load_kind
 from ..inputs.profile import load_profile
 from ..plan import PlanRequest, build_draft
@@ -100,21 +101,16 @@ def measure(units: list[Passage], reference: str, draft: DraftTexts) -> tuple[Me
 
 
 def _sources_of(catalogue: Catalogue, kind: Kind) -> list[tuple[str, ...]]:
-    """The `sources` of every text left in a (pruned) catalogue and kind."""
-    out = [tuple(p.get("sources") or ()) for g in catalogue.groups for p in g.points]
+    """The `sources` of every text left in a (pruned) catalogue and kind: each text's, each of its
+    wordings', and the kind's own."""
+    out = [p.sources or () for g in catalogue.groups for p in g.points]
     out += [t.sources or () for t in catalogue.tasks]
-
-    def walk(node) -> None:
-        if isinstance(node, dict):
-            if node.get("sources"):
-                out.append(tuple(node["sources"]))
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(kind.spec)
+    out.append(kind.spec.sources)
+    for node in kind.spec.nodes():
+        if not isinstance(node, Section) and node.sources:
+            out.append(node.sources)
+        if isinstance(node, Point | Line):
+            out += [w.sources for w in node.wordings]
     return out
 
 

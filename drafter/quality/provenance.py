@@ -12,20 +12,21 @@ report can say how much of a draft rests on unsourced skeleton.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 from ..inputs.catalogue import Catalogue, Group
 from ..inputs.evidence import SourceDocuments, document_key
+from ..inputs.kind_records import Frame, Item, Line, Point, Sources
 from ..inputs.kinds import Kind, choose_wordings
 
 #: A predicate on a source reference: True when the reference must be ignored.
 Excluded = Callable[[str], bool]
+P = TypeVar("P", bound=Point)
 
 
 def line_of(ref: str) -> int | None:
@@ -76,8 +77,7 @@ class Pruned:
     unsourced: list[str] = dataclasses.field(default_factory=list)
 
 
-def _survives(entry: Any, excluded: Excluded, where: str, pruned: Pruned, inherited: list[str] | None = None) -> bool:
-    sources = entry.get("sources") if isinstance(entry, dict) else None
+def _survives(sources: Sources, excluded: Excluded, where: str, pruned: Pruned, inherited: Sources = None) -> bool:
     sources = sources if sources is not None else inherited
     if sources is None:
         pruned.unsourced.append(where)
@@ -93,14 +93,12 @@ def prune_catalogue(catalogue: Catalogue, excluded: Excluded, pruned: Pruned) ->
     line whose parent point is gone becomes a lettered point of its own."""
     groups = []
     for group in catalogue.groups:
-        kept = [p for p in group.points if _survives(p, excluded, p["id"], pruned)]
-        ids = {p["id"] for p in kept}
-        points = tuple({k: v for k, v in p.items() if k != "parent"} if p.get("parent") not in ids | {None} else p
-                       for p in kept)
+        kept = [p for p in group.points if _survives(p.sources, excluded, p.id, pruned)]
+        ids = {p.id for p in kept}
+        points = tuple(replace(p, parent=None) if p.parent not in ids | {None} else p for p in kept)
         groups.append(Group(group.id, group.title, points))
-    tasks = tuple(t for t in catalogue.tasks
-                  if _survives({"sources": list(t.sources) if t.sources is not None else None}, excluded, t.id, pruned))
-    return dataclasses.replace(catalogue, groups=tuple(groups), tasks=tasks)
+    tasks = tuple(t for t in catalogue.tasks if _survives(t.sources, excluded, t.id, pruned))
+    return replace(catalogue, groups=tuple(groups), tasks=tasks)
 
 
 def prune_kind(kind: Kind, excluded: Excluded, pruned: Pruned) -> Kind:
@@ -108,37 +106,40 @@ def prune_kind(kind: Kind, excluded: Excluded, pruned: Pruned) -> Kind:
     wordings loses the excluded ones and reads as the medoid of the rest (inputs.wordings): the
     held-out province never gets its own phrasing back because another plan says the same thing.
     Headings, căn cứ (cited from dated knowledge) and the appendix frame are structure and stay."""
-    spec = copy.deepcopy(kind.spec)
-    choose_wordings(spec, excluded)
+    spec = choose_wordings(kind.spec, excluded)
 
-    def lines(entries: list[Any], where: str, inherited: list[str] | None) -> list[Any]:
-        return [e for i, e in enumerate(entries, start=1)
-                if _survives(e, excluded, f"{where}.{i}", pruned, inherited)]
+    def lines(entries: tuple[Line, ...], where: str, inherited: Sources) -> tuple[Line, ...]:
+        return tuple(e for i, e in enumerate(entries, start=1)
+                     if _survives(e.sources, excluded, f"{where}.{i}", pruned, inherited))
 
-    def items(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def points(entries: tuple[P, ...]) -> tuple[P, ...]:
         """An item whose own words only the held-out plan carries stays, as a heading, when lines
         under it survive: the topic exists, only its heading's wording came from that plan."""
         out = []
-        for item in entries:
-            own = _survives(item, excluded, item["id"], Pruned())
-            item["bullets"] = lines(item.get("bullets") or [], item["id"], item.get("sources"))
-            item["paras"] = lines(item.get("paras") or [], item["id"], item.get("sources"))
-            item["points"] = items(item.get("points") or [])
-            if own or item["bullets"] or item["paras"] or item["points"]:
-                out.append(item)
+        for point in entries:
+            own = _survives(point.sources, excluded, point.id, Pruned())
+            kept = replace(point, bullets=lines(point.bullets, point.id, point.sources),
+                           paras=lines(point.paras, point.id, point.sources))
+            if isinstance(kept, Item):
+                kept = replace(kept, points=points(kept.points))
+            if own or kept.bullets or kept.paras or (isinstance(kept, Item) and kept.points):
+                out.append(kept)
             else:
-                pruned.removed.append(item["id"])
-        return out
+                pruned.removed.append(point.id)
+        return tuple(out)
 
-    for section in spec["sections"]:
-        section["items"] = items(section["items"])
-        section["closing"] = items(section["closing"])
-    spec["closing"] = items(spec["closing"])
-    spec["intro"] = items(spec["intro"])
-    duties = []
-    for duty in spec["duties"]:
-        if _survives(duty, excluded, f"duty.{duty['role']}", pruned):
-            duty["bullets"] = lines(duty["bullets"], f"duty.{duty['role']}", duty.get("sources"))
-            duties.append(duty)
-    spec["duties"] = duties
-    return dataclasses.replace(kind, spec=spec)
+    def frames(entries: tuple[Frame, ...]) -> tuple[Frame, ...]:
+        """A paragraph of the frame has no lines of its own: it stays when its own sources do."""
+        out = []
+        for frame in entries:
+            if _survives(frame.sources, excluded, frame.id, Pruned()):
+                out.append(frame)
+            else:
+                pruned.removed.append(frame.id)
+        return tuple(out)
+
+    sections = tuple(replace(s, items=points(s.items), closing=frames(s.closing)) for s in spec.sections)
+    closing, intro = frames(spec.closing), frames(spec.intro)
+    duties = tuple(replace(d, bullets=lines(d.bullets, f"duty.{d.role}", d.sources)) for d in spec.duties
+                   if _survives(d.sources, excluded, f"duty.{d.role}", pruned))
+    return replace(kind, spec=replace(spec, sections=sections, closing=closing, intro=intro, duties=duties))
