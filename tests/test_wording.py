@@ -147,3 +147,37 @@ def _unplaced(text: str) -> str:
 
     text = re.sub(r"\[\[.*?\]\]", " zzslot ", text)
     return re.sub(r"\{[^}]*\}", " zzslot ", text)
+
+
+def test_a_draft_takes_the_shipped_medoids_without_comparing_wordings(monkeypatch):
+    """The medoids of the shipped wordings are a table tools/parse_shipped.py writes (6 ms of a cold
+    draft): with nothing held out no pair is compared, the same texts come out, and a held-out
+    province's draft still computes its own choice."""
+    from drafter.inputs import wordings
+    from drafter.inputs.catalogue import bundled
+    from drafter.inputs.kinds import load_kind
+
+    expected = load_kind("nq47", bundled()).spec
+    computed = []
+    real = wordings.medoid
+    monkeypatch.setattr(wordings, "medoid", lambda *a, **k: computed.append(1) or real(*a, **k))
+    assert load_kind("nq47", bundled()).spec == expected and computed == []
+    wordings.chooser(wordings.SourceDocuments.bundled(), 0.1, lambda ref: ref.startswith("lam-dong"))(
+        next(p for p in _phrasings(expected)))
+    assert computed == [1]
+
+
+def _phrasings(spec):
+    from drafter.inputs.kind_records import Phrasing
+
+    def walk(value):
+        if isinstance(value, tuple) and value and all(isinstance(v, Phrasing) for v in value):
+            yield value
+        elif isinstance(value, tuple):
+            for v in value:
+                yield from walk(v)
+        elif hasattr(value, "__dataclass_fields__"):
+            for name in value.__dataclass_fields__:
+                yield from walk(getattr(value, name))
+
+    return walk(spec)

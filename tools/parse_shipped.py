@@ -13,14 +13,41 @@ import argparse
 import json
 import sys
 
+from drafter._version import __version__
 from drafter.inputs import shipped
 from drafter.inputs.yamlio import parse_shipped
 from drafter.resources import PACKAGE_DIR
 
 
+def medoid_table() -> str:
+    """The medoid of every shipped text given as several wordings, nothing held out (key → index of
+    the chosen wording), computed the way a draft computes it."""
+    from drafter.inputs.evidence import SourceDocuments
+    from drafter.inputs.kind_records import KindSpec
+    from drafter.inputs.kinds import _read, kind_names
+    from drafter.inputs.wordings import wordings_of
+    from drafter.text.wording import medoid
+
+    documents, table = SourceDocuments.bundled(), {}
+    for name in kind_names():
+        spec = KindSpec.of(_read(name, strict=False)[2])
+
+        def record(phrasings, margin=spec.national_margin):
+            left = wordings_of(phrasings, documents)
+            if not left:
+                return "", ()
+            chosen = medoid(left, national_margin=margin)
+            table[shipped.medoid_key(left, margin)] = left.index(chosen)
+            return chosen.text, tuple(sorted({ref for w in left for ref in w.sources}))
+
+        spec.worded(record)
+    entry = {"drafter": __version__, "table": dict(sorted(table.items()))}
+    return json.dumps(entry, ensure_ascii=False, indent=None, separators=(",", ":")) + "\n"
+
+
 def expected() -> dict:
-    """Each copy's path and the text it should hold."""
-    out = {}
+    """Each copy's path and the text it should hold, and the table of medoids."""
+    out = {shipped.MEDOIDS_PATH: medoid_table()}
     for source in shipped.sources():
         raw = source.read_bytes()
         text = json.dumps(shipped.entry_for(raw, parse_shipped(raw)), ensure_ascii=False, indent=None,

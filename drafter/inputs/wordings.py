@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..text.wording import Wording, medoid
+from . import shipped
 from .evidence import SourceDocuments
 from .kind_records import Phrasing, Pick
 
@@ -31,12 +32,16 @@ def wordings_of(phrasings: tuple[Phrasing, ...], documents: SourceDocuments,
 
 def chooser(documents: SourceDocuments, margin: float, excluded: Excluded = None) -> Pick:
     """The text and sources of a text given as several wordings: the medoid of the wordings still in
-    use, with all their sources; none left: no text and no sources (left out)."""
+    use, with all their sources; none left: no text and no sources (left out). With nothing held
+    out, a choice the shipped table already knows (inputs.shipped.known_medoids) is not computed again."""
+    known = shipped.known_medoids() if excluded is None else {}
 
     def pick(phrasings: tuple[Phrasing, ...]) -> tuple[str, tuple[str, ...]]:
         left = wordings_of(phrasings, documents, excluded)
         if not left:
             return "", ()
-        return medoid(left, national_margin=margin).text, tuple(sorted({ref for w in left for ref in w.sources}))
+        index = known.get(shipped.medoid_key(left, margin)) if known else None
+        chosen = left[index] if index is not None and index < len(left) else medoid(left, national_margin=margin)
+        return chosen.text, tuple(sorted({ref for w in left for ref in w.sources}))
 
     return pick
