@@ -103,6 +103,18 @@ def refused_then_saved(browser, field: str, wrong: str, right: str, before_fix=l
     return said
 
 
+def review_with_original(browser, base, edited, original) -> None:
+    """The review page: the edited plan, "ghi lại các sửa đổi" ticked, the original to compare with."""
+    from selenium.webdriver.common.by import By
+
+    browser.get(base + "/review")
+    browser.find_element(By.ID, "file").send_keys(str(edited))
+    browser.find_element(By.NAME, "harvest").click()
+    browser.find_element(By.ID, "compare").send_keys(str(original))
+    submit(browser)
+    wait_for(browser, "summary")
+
+
 def fill_draft_form(browser, base, *, year: str, previews: bool):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
@@ -142,12 +154,7 @@ def test_the_whole_way_in_a_browser(server, browser):
     edited = reviewer_rewrites_first_aim(original, "- Câu mục tiêu do người rà soát viết lại trong trình duyệt.",
                                          tmp_path / "edited.docx")
 
-    browser.get(base + "/review")
-    browser.find_element(By.ID, "file").send_keys(str(edited))
-    browser.find_element(By.NAME, "harvest").click()
-    browser.find_element(By.ID, "compare").send_keys(str(original))
-    submit(browser)
-    wait_for(browser, "summary")
+    review_with_original(browser, base, edited, original)
     assert "Kết quả kiểm tra: edited.docx" in browser.page_source
     assert "0 lỗi" in browser.find_element(By.ID, "summary").text
     assert "cao-bang-2027.yaml" in browser.find_element(By.ID, "harvested").text
@@ -197,12 +204,7 @@ def test_a_profile_made_in_boxes_then_a_libreoffice_review(server, browser):
         pytest.skip("LibreOffice missing: the tracked-changes round trip needs it")
     edited = libreoffice_round_trip(tracked_rewrite(original, SENTENCE, tmp_path / "edited.docx",
                                                     keep_snapshot=True), tmp_path / "lo")
-    browser.get(base + "/review")
-    browser.find_element(By.ID, "file").send_keys(str(edited))
-    browser.find_element(By.NAME, "harvest").click()
-    browser.find_element(By.ID, "compare").send_keys(str(original))
-    submit(browser)
-    wait_for(browser, "summary")
+    review_with_original(browser, base, edited, original)
     assert "1 thay đổi được ghi vào" in browser.find_element(By.ID, "harvested").text
     assert (mine / "overrides" / "cao-bang-2027.yaml").is_file()
     inserted = browser.find_element(By.CSS_SELECTOR, "#changes ins")
