@@ -25,10 +25,21 @@ from starlette.routing import Route
 from .. import api
 from ..errors import UserError
 from ..inputs.kinds import kind_names
+from ..plan.year import current_day
 from ..text import vn
 from . import drafting, jobs, labels, profile_pages, review_pages, security
 from .guard import Guard
-from .pages import Settings, error_page, expired, for_page, posted_form, profile_choices, render, settings_of
+from .pages import (
+    Settings,
+    error_page,
+    expired,
+    for_page,
+    posted_form,
+    profile_choices,
+    render,
+    settings_of,
+    year_field,
+)
 
 __all__ = ["Settings", "create_app", "profile_choices"]
 
@@ -85,7 +96,8 @@ def _order(form: dict, settings: Settings) -> drafting.DraftOrder:
         raise UserError(f"Loại kế hoạch {kind!r} không có; chọn một loại trong danh sách.")
     detail = str(form.get("detail") or "standard")
     api.check_detail(detail)
-    return drafting.DraftOrder(path, kind, settings.out_dir, year=_year(form.get("year")), date=_date(form.get("date")),
+    return drafting.DraftOrder(path, kind, settings.out_dir, year=year_field(form.get("year"), "Năm kế hoạch"),
+                               date=_date(form.get("date")),
                                detail=detail, force=form.get("force") == "on", bases=tuple(_lines(form.get("bases"))),
                                use_overrides=form.get("no_overrides") != "on", user_dir=settings.profiles_dir,
                                preview=form.get("preview") == "on", keep=_kept(form.get("keep")))
@@ -183,21 +195,8 @@ def create_app(settings: Settings, *, pool: jobs.Pool | None = None) -> Starlett
     return app
 
 
-def _year(value) -> int | None:
-    """The year field: empty lets the rule decide (api.resolve_year)."""
-    text = str(value or "").strip()
-    if not text:
-        return None
-    if len(text) > 16:  # Python refuses to read numbers of thousands of digits; no year is that long
-        raise UserError(f"Năm kế hoạch: {text[:20]!r}… không phải một năm")
-    try:
-        return int(text)
-    except ValueError:
-        raise UserError(f"Năm kế hoạch: {text!r} không phải số") from None
-
-
 def _year_rule() -> str:
-    return _year_rule_on(dt.date.today())
+    return _year_rule_on(current_day())
 
 
 @functools.lru_cache(maxsize=4)

@@ -11,6 +11,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.templating import Jinja2Templates
 
+from ..errors import UserError
 from ..inputs.profile import bundled_profiles
 from . import security
 
@@ -59,6 +60,20 @@ def for_page(message: str) -> str:
     for flag, words in _FLAG_WORDS:
         message = message.replace(flag, words)
     return _LEFT_FLAG.sub(lambda m: f"«{m.group(0)}» (dòng lệnh)", message)
+
+
+def year_field(value, label: str) -> int | None:
+    """A year typed in a form as a number (empty: None); its range is the library's one rule
+    (limits.check_year), said where the year is used."""
+    text = str(value or "").strip()
+    if not text:
+        return None
+    if len(text) > 16:  # Python refuses to read numbers of thousands of digits; no year is that long
+        raise UserError(f"{label}: {text[:20]!r}… không phải một năm")
+    try:
+        return int(text)
+    except ValueError:
+        raise UserError(f"{label}: {text!r} không phải số") from None
 
 
 def csrf_ok(request: Request, form) -> bool:

@@ -20,7 +20,7 @@ from starlette.routing import Route
 from ..errors import ProfileError, UserError
 from ..inputs import profile_edit, registry
 from . import labels, profile_form, profile_rows
-from .pages import Settings, expired, for_page, posted_form, profile_choices, render, settings_of
+from .pages import Settings, expired, for_page, posted_form, profile_choices, render, settings_of, year_field
 
 NO_FOLDER = ("Chưa có thư mục hồ sơ của bạn (thư mục hồ sơ có sẵn của drafter chỉ để xem): khởi động với "
              "`drafter serve --profiles THƯ_MỤC`.")
@@ -110,10 +110,10 @@ async def create(request: Request) -> Response:
         unit = registry.bundled().find(form.get("unit", ""))
         if unit is None:
             raise UserError("Chọn một tỉnh, thành phố trong danh sách.")
-        year = form.get("year", "").strip()
-        if not (year.isdigit() and 2000 <= int(year) <= 2100):
-            raise UserError(f"Năm {year!r}: cần một năm trong khoảng 2000-2100, ví dụ 2027.")
-        path = api.new_profile(unit.name, year=int(year), out_dir=folder)
+        year = year_field(form.get("year"), "Năm")
+        if year is None:
+            raise UserError("Năm: điền năm của hồ sơ, ví dụ 2027.")
+        path = api.new_profile(unit.name, year=year, out_dir=folder)
     except UserError as exc:
         return _list_page(request, error=for_page(str(exc)).replace("--id", "mã hồ sơ"), status=400, form=form)
     return RedirectResponse(f"/profiles/{path.stem}?tao=1", status_code=303)
